@@ -1,0 +1,218 @@
+import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import nock from 'nock'
+import * as core from '../__fixtures__/core.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../src/main.js')
+
+const KEY = 'pk_live_SECRET_0123456789'
+const API = 'https://api.gocobalt.io'
+const base = {
+  api_key: KEY,
+  event: 'Release Published',
+  linked_account_id: 'acme@example.com',
+  payload: '{"version":"1.2.3"}',
+  idempotency_key: 'run-1'
+}
+/** Sleeps nothing, so retries cost no time; the clock is otherwise real. */
+const instantClock = { now: () => Date.now(), sleep: async () => {}, random: () => 0.5 }
+
+beforeAll(() => nock.disableNetConnect())
+afterEach(() => {
+  nock.cleanAll()
+})
+
+function noSecretAnywhere(): void {
+  const everything = JSON.stringify([core.logged(), core.outputs, core.summaries])
+  expect(everything).not.toContain(KEY)
+}
+
+describe('run', () => {
+  it('fires the event with one request, sets every output and writes the summary', async () => {
+    core.reset(base)
+    const scope = nock(API)
+      .post('/api/v2/public/event', { event: 'Release Published', payload: { version: '1.2.3' } })
+      .reply(200, { message: 'Webhook Fired Success' })
+    await run(instantClock)
+    expect(scope.isDone()).toBe(true)
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.outputs).toMatchObject({
+      ok: 'true',
+      status_code: '200',
+      message: 'Webhook Fired Success',
+      error_code: '',
+      http_error_type: '',
+      response: '{"message":"Webhook Fired Success"}',
+      attempts: '1',
+      payload: '{"version":"1.2.3"}',
+      idempotency_key: 'run-1'
+    })
+    expect(Number(core.outputs.duration_ms)).toBeGreaterThanOrEqual(0)
+    expect(core.outputs).not.toHaveProperty('executions')
+    expect(core.summaries.join('')).toContain('Refold accepted event &#34;Release Published&#34;')
+    noSecretAnywhere()
+  })
+
+  it('masks the api key before anything is logged', async () => {
+    core.reset(base)
+    nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
+    await run(instantClock)
+    expect(core.setSecret).toHaveBeenCalledWith(KEY)
+    const firstLog = Math.min(...[core.debug, core.info].flatMap(m => m.mock.invocationCallOrder))
+    expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(firstLog)
+  })
+
+  it('fails on 404 INVALID_EVENT naming event, status, code and the closest event names', async () => {
+    core.reset({ ...base, event: 'release published' })
+    const scope = nock(API)
+      .post('/api/v2/public/event')
+      .reply(404, {
+        status_code: 404,
+        http_error_type: 'NOT_FOUND',
+        error_code: 'INVALID_EVENT',
+        message: 'Trigger not found'
+      })
+      .get('/api/v2/public/application/event')
+      .reply(200, [
+        { _id: 'e1', name: 'Release Published' },
+        { _id: 'e2', name: 'Deployment Finished' }
+      ])
+    await run(instantClock)
+    expect(scope.isDone()).toBe(true)
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    const message = core.setFailed.mock.calls[0][0]
+    expect(message).toContain('"release published"')
+    expect(message).toContain('HTTP 404 NOT_FOUND INVALID_EVENT')
+    expect(message).toContain('Trigger not found')
+    expect(message).toContain('Closest event names: "Release Published"')
+    expect(message).not.toContain('Deployment Finished')
+    expect(message).not.toMatch(/\n\s+at /)
+    expect(core.outputs).toMatchObject({
+      ok: 'false',
+      status_code: '404',
+      message: 'Trigger not found',
+      error_code: 'INVALID_EVENT',
+      http_error_type: 'NOT_FOUND',
+      attempts: '1'
+    })
+  })
+
+  it('still fails clearly on 404 when the events list cannot be read', async () => {
+    core.reset(base)
+    nock(API)
+      .post('/api/v2/public/event')
+      .reply(404, { status_code: 404, error_code: 'INVALID_EVENT', message: 'Trigger not found' })
+      .get('/api/v2/public/application/event')
+      .reply(403, { message: 'Forbidden' })
+    await run(instantClock)
+    const message = core.setFailed.mock.calls[0][0]
+    expect(message).toContain('event names must match exactly')
+    expect(message).not.toContain('Closest')
+  })
+
+  it('fails on 401 with the key-kind hint and without the key', async () => {
+    core.reset(base)
+    nock(API).post('/api/v2/public/event').reply(401, {
+      status_code: 401,
+      http_error_type: 'UNAUTHORIZED',
+      error_code: 'SERVER_ERROR',
+      message: 'Invalid Credentials'
+    })
+    await run(instantClock)
+    const message = core.setFailed.mock.calls[0][0]
+    expect(message).toContain('HTTP 401 UNAUTHORIZED SERVER_ERROR — Invalid Credentials')
+    expect(message).toContain('a production key (pk…)')
+    expect(core.outputs.attempts).toBe('1')
+    noSecretAnywhere()
+  })
+
+  it('turns a refusal into a warning with fail_on_error: false, outputs still set', async () => {
+    core.reset({ ...base, fail_on_error: 'false' })
+    nock(API).post('/api/v2/public/event').reply(422, { message: 'Payload rejected' })
+    await run(instantClock)
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('Payload rejected'))
+    expect(core.outputs).toMatchObject({
+      ok: 'false',
+      status_code: '422',
+      message: 'Payload rejected'
+    })
+  })
+
+  it('fails an input error even with fail_on_error: false, and sends nothing', async () => {
+    core.reset({ ...base, payload: '{"version": }', fail_on_error: 'false' })
+    const requests: string[] = []
+    nock.emitter.on('no match', (req: { path: string }) => requests.push(req.path))
+    await run(instantClock)
+    nock.emitter.removeAllListeners('no match')
+    expect(requests).toEqual([])
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining("Invalid input 'payload': the value is not valid JSON at line 1")
+    )
+    expect(core.outputs).toEqual({})
+  })
+
+  it('retries a 503 and reports the attempts', async () => {
+    core.reset(base)
+    nock(API)
+      .post('/api/v2/public/event')
+      .reply(503, 'Service Unavailable')
+      .post('/api/v2/public/event')
+      .reply(200, { message: 'Webhook Fired Success' })
+    await run(instantClock)
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.outputs.attempts).toBe('2')
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^Attempt 1 of 4 failed: .*503/)
+    )
+  })
+
+  it('names the attempts and the last cause when retries run out', async () => {
+    core.reset({ ...base, retries: '1' })
+    nock(API)
+      .post('/api/v2/public/event')
+      .times(2)
+      .reply(502, '<html><head><title>502 Bad Gateway</title></head></html>')
+    await run(instantClock)
+    const message = core.setFailed.mock.calls[0][0]
+    expect(message).toContain('Gave up after 2 attempts')
+    expect(message).toContain('HTTP 502')
+    expect(message).toContain('an HTML page ("502 Bad Gateway")')
+    expect(core.outputs).toMatchObject({ ok: 'false', status_code: '502', attempts: '2' })
+  })
+
+  it('dry run: sends nothing, prints the request with the key masked, sets the outputs', async () => {
+    core.reset({ ...base, api_key: '', dry_run: 'true', config_id: 'cfg-9' })
+    await run(instantClock)
+    expect(core.setFailed).not.toHaveBeenCalled()
+    const printed = core.info.mock.calls.map(c => c[0]).join('\n')
+    expect(printed).toContain('POST https://api.gocobalt.io/api/v2/public/event')
+    expect(printed).toContain('config_id: cfg-9')
+    expect(core.outputs).toEqual({
+      ok: 'true',
+      status_code: '',
+      message: 'Dry run: nothing was sent',
+      error_code: '',
+      http_error_type: '',
+      response: '',
+      attempts: '0',
+      duration_ms: '0',
+      payload: '{"version":"1.2.3"}',
+      idempotency_key: 'run-1'
+    })
+  })
+
+  it('dry run with a key never prints it', async () => {
+    core.reset({ ...base, dry_run: 'true' })
+    await run(instantClock)
+    expect(core.info.mock.calls.map(c => c[0]).join('\n')).toContain('x-api-key: ***')
+    noSecretAnywhere()
+  })
+
+  it('writes no summary with summary: false', async () => {
+    core.reset({ ...base, summary: 'false' })
+    nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
+    await run(instantClock)
+    expect(core.summaries).toEqual([])
+  })
+})

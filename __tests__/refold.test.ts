@@ -1,0 +1,638 @@
+// The Refold API client against nock: the exact request on the wire, and every shape of answer.
+import { describe, it, expect, beforeAll, afterAll, afterEach } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import nock from 'nock'
+import { NetworkError, RefoldApiError } from '../src/errors.js'
+import { RefoldClient, parseApiError, type TriggerRequest } from '../src/refold.js'
+import { isRetryable } from '../src/retry.js'
+
+const BASE = 'https://api.refold.test'
+const API_KEY = 'pk_live_9f8e7d6c5b4a3210secret'
+const LINKED_ACCOUNT = 'acme-corp'
+const EVENT_PATH = '/api/v2/public/event'
+const VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8')
+).version
+
+function client(options: { baseUrl?: string; timeoutMs?: number } = {}): RefoldClient {
+  return new RefoldClient({
+    baseUrl: options.baseUrl ?? BASE,
+    apiKey: API_KEY,
+    linkedAccountId: LINKED_ACCOUNT,
+    timeoutMs: options.timeoutMs ?? 5000
+  })
+}
+
+const trigger: TriggerRequest = {
+  event: 'Release Published',
+  payload: { version: '1.2.3', nested: { ok: true, list: [1, 'two'] } },
+  idempotencyKey: 'octo/repo/42/1/release/Release%20Published'
+}
+
+/**
+ * A Node-style socket error. nock 14 only emits Error instances: a plain `{ code, message }` object
+ * passed to replyWithError is never emitted and the request hangs (nock/nock#2789).
+ */
+function socketError(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code })
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected the promise to reject')
+}
+
+/** Triggers the event against a scope answering `status` with `body`; the error it fails with. */
+async function triggerFailure(
+  status: number,
+  body: string,
+  headers: Record<string, string> = {}
+): Promise<RefoldApiError> {
+  const scope = nock(BASE).post(EVENT_PATH).reply(status, body, headers)
+  const error = await rejection(client().triggerEvent(trigger))
+  expect(scope.isDone()).toBe(true)
+  expect(error).toBeInstanceOf(RefoldApiError)
+  return error as RefoldApiError
+}
+
+let savedOrchestrationId: string | undefined
+
+beforeAll(() => {
+  nock.disableNetConnect()
+  // @actions/http-client appends this id to the user agent on a runner; the test pins the bare one.
+  savedOrchestrationId = process.env.ACTIONS_ORCHESTRATION_ID
+  delete process.env.ACTIONS_ORCHESTRATION_ID
+})
+
+afterEach(() => {
+  const pending = nock.pendingMocks()
+  nock.abortPendingRequests()
+  nock.cleanAll()
+  expect(pending).toEqual([])
+})
+
+afterAll(() => {
+  nock.enableNetConnect()
+  nock.restore()
+  if (savedOrchestrationId !== undefined) {
+    process.env.ACTIONS_ORCHESTRATION_ID = savedOrchestrationId
+  }
+})
+
+describe('triggerEvent: the request', () => {
+  it('sends the exact request: method, path, headers and body', async () => {
+    let rawBody: string | undefined
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        linked_account_id: LINKED_ACCOUNT,
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`,
+        'idempotency-key': trigger.idempotencyKey
+      },
+      badheaders: ['config_id', 'slug']
+    })
+      .post(EVENT_PATH, body => {
+        rawBody = JSON.stringify(body)
+        return true
+      })
+      .reply(200, '{"message":"Webhook Fired Success"}', { 'content-type': 'application/json' })
+
+    const answer = await client().triggerEvent(trigger)
+
+    expect(scope.isDone()).toBe(true)
+    expect(JSON.parse(rawBody!)).toEqual({
+      event: 'Release Published',
+      payload: { version: '1.2.3', nested: { ok: true, list: [1, 'two'] } }
+    })
+    expect(answer.status).toBe(200)
+    expect(answer.message).toBe('Webhook Fired Success')
+    expect(answer.body).toBe('{"message":"Webhook Fired Success"}')
+  })
+
+  it('sends the body as exactly {"event":...,"payload":{...}} and nothing else', async () => {
+    let raw: string | undefined
+    const scope = nock(BASE).post(EVENT_PATH).reply(200, '{"message":"Webhook Fired Success"}')
+    // the 'request' event carries the body as sent, before any JSON parsing
+    scope.on('request', (_req, _interceptor, body: string) => {
+      raw = body
+    })
+    await client().triggerEvent({ ...trigger, configId: 'cfg', slug: 'app' })
+    expect(scope.isDone()).toBe(true)
+    expect(raw).toBe(JSON.stringify({ event: trigger.event, payload: trigger.payload }))
+  })
+
+  it('sends the user agent refold-trigger/<version from package.json>', async () => {
+    let userAgent: string | string[] | undefined
+    const scope = nock(BASE)
+      .post(EVENT_PATH)
+      .reply(function () {
+        userAgent = this.req.headers['user-agent']
+        return [200, '{}']
+      })
+    await client().triggerEvent(trigger)
+    expect(scope.isDone()).toBe(true)
+    expect(userAgent).toBe(`refold-trigger/${VERSION}`)
+  })
+
+  it('sends config_id and slug only when they are set', async () => {
+    const scope = nock(BASE, {
+      reqheaders: {
+        config_id: 'config-7',
+        slug: 'hubspot',
+        'x-api-key': API_KEY,
+        linked_account_id: LINKED_ACCOUNT
+      }
+    })
+      .post(EVENT_PATH)
+      .reply(200, '{"message":"Webhook Fired Success"}')
+    await client().triggerEvent({ ...trigger, configId: 'config-7', slug: 'hubspot' })
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('sends config_id without slug when only config_id is set', async () => {
+    const scope = nock(BASE, { reqheaders: { config_id: 'config-7' }, badheaders: ['slug'] })
+      .post(EVENT_PATH)
+      .reply(200, '{}')
+    await client().triggerEvent({ ...trigger, configId: 'config-7' })
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('sends neither config_id nor slug when they are empty strings', async () => {
+    const scope = nock(BASE, { badheaders: ['config_id', 'slug'] })
+      .post(EVENT_PATH)
+      .reply(200, '{}')
+    await client().triggerEvent({ ...trigger, configId: '', slug: '' })
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('sends the payload JSON-encoded, quotes and newlines intact', async () => {
+    const payload = { message: 'fix: "quoted"\nsecond line', emoji: 'déjà 🚀' }
+    let received: unknown
+    const scope = nock(BASE)
+      .post(EVENT_PATH, body => {
+        received = body
+        return true
+      })
+      .reply(200, '{}')
+    await client().triggerEvent({ ...trigger, payload })
+    expect(scope.isDone()).toBe(true)
+    expect(received).toEqual({ event: trigger.event, payload })
+  })
+
+  it('posts to the path under a self-hosted base_url with a port', async () => {
+    const scope = nock('http://refold.internal:8080').post(EVENT_PATH).reply(200, '{}')
+    await client({ baseUrl: 'http://refold.internal:8080' }).triggerEvent(trigger)
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('returns any 2xx as success, with its message undefined when the body has none', async () => {
+    nock(BASE).post(EVENT_PATH).reply(202, '')
+    const answer = await client().triggerEvent(trigger)
+    expect(answer.status).toBe(202)
+    expect(answer.message).toBeUndefined()
+  })
+
+  it('returns the answer headers (the Date header is needed to wait)', async () => {
+    const date = 'Mon, 02 Jun 2025 12:00:00 GMT'
+    nock(BASE).post(EVENT_PATH).reply(200, '{"message":"Webhook Fired Success"}', { Date: date })
+    const answer = await client().triggerEvent(trigger)
+    expect(answer.headers.date).toBe(date)
+  })
+})
+
+describe('triggerEvent: error answers', () => {
+  it('reads the documented 401 body', async () => {
+    const error = await triggerFailure(
+      401,
+      '{"status_code":401,"http_error_type":"UNAUTHORIZED","error_code":"SERVER_ERROR","message":"Invalid Credentials"}'
+    )
+    expect(error.status).toBe(401)
+    expect(error.details).toMatchObject({
+      status: 401,
+      httpErrorType: 'UNAUTHORIZED',
+      errorCode: 'SERVER_ERROR',
+      refoldMessage: 'Invalid Credentials'
+    })
+    expect(error.message).toContain('Release Published')
+    expect(error.message).toContain('401')
+    expect(error.message).toContain('UNAUTHORIZED')
+    expect(error.message).toContain('SERVER_ERROR')
+    expect(error.message).toContain('Invalid Credentials')
+  })
+
+  it('never puts the api key in the error message of a 401', async () => {
+    const error = await triggerFailure(
+      401,
+      '{"status_code":401,"http_error_type":"UNAUTHORIZED","error_code":"SERVER_ERROR","message":"Invalid Credentials"}'
+    )
+    expect(error.message).not.toContain(API_KEY)
+    expect(error.message).not.toContain('9f8e7d6c5b4a3210')
+  })
+
+  it('reads the documented 404 INVALID_EVENT body', async () => {
+    const error = await triggerFailure(
+      404,
+      '{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"INVALID_EVENT","message":"Trigger not found"}'
+    )
+    expect(error.details).toMatchObject({
+      status: 404,
+      httpErrorType: 'NOT_FOUND',
+      errorCode: 'INVALID_EVENT',
+      refoldMessage: 'Trigger not found'
+    })
+    expect(error.message).toContain('INVALID_EVENT')
+    expect(error.message).toContain('Trigger not found')
+  })
+
+  it('reads the older 400 body, taking error_type as the error code', async () => {
+    const error = await triggerFailure(
+      400,
+      '{"status_code":400,"error_type":"BAD_REQUEST","message":"Trigger with name X not found for the org"}'
+    )
+    expect(error.details.status).toBe(400)
+    expect(error.details.errorCode).toBe('BAD_REQUEST')
+    expect(error.details.httpErrorType).toBeUndefined()
+    expect(error.details.refoldMessage).toBe('Trigger with name X not found for the org')
+    expect(error.message).toContain('BAD_REQUEST')
+    expect(error.message).toContain('Trigger with name X not found')
+  })
+
+  it('reads a body using error instead of error_code', async () => {
+    const error = await triggerFailure(
+      422,
+      '{"status_code":422,"http_error_type":"UNPROCESSABLE_ENTITY","error":"INVALID_PAYLOAD","message":"payload must be an object"}'
+    )
+    expect(error.details.errorCode).toBe('INVALID_PAYLOAD')
+    expect(error.details.httpErrorType).toBe('UNPROCESSABLE_ENTITY')
+    expect(error.message).toContain('INVALID_PAYLOAD')
+    expect(error.message).toContain('payload must be an object')
+  })
+
+  it('prefers error_code over error and error_type', async () => {
+    const error = await triggerFailure(
+      400,
+      '{"error_code":"THE_CODE","error":"other","error_type":"BAD_REQUEST","message":"m"}'
+    )
+    expect(error.details.errorCode).toBe('THE_CODE')
+  })
+
+  it('reads request_id and puts it in the message', async () => {
+    const error = await triggerFailure(
+      500,
+      '{"status_code":500,"error_code":"SERVER_ERROR","message":"boom","request_id":"req-abc-123"}'
+    )
+    expect(error.details.requestId).toBe('req-abc-123')
+    expect(error.message).toContain('req-abc-123')
+  })
+
+  it('keeps the raw response body', async () => {
+    const body = '{"status_code":409,"message":"conflict","extra":[1,2]}'
+    const error = await triggerFailure(409, body)
+    expect(error.details.body).toBe(body)
+  })
+
+  it('does not crash on an HTML page from a proxy (502), and says it was an HTML page', async () => {
+    const html =
+      '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>' +
+      '<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
+    const error = await triggerFailure(502, html, { 'content-type': 'text/html' })
+    expect(error.status).toBe(502)
+    expect(error.details.errorCode).toBeUndefined()
+    expect(error.details.httpErrorType).toBeUndefined()
+    expect(error.message).toContain('HTML page')
+    expect(error.message).toContain('502 Bad Gateway')
+    expect(error.message).not.toContain('<center>')
+    expect(error.details.body).toBe(html)
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('does not crash on an empty body, and says it was empty', async () => {
+    const error = await triggerFailure(503, '')
+    expect(error.status).toBe(503)
+    expect(error.details.refoldMessage).toMatch(/empty/)
+    expect(error.message).toContain('HTTP 503')
+    expect(error.message).toMatch(/empty body/)
+  })
+
+  it('does not crash on a plain-text body, quoting it', async () => {
+    const error = await triggerFailure(403, 'Rate Limit Hit')
+    expect(error.message).toContain('Rate Limit Hit')
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('does not crash on a JSON body that is not an object', async () => {
+    const error = await triggerFailure(500, '"oops"')
+    expect(error.status).toBe(500)
+    expect(error.message).toContain('oops')
+  })
+
+  it('treats a 403 whose message says "Rate Limit Hit" as retryable, and a plain 403 as not', async () => {
+    const limited = await triggerFailure(
+      403,
+      '{"status_code":403,"http_error_type":"FORBIDDEN","message":"Rate Limit Hit"}'
+    )
+    expect(isRetryable(limited)).toBe(true)
+    const forbidden = await triggerFailure(
+      403,
+      '{"status_code":403,"http_error_type":"FORBIDDEN","error_code":"FORBIDDEN","message":"Forbidden"}'
+    )
+    expect(isRetryable(forbidden)).toBe(false)
+  })
+
+  it('treats a 403 whose `error` field says rate limit as retryable, even with an error_code', async () => {
+    // Contract, Failures: "403 whose body says rate limit (/rate.?limit/i in `message` or `error`)".
+    const error = await triggerFailure(
+      403,
+      '{"status_code":403,"http_error_type":"FORBIDDEN","error_code":"SERVER_ERROR","error":"Rate Limit Hit"}'
+    )
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('captures the Retry-After header', async () => {
+    const error = await triggerFailure(429, '{"message":"Too Many Requests"}', {
+      'Retry-After': '17'
+    })
+    expect(error.details.retryAfter).toBe('17')
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('captures a Retry-After header given as an HTTP date', async () => {
+    const date = 'Mon, 02 Jun 2025 12:01:00 GMT'
+    const error = await triggerFailure(503, '', { 'Retry-After': date })
+    expect(error.details.retryAfter).toBe(date)
+  })
+
+  it('leaves retryAfter undefined when the header is absent', async () => {
+    const error = await triggerFailure(429, '{"message":"Too Many Requests"}')
+    expect(error.details.retryAfter).toBeUndefined()
+  })
+
+  it('does not follow a redirect: the Location target is never requested', async () => {
+    const redirect = nock(BASE)
+      .post(EVENT_PATH)
+      .reply(302, '', { Location: 'https://elsewhere.example/steal' })
+    const elsewhere = nock('https://elsewhere.example').post('/steal').reply(200, '{}')
+    const elsewhereGet = nock('https://elsewhere.example').get('/steal').reply(200, '{}')
+
+    const error = await rejection(client().triggerEvent(trigger))
+
+    expect(redirect.isDone()).toBe(true)
+    expect(elsewhere.isDone()).toBe(false)
+    expect(elsewhereGet.isDone()).toBe(false)
+    expect(error).toBeInstanceOf(RefoldApiError)
+    expect((error as RefoldApiError).status).toBe(302)
+    expect(isRetryable(error)).toBe(false)
+    nock.cleanAll() // the two unused targets are the point of this test
+  })
+})
+
+describe('triggerEvent: network errors', () => {
+  it('turns a refused connection into a NetworkError naming the host and "connection refused"', async () => {
+    const scope = nock(BASE)
+      .post(EVENT_PATH)
+      .replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'))
+    const error = await rejection(client().triggerEvent(trigger))
+    expect(scope.isDone()).toBe(true)
+    expect(error).toBeInstanceOf(NetworkError)
+    const network = error as NetworkError
+    expect(network.host).toBe('api.refold.test')
+    expect(network.message).toContain('api.refold.test')
+    expect(network.message).toContain('connection refused')
+    expect(network.message).toContain('Release Published')
+    expect(network.message).not.toMatch(/\n\s+at /)
+    expect(network.message).not.toContain(API_KEY)
+    expect(isRetryable(network)).toBe(true)
+  })
+
+  it('names the port too when base_url has one', async () => {
+    nock('http://refold.internal:8080')
+      .post(EVENT_PATH)
+      .replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'))
+    const error = await rejection(
+      client({ baseUrl: 'http://refold.internal:8080' }).triggerEvent(trigger)
+    )
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toContain('refold.internal:8080')
+  })
+
+  it.each([
+    ['ECONNRESET', 'connection reset'],
+    ['ENOTFOUND', 'host not found'],
+    ['ETIMEDOUT', 'connection timed out']
+  ])('describes %s as "%s"', async (code, reason) => {
+    nock(BASE)
+      .post(EVENT_PATH)
+      .replyWithError(socketError(code, `socket ${code}`))
+    const error = await rejection(client().triggerEvent(trigger))
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toContain(reason)
+    expect(error.message).toContain('api.refold.test')
+  })
+
+  it('describes a TLS failure as a TLS error', async () => {
+    nock(BASE)
+      .post(EVENT_PATH)
+      .replyWithError(
+        socketError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate')
+      )
+    const error = await rejection(client().triggerEvent(trigger))
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toContain('TLS')
+  })
+
+  it('turns an answer slower than timeoutMs into a NetworkError mentioning the timeout', async () => {
+    nock(BASE).post(EVENT_PATH).delay(1500).reply(200, '{"message":"Webhook Fired Success"}')
+    const started = Date.now()
+    const error = await rejection(client({ timeoutMs: 200 }).triggerEvent(trigger))
+    const elapsed = Date.now() - started
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/timeout|timed out/i)
+    expect(error.message).toContain('0.2 s')
+    expect(error.message).toContain('api.refold.test')
+    expect(elapsed).toBeLessThan(1200)
+    expect(isRetryable(error)).toBe(true)
+  })
+
+  it('times out when the body is slower than timeoutMs, not only the headers', async () => {
+    nock(BASE).post(EVENT_PATH).delayBody(1500).reply(200, '{"message":"Webhook Fired Success"}')
+    const error = await rejection(client({ timeoutMs: 200 }).triggerEvent(trigger))
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/timeout/i)
+  })
+})
+
+describe('listEvents', () => {
+  it('GETs the events list with the api key and returns the array', async () => {
+    const events = [
+      { _id: 'e1', name: 'Release Published', response: {} },
+      { _id: 'e2', name: 'Deploy Finished' }
+    ]
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`
+      }
+    })
+      .get('/api/v2/public/application/event')
+      .reply(200, events)
+    const listed = await client().listEvents()
+    expect(scope.isDone()).toBe(true)
+    expect(listed).toEqual(events)
+  })
+
+  it('filters out malformed entries', async () => {
+    nock(BASE)
+      .get('/api/v2/public/application/event')
+      .reply(200, [
+        { _id: 'e1', name: 'Release Published' },
+        { _id: 2, name: 'numeric id' },
+        { _id: 'e3' },
+        { name: 'no id' },
+        null,
+        'a string',
+        42,
+        { _id: 'e4', name: 'Deploy Finished' }
+      ])
+    const listed = await client().listEvents()
+    expect(listed.map(event => event.name)).toEqual(['Release Published', 'Deploy Finished'])
+  })
+
+  it('fails with a RefoldApiError when the answer is not an array', async () => {
+    nock(BASE).get('/api/v2/public/application/event').reply(200, { docs: [] })
+    const error = await rejection(client().listEvents())
+    expect(error).toBeInstanceOf(RefoldApiError)
+    expect(error.message).toMatch(/array/)
+  })
+
+  it('fails with a RefoldApiError on a 401', async () => {
+    nock(BASE)
+      .get('/api/v2/public/application/event')
+      .reply(401, { status_code: 401, message: 'Invalid Credentials' })
+    const error = await rejection(client().listEvents())
+    expect(error).toBeInstanceOf(RefoldApiError)
+    expect((error as RefoldApiError).status).toBe(401)
+    expect(error.message).not.toContain(API_KEY)
+  })
+})
+
+describe('listExecutions', () => {
+  const page = {
+    docs: [
+      {
+        _id: 'x1',
+        status: 'COMPLETED',
+        associated_event_id: 'e1',
+        associated_workflow: { _id: 'w1', name: 'Sync' },
+        createdAt: '2025-06-02T12:00:01.000Z'
+      }
+    ],
+    hasNextPage: true,
+    nextPage: 2
+  }
+
+  it('sends the query params and headers, and parses docs, hasNextPage and nextPage', async () => {
+    let sent: Record<string, unknown> | undefined
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        linked_account_id: LINKED_ACCOUNT,
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`
+      }
+    })
+      .get('/api/v2/public/execution')
+      .query(query => {
+        sent = query
+        return true
+      })
+      .reply(200, page)
+    const listed = await client().listExecutions({
+      page: 1,
+      limit: 50,
+      startDate: '2025-06-02',
+      slug: 'hubspot'
+    })
+    expect(scope.isDone()).toBe(true)
+    expect(sent).toEqual({
+      page: '1',
+      limit: '50',
+      execution_source: 'Event',
+      start_date: '2025-06-02',
+      sortAsc: expect.stringMatching(/^(true|false)$/),
+      slug: 'hubspot'
+    })
+    expect(listed).toEqual(page)
+  })
+
+  it('leaves slug out of the query when it is not set', async () => {
+    let sent: Record<string, unknown> | undefined
+    const scope = nock(BASE)
+      .get('/api/v2/public/execution')
+      .query(query => {
+        sent = query
+        return true
+      })
+      .reply(200, { docs: [], hasNextPage: false, nextPage: null })
+    const listed = await client().listExecutions({ page: 3, limit: 20, startDate: '2025-01-31' })
+    expect(scope.isDone()).toBe(true)
+    // the contract names sortAsc but not its value
+    expect(sent).toEqual({
+      page: '3',
+      limit: '20',
+      execution_source: 'Event',
+      start_date: '2025-01-31',
+      sortAsc: expect.stringMatching(/^(true|false)$/)
+    })
+    expect(listed).toEqual({ docs: [], hasNextPage: false, nextPage: null })
+  })
+
+  it('reads a missing hasNextPage as false', async () => {
+    nock(BASE).get('/api/v2/public/execution').query(true).reply(200, { docs: page.docs })
+    const listed = await client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+    expect(listed.hasNextPage).toBe(false)
+    expect(listed.docs).toEqual(page.docs)
+  })
+
+  it('fails with a RefoldApiError when the answer has no docs array', async () => {
+    nock(BASE).get('/api/v2/public/execution').query(true).reply(200, '<html>maintenance</html>')
+    const error = await rejection(
+      client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+    )
+    expect(error).toBeInstanceOf(RefoldApiError)
+    expect(error.message).toContain('HTML page')
+  })
+})
+
+describe('parseApiError', () => {
+  it('takes the request id from the x-request-id header when the body has none', () => {
+    const error = parseApiError(
+      { status: 500, body: '{"message":"boom"}', headers: { 'x-request-id': 'hdr-1' } },
+      'trigger event "E"'
+    )
+    expect(error.details.requestId).toBe('hdr-1')
+  })
+
+  it('ignores blank fields', () => {
+    const error = parseApiError(
+      { status: 400, body: '{"error_code":"  ","error":"REAL","message":""}', headers: {} },
+      'trigger event "E"'
+    )
+    expect(error.details.errorCode).toBe('REAL')
+    expect(error.details.refoldMessage).toBeUndefined()
+  })
+
+  it('shortens a long text body', () => {
+    const error = parseApiError(
+      { status: 500, body: 'x'.repeat(1000), headers: {} },
+      'trigger event "E"'
+    )
+    expect(error.message.length).toBeLessThan(400)
+  })
+})

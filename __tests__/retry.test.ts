@@ -1,0 +1,374 @@
+// The retry policy, on a fake clock: no test here sleeps for real.
+import { describe, it, expect, jest } from '@jest/globals'
+import { GaveUpError, NetworkError, RefoldApiError } from '../src/errors.js'
+import {
+  backoffDelay,
+  isRetryable,
+  parseRetryAfter,
+  retryPolicy,
+  withRetry,
+  type Clock
+} from '../src/retry.js'
+
+const NOW = Date.parse('2025-06-02T12:00:00Z')
+
+/** A clock that never sleeps: it records every wait and moves its time forward by it. */
+function fakeClock(random = 0.5): Clock & { sleeps: number[] } {
+  let now = NOW
+  const sleeps: number[] = []
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms)
+      now += ms
+    },
+    random: () => random
+  }
+}
+
+function apiError(status: number, extra: Partial<RefoldApiError['details']> = {}): RefoldApiError {
+  return new RefoldApiError({
+    action: 'trigger event "Release Published"',
+    status,
+    body: '{}',
+    ...extra
+  })
+}
+
+function networkError(): NetworkError {
+  return new NetworkError(
+    'trigger event "Release Published"',
+    'api.gocobalt.io',
+    'connection refused (ECONNREFUSED)'
+  )
+}
+
+/** An attempt that fails with each of `failures` in turn, then succeeds with 'accepted'. */
+function failingThen(...failures: Error[]) {
+  let calls = 0
+  const attempt = jest.fn(async () => {
+    const failure = failures[calls++]
+    if (failure) throw failure
+    return 'accepted'
+  })
+  return attempt
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected the promise to reject')
+}
+
+describe('withRetry', () => {
+  it('returns the first answer without waiting when the first attempt succeeds', async () => {
+    const clock = fakeClock()
+    const log = jest.fn()
+    const attempt = failingThen()
+    await expect(withRetry(attempt, retryPolicy(3), clock, log)).resolves.toBe('accepted')
+    expect(attempt).toHaveBeenCalledTimes(1)
+    expect(clock.sleeps).toEqual([])
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it.each([408, 429, 500, 502, 503, 504])('retries a %i', async status => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(status))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(attempt).toHaveBeenCalledTimes(2)
+    expect(clock.sleeps).toHaveLength(1)
+  })
+
+  it.each([400, 401, 404, 422, 403])(
+    'throws a %i at once after one attempt, without waiting',
+    async status => {
+      const clock = fakeClock()
+      const log = jest.fn()
+      const failure = apiError(status, { refoldMessage: 'Forbidden' })
+      const attempt = failingThen(failure)
+      const error = await rejection(withRetry(attempt, retryPolicy(3), clock, log))
+      expect(error).toBe(failure)
+      expect(attempt).toHaveBeenCalledTimes(1)
+      expect(clock.sleeps).toEqual([])
+      expect(log).not.toHaveBeenCalled()
+    }
+  )
+
+  it('retries a 403 whose message says "Rate Limit Hit"', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(403, { refoldMessage: 'Rate Limit Hit' }))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(attempt).toHaveBeenCalledTimes(2)
+  })
+
+  it('retries a 403 whose error code says rate limit', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(403, { errorCode: 'RATE_LIMIT_EXCEEDED' }))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(attempt).toHaveBeenCalledTimes(2)
+  })
+
+  it('retries a network error', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(networkError(), networkError())
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(attempt).toHaveBeenCalledTimes(3)
+    expect(clock.sleeps).toHaveLength(2)
+  })
+
+  it('throws an error that is neither an API nor a network error at once', async () => {
+    const clock = fakeClock()
+    const bug = new TypeError('not a failure of Refold')
+    const attempt = failingThen(bug)
+    expect(await rejection(withRetry(attempt, retryPolicy(3), clock, () => {}))).toBe(bug)
+    expect(attempt).toHaveBeenCalledTimes(1)
+  })
+
+  it('retries a 429 after the Retry-After seconds, with no extra backoff', async () => {
+    const clock = fakeClock(0.99)
+    const attempt = failingThen(apiError(429, { retryAfter: '7' }))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(clock.sleeps).toEqual([7000])
+  })
+
+  it('retries a 503 after a Retry-After given as an HTTP date, exactly until that date', async () => {
+    const clock = fakeClock(0.99)
+    const until = new Date(NOW + 12_000).toUTCString()
+    const attempt = failingThen(apiError(503, { retryAfter: until }))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(clock.sleeps).toEqual([12_000])
+  })
+
+  it('honours a Retry-After of exactly 60 seconds', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(429, { retryAfter: '60' }))
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    expect(clock.sleeps).toEqual([60_000])
+  })
+
+  it('honours Retry-After on every retry, falling back to backoff when it is absent', async () => {
+    const clock = fakeClock(0)
+    const attempt = failingThen(
+      apiError(429, { retryAfter: '3' }),
+      apiError(502),
+      apiError(429, { retryAfter: '0' })
+    )
+    await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+    // retry 2 without Retry-After: half of 2 s with random = 0
+    expect(clock.sleeps).toEqual([3000, 1000, 0])
+  })
+
+  it('gives up at once when Retry-After (seconds) is longer than 60 s, saying how long Refold asked', async () => {
+    const clock = fakeClock()
+    const log = jest.fn()
+    const failure = apiError(429, { retryAfter: '120' })
+    const attempt = failingThen(failure)
+    const error = await rejection(withRetry(attempt, retryPolicy(3), clock, log))
+    expect(error).toBeInstanceOf(GaveUpError)
+    const gaveUp = error as GaveUpError
+    expect(gaveUp.message).toContain('120 s')
+    expect(gaveUp.message).toMatch(/Retry-After/)
+    expect(gaveUp.attempts).toBe(1)
+    expect(gaveUp.last).toBe(failure)
+    expect(attempt).toHaveBeenCalledTimes(1)
+    expect(clock.sleeps).toEqual([])
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it('gives up at once when Retry-After (HTTP date) is more than 60 s away', async () => {
+    const clock = fakeClock()
+    const until = new Date(NOW + 300_000).toUTCString()
+    const attempt = failingThen(apiError(503, { retryAfter: until }))
+    const error = await rejection(withRetry(attempt, retryPolicy(3), clock, () => {}))
+    expect(error).toBeInstanceOf(GaveUpError)
+    expect((error as GaveUpError).message).toContain('300 s')
+    expect(attempt).toHaveBeenCalledTimes(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('gives up at once on a 61 s Retry-After after earlier retries, counting the attempts', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(500), apiError(429, { retryAfter: '61' }))
+    const error = await rejection(withRetry(attempt, retryPolicy(5), clock, () => {}))
+    expect(error).toBeInstanceOf(GaveUpError)
+    expect((error as GaveUpError).attempts).toBe(2)
+    expect((error as GaveUpError).message).toContain('61 s')
+    expect((error as GaveUpError).message).toContain('2 attempts')
+    expect(attempt).toHaveBeenCalledTimes(2)
+    expect(clock.sleeps).toHaveLength(1)
+  })
+
+  it('gives up when retries are exhausted, naming the attempts made and the last cause', async () => {
+    const clock = fakeClock()
+    const first = apiError(500, { refoldMessage: 'first failure' })
+    const last = apiError(503, { refoldMessage: 'Service Unavailable, still' })
+    const attempt = failingThen(first, apiError(502), apiError(504), last)
+    const error = await rejection(withRetry(attempt, retryPolicy(3), clock, () => {}))
+    expect(error).toBeInstanceOf(GaveUpError)
+    const gaveUp = error as GaveUpError
+    expect(attempt).toHaveBeenCalledTimes(4)
+    expect(gaveUp.attempts).toBe(4)
+    expect(gaveUp.last).toBe(last)
+    expect(gaveUp.message).toContain('4 attempts')
+    expect(gaveUp.message).toContain(last.message)
+    expect(gaveUp.message).not.toContain('first failure')
+    // no wait after the last attempt
+    expect(clock.sleeps).toHaveLength(3)
+  })
+
+  it('gives up after exhausting retries on network errors, naming the host and cause', async () => {
+    const clock = fakeClock()
+    const attempt = jest.fn(async () => {
+      throw networkError()
+    })
+    const error = await rejection(withRetry(attempt, retryPolicy(2), clock, () => {}))
+    expect(error).toBeInstanceOf(GaveUpError)
+    expect((error as GaveUpError).message).toContain('3 attempts')
+    expect((error as GaveUpError).message).toContain('api.gocobalt.io')
+    expect((error as GaveUpError).message).toContain('connection refused')
+    expect(attempt).toHaveBeenCalledTimes(3)
+  })
+
+  it('makes exactly one attempt with retries: 0', async () => {
+    const clock = fakeClock()
+    const log = jest.fn()
+    const attempt = failingThen(apiError(503))
+    const error = await rejection(withRetry(attempt, retryPolicy(0), clock, log))
+    expect(error).toBeInstanceOf(GaveUpError)
+    expect((error as GaveUpError).attempts).toBe(1)
+    expect((error as GaveUpError).message).toMatch(/\b1 attempt\b/)
+    expect(attempt).toHaveBeenCalledTimes(1)
+    expect(clock.sleeps).toEqual([])
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it('waits between half and all of 1 s, 2 s, 4 s, 8 s, 16 s on retries 1 to 5', async () => {
+    for (const random of [0, 0.999999]) {
+      const clock = fakeClock(random)
+      const failures = Array.from({ length: 5 }, () => apiError(500))
+      const attempt = failingThen(...failures)
+      await expect(withRetry(attempt, retryPolicy(5), clock, () => {})).resolves.toBe('accepted')
+      const ceilings = [1000, 2000, 4000, 8000, 16_000]
+      clock.sleeps.forEach((sleep, i) => {
+        expect(sleep).toBeGreaterThanOrEqual(ceilings[i] / 2)
+        expect(sleep).toBeLessThanOrEqual(ceilings[i])
+      })
+      expect(clock.sleeps).toEqual(
+        random === 0 ? ceilings.map(c => c / 2) : ceilings // random ≈ 1 rounds up to the ceiling
+      )
+    }
+  })
+
+  it('caps the backoff at 30 s on late retries', async () => {
+    const clock = fakeClock(0.999999)
+    const failures = Array.from({ length: 10 }, () => networkError())
+    const attempt = failingThen(...failures)
+    await expect(withRetry(attempt, retryPolicy(10), clock, () => {})).resolves.toBe('accepted')
+    expect(clock.sleeps.slice(5)).toEqual([30_000, 30_000, 30_000, 30_000, 30_000])
+    expect(Math.max(...clock.sleeps)).toBe(30_000)
+  })
+
+  it('logs one line per retry with "attempt n of m", the cause and the wait', async () => {
+    const clock = fakeClock(0)
+    const log = jest.fn<(line: string) => void>()
+    const first = apiError(502, { refoldMessage: 'Bad Gateway' })
+    const second = networkError()
+    const attempt = failingThen(first, second)
+    await expect(withRetry(attempt, retryPolicy(3), clock, log)).resolves.toBe('accepted')
+    expect(log).toHaveBeenCalledTimes(2)
+    const [line1, line2] = log.mock.calls.map(([line]) => line)
+    expect(line1).toMatch(/attempt 1 of 4/i)
+    expect(line1).toContain(first.message)
+    expect(line1).toContain('0.5 s')
+    expect(line2).toMatch(/attempt 2 of 4/i)
+    expect(line2).toContain(second.message)
+    expect(line2).toContain('1 s')
+    expect(line2).not.toContain('0.5 s')
+  })
+
+  it('logs the Retry-After wait, not a backoff', async () => {
+    const clock = fakeClock(0)
+    const log = jest.fn<(line: string) => void>()
+    const attempt = failingThen(apiError(429, { retryAfter: '42' }))
+    await withRetry(attempt, retryPolicy(1), clock, log)
+    expect(log).toHaveBeenCalledTimes(1)
+    expect(log.mock.calls[0][0]).toMatch(/attempt 1 of 2/i)
+    expect(log.mock.calls[0][0]).toContain('42 s')
+  })
+
+  it('does not log when giving up after the last attempt', async () => {
+    const clock = fakeClock()
+    const log = jest.fn()
+    const attempt = failingThen(apiError(500), apiError(500), apiError(500))
+    await rejection(withRetry(attempt, retryPolicy(2), clock, log))
+    expect(log).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('backoffDelay', () => {
+  const policy = retryPolicy(10)
+
+  it('is exactly half of min(30 s, 1 s·2^(n-1)) with random = 0', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(n => backoffDelay(n, policy, 0))).toEqual([
+      500, 1000, 2000, 4000, 8000, 15_000, 15_000
+    ])
+  })
+
+  it('approaches all of min(30 s, 1 s·2^(n-1)) with random ≈ 1, never exceeding it', () => {
+    for (let n = 1; n <= 20; n++) {
+      const ceiling = Math.min(30_000, 1000 * 2 ** (n - 1))
+      const delay = backoffDelay(n, policy, 0.9999999)
+      expect(delay).toBeLessThanOrEqual(ceiling)
+      expect(delay).toBeGreaterThan(ceiling * 0.99)
+    }
+  })
+
+  it('stays within the 30 s cap for large n', () => {
+    expect(backoffDelay(50, policy, 0)).toBe(15_000)
+    expect(backoffDelay(50, policy, 0.9999999)).toBe(30_000)
+    expect(backoffDelay(1000, policy, 0.5)).toBe(22_500)
+  })
+
+  it('spreads the wait with jitter between the bounds', () => {
+    expect(backoffDelay(3, policy, 0.5)).toBe(3000)
+    expect(backoffDelay(3, policy, 0.25)).toBe(2500)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds', () => {
+    expect(parseRetryAfter('5', NOW)).toBe(5000)
+    expect(parseRetryAfter(' 0 ', NOW)).toBe(0)
+  })
+
+  it('reads an HTTP date as the time left until it', () => {
+    expect(parseRetryAfter(new Date(NOW + 30_000).toUTCString(), NOW)).toBe(30_000)
+  })
+
+  it('treats an HTTP date in the past as no wait', () => {
+    expect(parseRetryAfter(new Date(NOW - 30_000).toUTCString(), NOW)).toBe(0)
+  })
+
+  it('is undefined when absent, empty or unreadable', () => {
+    expect(parseRetryAfter(undefined, NOW)).toBeUndefined()
+    expect(parseRetryAfter('  ', NOW)).toBeUndefined()
+    expect(parseRetryAfter('soon', NOW)).toBeUndefined()
+  })
+})
+
+describe('isRetryable', () => {
+  it('says which failures are worth another attempt', () => {
+    expect(isRetryable(networkError())).toBe(true)
+    expect(isRetryable(apiError(429))).toBe(true)
+    expect(isRetryable(apiError(403, { refoldMessage: 'rate-limit reached' }))).toBe(true)
+    expect(isRetryable(apiError(403, { refoldMessage: 'Forbidden' }))).toBe(false)
+    expect(isRetryable(apiError(409))).toBe(false)
+    expect(isRetryable(apiError(501))).toBe(false)
+    expect(isRetryable(new Error('boom'))).toBe(false)
+    expect(isRetryable('a string')).toBe(false)
+  })
+})

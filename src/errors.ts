@@ -1,0 +1,98 @@
+// The failures a run can end in. Each carries exactly what the workflow author must read; main.ts
+// decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
+
+/** A missing or malformed input: always fails the step, and no request is sent. */
+export class InputError extends Error {
+  override name = 'InputError'
+  constructor(
+    /** The input's name as action.yml spells it. */
+    readonly input: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** Refold answered, but not with a 2xx. */
+export class RefoldApiError extends Error {
+  override name = 'RefoldApiError'
+  constructor(
+    readonly details: {
+      /** What was being done, e.g. `trigger event "Release Published"`. */
+      action: string
+      status: number
+      httpErrorType?: string
+      errorCode?: string
+      /** The body's `error` text, kept apart: some services put "Rate Limit Hit" there. */
+      errorText?: string
+      /** Refold's own message, or a short description of a body that was not JSON. */
+      refoldMessage?: string
+      requestId?: string
+      /** The raw response body. */
+      body: string
+      /** The Retry-After header, unparsed. */
+      retryAfter?: string
+      hint?: string
+    }
+  ) {
+    super(describeApiError(details))
+  }
+
+  get status(): number {
+    return this.details.status
+  }
+
+  /** The same failure with a hint for the author appended. */
+  withHint(hint: string): RefoldApiError {
+    return new RefoldApiError({ ...this.details, hint })
+  }
+}
+
+function describeApiError(d: RefoldApiError['details']): string {
+  const kind = [d.httpErrorType, d.errorCode].filter(Boolean).join(' ')
+  let text = `Refold refused to ${d.action}: HTTP ${d.status}${kind ? ` ${kind}` : ''}`
+  if (d.refoldMessage) text += ` — ${d.refoldMessage}`
+  if (d.requestId) text += ` (request id ${d.requestId})`
+  if (d.hint) text += `. ${d.hint}`
+  return text
+}
+
+/** No usable answer: the connection failed, or the attempt ran out of time. */
+export class NetworkError extends Error {
+  override name = 'NetworkError'
+  constructor(
+    /** What was being done, e.g. `trigger event "Release Published"`. */
+    readonly action: string,
+    /** The host that was contacted. */
+    readonly host: string,
+    /** What went wrong, without a stack: e.g. `connection refused (ECONNREFUSED)`. */
+    readonly reason: string,
+    options?: { cause?: unknown }
+  ) {
+    super(`Could not ${action} at ${host}: ${reason}`, options)
+  }
+}
+
+/** The retry policy stopped: attempts ran out, or Refold asked for a longer wait than allowed. */
+export class GaveUpError extends Error {
+  override name = 'GaveUpError'
+  constructor(
+    readonly attempts: number,
+    /** The failure of the last attempt. */
+    readonly last: RefoldApiError | NetworkError,
+    why: string
+  ) {
+    super(`${why}. Last error: ${last.message}`, { cause: last })
+  }
+}
+
+/** The event was accepted but the workflow executions did not all complete. */
+export class WaitError extends Error {
+  override name = 'WaitError'
+}
+
+/** The failure a request ended in, whether or not retries came before it. */
+export function lastApiFailure(error: unknown): RefoldApiError | NetworkError | undefined {
+  const last = error instanceof GaveUpError ? error.last : error
+  return last instanceof RefoldApiError || last instanceof NetworkError ? last : undefined
+}

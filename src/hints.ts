@@ -1,0 +1,63 @@
+// What to tell the author after Refold refuses an event: the likely cause and the next step.
+import { Inputs } from './constants.js'
+import type { RefoldApiError } from './errors.js'
+import { isRateLimitMessage } from './retry.js'
+
+/** A hint that needs nothing but the failure and the key's kind; undefined when there is none. */
+export function hintFor(error: RefoldApiError, apiKey: string): string | undefined {
+  const { status, errorCode } = error.details
+  if (status === 401) {
+    const kind = apiKey.startsWith('pk')
+      ? 'a production key (pk…)'
+      : apiKey.startsWith('tk')
+        ? 'a test key (tk…)'
+        : 'neither a production (pk…) nor a test (tk…) key'
+    return (
+      `Check '${Inputs.ApiKey}': the key sent is ${kind}; use the key of the Refold environment ` +
+      `(test or production) where the event and the linked account exist.`
+    )
+  }
+  if (status === 404 && errorCode === 'INVALID_EVENT') {
+    return `Check '${Inputs.Event}': event names must match exactly, case included.`
+  }
+  if (status === 429 || (status === 403 && isRateLimitMessage(error))) {
+    return `Refold is rate limiting this key; raise '${Inputs.Retries}' or space out the runs.`
+  }
+  if (status === 403) {
+    return `Check that '${Inputs.ApiKey}' may fire events for '${Inputs.LinkedAccountId}'.`
+  }
+  if (status >= 300 && status < 400) {
+    return (
+      `Set '${Inputs.BaseUrl}' to the address the API answers at: redirects are not followed, ` +
+      `so the api key is never sent on to another host.`
+    )
+  }
+  return undefined
+}
+
+/** The event names closest to `wanted`, best first: same name in another case, then small typos. */
+export function closestEventNames(wanted: string, names: readonly string[], count = 3): string[] {
+  const target = wanted.toLowerCase()
+  return names
+    .map(name => ({ name, distance: editDistance(target, name.toLowerCase()) }))
+    .filter(({ distance, name }) => distance <= Math.max(2, Math.floor(name.length / 3)))
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map(({ name }) => name)
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      )
+    }
+    previous = current
+  }
+  return previous[b.length]
+}

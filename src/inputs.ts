@@ -1,0 +1,208 @@
+// Every input read, validated and typed in one place: nothing else calls core.getInput.
+import { DEFAULT_BASE_URL, Inputs } from './constants.js'
+import { InputError } from './errors.js'
+
+/** The slice of @actions/core that reading inputs needs. */
+export interface InputReader {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  debug(message: string): void
+}
+
+export type GithubContextMode = 'auto' | 'always' | 'never'
+
+/** Where the user's payload comes from, before it is parsed. */
+export type PayloadSource =
+  { kind: 'none' } | { kind: 'inline'; text: string } | { kind: 'file'; path: string }
+
+export interface Settings {
+  /** Refold API key; '' only in a dry run without one. Already masked. */
+  apiKey: string
+  /** Event name, exact case. */
+  event: string
+  /** The linked account (customer) the event is for. */
+  linkedAccountId: string
+  /** Sent as the `config_id` header when set. */
+  configId?: string
+  /** Sent as the `slug` header when set: only that app's workflows run. */
+  slug?: string
+  /** The user's payload, unparsed. */
+  payload: PayloadSource
+  /** How the GitHub context summary enters the payload. */
+  githubContext: GithubContextMode
+  /** API origin without a trailing slash. */
+  baseUrl: string
+  /** Time allowed for one HTTP attempt, connect and response. */
+  timeoutMs: number
+  /** Retries after the first attempt, for retryable failures only. */
+  retries: number
+  /** When false, a failed trigger or wait is a warning and the step succeeds. */
+  failOnError: boolean
+  /** Sent as `Idempotency-Key` on every attempt. */
+  idempotencyKey: string
+  /** Build and print the request, send nothing. */
+  dryRun: boolean
+  /** Wait for the workflow executions the event started. */
+  wait: boolean
+  waitTimeoutMs: number
+  waitIntervalMs: number
+  /** Write a job summary. */
+  summary: boolean
+}
+
+export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
+  const input = (name: string): string => core.getInput(name).trim()
+
+  // Masked before any validation can quote it or any debug line can print it.
+  const apiKey = input(Inputs.ApiKey)
+  if (apiKey) core.setSecret(apiKey)
+
+  const dryRun = readBoolean(input, Inputs.DryRun)
+  if (!apiKey && !dryRun) {
+    throw new InputError(
+      Inputs.ApiKey,
+      `Missing input '${Inputs.ApiKey}': set it from a secret, e.g. api_key: \${{ secrets.REFOLD_API_KEY }}` +
+        ' (secrets are empty on pull requests from forks: use dry_run there).'
+    )
+  }
+  const event = required(input, Inputs.Event)
+  const inlinePayload = core.getInput(Inputs.Payload)
+  const payloadFile = input(Inputs.PayloadFile)
+  if (inlinePayload.trim() && payloadFile) {
+    throw new InputError(
+      Inputs.PayloadFile,
+      `Invalid inputs '${Inputs.Payload}' and '${Inputs.PayloadFile}': set one or the other, not both.`
+    )
+  }
+  const configId = input(Inputs.ConfigId)
+  const slug = input(Inputs.Slug)
+
+  const settings: Settings = {
+    apiKey,
+    event,
+    linkedAccountId: required(input, Inputs.LinkedAccountId),
+    configId: configId || undefined,
+    slug: slug || undefined,
+    payload: inlinePayload.trim()
+      ? { kind: 'inline', text: inlinePayload }
+      : payloadFile
+        ? { kind: 'file', path: payloadFile }
+        : { kind: 'none' },
+    githubContext: readGithubContextMode(input),
+    baseUrl: readBaseUrl(input),
+    timeoutMs: readSeconds(input, Inputs.Timeout, '30'),
+    retries: readRetries(input),
+    failOnError: readBoolean(input, Inputs.FailOnError, true),
+    idempotencyKey: input(Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
+    dryRun,
+    wait: readBoolean(input, Inputs.Wait),
+    waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600'),
+    waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10'),
+    summary: readBoolean(input, Inputs.Summary, true)
+  }
+  core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`)
+  return settings
+}
+
+type Read = (name: string) => string
+
+function required(input: Read, name: string): string {
+  const value = input(name)
+  if (!value) throw new InputError(name, `Missing input '${name}': it is required.`)
+  return value
+}
+
+// The values core.getBooleanInput accepts (YAML 1.2 core schema booleans); an empty input takes
+// the default, as it does when a workflow runs the action outside action.yml's defaults.
+const TRUE_VALUES = ['true', 'True', 'TRUE']
+const FALSE_VALUES = ['false', 'False', 'FALSE']
+
+function readBoolean(input: Read, name: string, fallback = false): boolean {
+  const value = input(name)
+  if (value === '') return fallback
+  if (TRUE_VALUES.includes(value)) return true
+  if (FALSE_VALUES.includes(value)) return false
+  throw new InputError(
+    name,
+    `Invalid input '${name}': ${JSON.stringify(value)} is not true or false.`
+  )
+}
+
+function readSeconds(input: Read, name: string, fallback: string): number {
+  const value = input(name) || fallback
+  const seconds = Number(value)
+  if (!/^\d*\.?\d+$/.test(value) || !(seconds > 0)) {
+    throw new InputError(
+      name,
+      `Invalid input '${name}': ${JSON.stringify(value)} is not a positive number of seconds.`
+    )
+  }
+  return Math.round(seconds * 1000)
+}
+
+function readRetries(input: Read): number {
+  const value = input(Inputs.Retries) || '3'
+  const retries = Number(value)
+  if (!/^\d+$/.test(value) || retries > 10) {
+    throw new InputError(
+      Inputs.Retries,
+      `Invalid input '${Inputs.Retries}': ${JSON.stringify(value)} is not a whole number from 0 to 10.`
+    )
+  }
+  return retries
+}
+
+const GITHUB_CONTEXT_MODES: readonly GithubContextMode[] = ['auto', 'always', 'never']
+
+function readGithubContextMode(input: Read): GithubContextMode {
+  const value = input(Inputs.GithubContext) || 'auto'
+  const mode = GITHUB_CONTEXT_MODES.find(m => m === value)
+  if (!mode) {
+    throw new InputError(
+      Inputs.GithubContext,
+      `Invalid input '${Inputs.GithubContext}': ${JSON.stringify(value)} is not one of auto, always, never.`
+    )
+  }
+  return mode
+}
+
+function readBaseUrl(input: Read): string {
+  const value = input(Inputs.BaseUrl) || DEFAULT_BASE_URL
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    // reported below with the expected form
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new InputError(
+      Inputs.BaseUrl,
+      `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(value)} is not an http:// or https:// URL ` +
+        `such as ${DEFAULT_BASE_URL}.`
+    )
+  }
+  if (url.username || url.password) {
+    throw new InputError(
+      Inputs.BaseUrl,
+      `Invalid input '${Inputs.BaseUrl}': credentials in the URL are not allowed; the key goes in '${Inputs.ApiKey}'.`
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * The same on every attempt of one step, different for another step or a re-run of the workflow,
+ * so Refold can drop a duplicate that a retry sent after a lost answer.
+ */
+export function deriveIdempotencyKey(env: NodeJS.ProcessEnv, event: string): string {
+  return [
+    env.GITHUB_REPOSITORY,
+    env.GITHUB_RUN_ID,
+    env.GITHUB_RUN_ATTEMPT,
+    env.GITHUB_JOB,
+    env.GITHUB_ACTION,
+    encodeURIComponent(event)
+  ]
+    .map(part => part ?? '')
+    .join('/')
+}

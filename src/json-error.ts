@@ -1,0 +1,118 @@
+// Where a JSON text first goes wrong. JSON.parse says so only in some messages and only on newer
+// Node versions, and an author fixing a payload in a workflow file needs the line and column.
+
+export interface TextPosition {
+  line: number
+  column: number
+}
+
+/** The 1-based line and column of the first syntax error in `text`, or undefined if it is valid. */
+export function locateJsonError(text: string): TextPosition | undefined {
+  const offset = new JsonScanner(text).firstErrorOffset()
+  return offset === undefined ? undefined : positionOf(text, offset)
+}
+
+export function positionOf(text: string, offset: number): TextPosition {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
+}
+
+class SyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at ${offset}`)
+  }
+}
+
+/** true, false, null or a number, matched where the scanner stands (sticky). */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+
+/** A validating scanner that only tracks the offset; the value itself comes from JSON.parse. */
+class JsonScanner {
+  private at = 0
+  constructor(private readonly text: string) {}
+
+  firstErrorOffset(): number | undefined {
+    try {
+      this.value()
+      this.space()
+      if (this.at < this.text.length) throw new SyntaxAt(this.at)
+      return undefined
+    } catch (error) {
+      // Anything else is a stack overflow on absurdly deep nesting: no position to offer.
+      return error instanceof SyntaxAt ? error.offset : undefined
+    }
+  }
+
+  private space(): void {
+    while (/[ \t\n\r]/.test(this.text[this.at] ?? '')) this.at++
+  }
+
+  private expect(char: string): void {
+    if (this.text[this.at] !== char) throw new SyntaxAt(this.at)
+    this.at++
+  }
+
+  private value(): void {
+    this.space()
+    const char = this.text[this.at]
+    if (char === '{') return this.object()
+    if (char === '[') return this.array()
+    if (char === '"') return this.string()
+    LITERAL.lastIndex = this.at
+    const literal = LITERAL.exec(this.text)
+    if (!literal) throw new SyntaxAt(this.at)
+    this.at += literal[0].length
+  }
+
+  private object(): void {
+    this.expect('{')
+    this.space()
+    if (this.text[this.at] === '}') {
+      this.at++
+      return
+    }
+    for (;;) {
+      this.space()
+      this.string()
+      this.space()
+      this.expect(':')
+      this.value()
+      this.space()
+      if (this.text[this.at] === ',') this.at++
+      else return this.expect('}')
+    }
+  }
+
+  private array(): void {
+    this.expect('[')
+    this.space()
+    if (this.text[this.at] === ']') {
+      this.at++
+      return
+    }
+    for (;;) {
+      this.value()
+      this.space()
+      if (this.text[this.at] === ',') this.at++
+      else return this.expect(']')
+    }
+  }
+
+  private string(): void {
+    this.expect('"')
+    for (;;) {
+      const char = this.text[this.at]
+      if (char === undefined || char < ' ') throw new SyntaxAt(this.at)
+      this.at++
+      if (char === '"') return
+      if (char === '\\') {
+        const escape = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(
+          this.text.slice(this.at, this.at + 5)
+        )
+        if (!escape) throw new SyntaxAt(this.at)
+        this.at += escape[0].length
+      }
+    }
+  }
+}

@@ -1,0 +1,202 @@
+// Waiting for the workflow executions an accepted event started. The trigger answer names no
+// execution, so they are found by correlation: same event id, created at or after the answer's
+// Date (the server's clock), same config when one was given. Best effort by nature; see README.
+import { GaveUpError, NetworkError, RefoldApiError } from './errors.js'
+import type { Settings } from './inputs.js'
+import type { Execution, RefoldClient, TriggerAnswer } from './refold.js'
+import { retryPolicy, withRetry, type Clock } from './retry.js'
+
+export type ExecutionStatus = 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'NONE'
+
+/** One execution as the `executions` output lists it. */
+export interface ExecutionSummary {
+  id: string
+  /** `associated_workflow.name`, else the execution's own name. */
+  workflow: string
+  status: string
+  created_at: string
+  /** Not in the output; shown in the job summary. */
+  finished_at?: string
+}
+
+export interface WaitResult {
+  /** Every execution seen completed, and the wait ran to its end. */
+  ok: boolean
+  status: ExecutionStatus
+  executions: ExecutionSummary[]
+  /** One line for the log, the summary heading and, on failure, the error. */
+  headline: string
+}
+
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING'])
+const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE'])
+const PAGE_SIZE = 50
+/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
+const MAX_PAGES = 20
+
+type WaitSettings = Pick<
+  Settings,
+  'event' | 'configId' | 'slug' | 'retries' | 'waitTimeoutMs' | 'waitIntervalMs'
+>
+
+export async function waitForExecutions(
+  client: Pick<RefoldClient, 'listEvents' | 'listExecutions'>,
+  settings: WaitSettings,
+  answer: Pick<TriggerAnswer, 'headers'>,
+  clock: Clock,
+  log: { info(line: string): void; warning(line: string): void }
+): Promise<WaitResult> {
+  const deadline = clock.now() + settings.waitTimeoutMs
+  const retrying = <T>(call: () => Promise<T>): Promise<T> =>
+    withRetry(call, retryPolicy(settings.retries), clock, line => log.warning(line))
+  // The server's clock, so a runner whose clock drifts still ignores older executions.
+  const serverDate = Date.parse(String(answer.headers.date ?? ''))
+  const since = Number.isNaN(serverDate) ? clock.now() - 1000 : serverDate
+  const seen = new Map<string, ExecutionSummary>()
+  const verdict = (status: ExecutionStatus, reason?: string): WaitResult =>
+    describe(status, [...seen.values()], settings, reason)
+
+  let eventId: string
+  try {
+    const events = await retrying(() => client.listEvents())
+    const event = events.find(e => e.name === settings.event)
+    if (!event) {
+      return verdict(
+        'NONE',
+        `event "${settings.event}" is not in the events list, so its executions cannot be found`
+      )
+    }
+    eventId = event._id
+  } catch (error) {
+    return verdict('NONE', `could not look up the event's id: ${failureText(error)}`)
+  }
+  log.info(
+    `Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
+      `(polling every ${settings.waitIntervalMs / 1000} s)`
+  )
+
+  let settledPolls = 0
+  for (;;) {
+    let executions: Execution[]
+    try {
+      executions = await retrying(() => listSince(client, since, settings.slug))
+    } catch (error) {
+      return verdict(statusOf(seen), `could not poll the executions: ${failureText(error)}`)
+    }
+    const before = seen.size
+    for (const execution of executions) {
+      if (!belongsToEvent(execution, eventId, since, settings.configId)) continue
+      const summary = summarize(execution)
+      if (seen.get(summary.id)?.status !== summary.status) {
+        log.info(`Execution ${summary.id} (${summary.workflow}): ${summary.status}`)
+      }
+      seen.set(summary.id, summary)
+    }
+    const allFinished = seen.size > 0 && [...seen.values()].every(e => !IN_PROGRESS.has(e.status))
+    // Finished only when one more poll after everything finished shows no new execution, since
+    // workflows of one event can start a little apart.
+    settledPolls = allFinished && seen.size === before ? settledPolls + 1 : allFinished ? 1 : 0
+    if (settledPolls >= 2) return verdict(statusOf(seen))
+    const left = deadline - clock.now()
+    if (left <= 0) return verdict(statusOf(seen))
+    await clock.sleep(Math.min(settings.waitIntervalMs, left))
+  }
+}
+
+/** FAILED wins over everything; then nothing seen, still running, or all succeeded. */
+function statusOf(seen: Map<string, ExecutionSummary>): ExecutionStatus {
+  const all = [...seen.values()]
+  if (all.some(e => isFailed(e.status))) return 'FAILED'
+  if (!all.length) return 'NONE'
+  return all.some(e => IN_PROGRESS.has(e.status)) ? 'TIMED_OUT' : 'COMPLETED'
+}
+
+/** Every execution listed since t0's day, newest first. */
+async function listSince(
+  client: Pick<RefoldClient, 'listExecutions'>,
+  since: number,
+  slug: string | undefined
+): Promise<Execution[]> {
+  const startDate = new Date(since).toISOString().slice(0, 10)
+  const executions: Execution[] = []
+  let page = 1
+  for (let read = 0; read < MAX_PAGES; read++) {
+    const result = await client.listExecutions({ page, limit: PAGE_SIZE, startDate, slug })
+    executions.push(...result.docs)
+    if (!result.hasNextPage) break
+    page = result.nextPage && result.nextPage > page ? result.nextPage : page + 1
+  }
+  return executions
+}
+
+function belongsToEvent(
+  execution: Execution,
+  eventId: string,
+  since: number,
+  configId: string | undefined
+): boolean {
+  const created = Date.parse(execution.createdAt)
+  // The Date header has whole seconds, so an execution created in the same second counts.
+  if (Number.isNaN(created) || created < since - (since % 1000)) return false
+  if (execution.associated_event_id !== eventId && execution.custom_trigger_id !== eventId)
+    return false
+  return !configId || execution.config_id === configId
+}
+
+function summarize(execution: Execution): ExecutionSummary {
+  return {
+    id: execution._id,
+    workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
+    status: execution.status,
+    created_at: execution.createdAt,
+    finished_at: execution.completion_time
+  }
+}
+
+function isFailed(status: string): boolean {
+  return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status)
+}
+
+/** The verdict in one line; `reason` says why the wait ended before its time (it then fails). */
+function describe(
+  status: ExecutionStatus,
+  executions: ExecutionSummary[],
+  settings: WaitSettings,
+  reason?: string
+): WaitResult {
+  const event = `"${settings.event}"`
+  const list = (items: ExecutionSummary[]): string =>
+    items.map(e => `${e.workflow} (${e.status})`).join(', ')
+  const failed = executions.filter(e => isFailed(e.status))
+  const running = executions.filter(e => IN_PROGRESS.has(e.status))
+  const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`
+  const seconds = settings.waitTimeoutMs / 1000
+  const headlines: Record<ExecutionStatus, string> = {
+    COMPLETED: `Event ${event}: all ${count} completed`,
+    FAILED: `Event ${event}: ${failed.length} of ${count} failed: ${list(failed)}`,
+    TIMED_OUT: `Event ${event}: still running after ${seconds} s: ${list(running)}`,
+    NONE:
+      `Event ${event}: no workflow execution appeared within ${seconds} s ` +
+      `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`
+  }
+  if (!reason)
+    return { ok: status === 'COMPLETED', status, executions, headline: headlines[status] }
+  const sofar = executions.length ? ` (so far: ${list(executions)})` : ''
+  return {
+    ok: false,
+    status,
+    executions,
+    headline: `Event ${event}: stopped waiting for its executions: ${reason}${sofar}`
+  }
+}
+
+function failureText(error: unknown): string {
+  if (
+    error instanceof GaveUpError ||
+    error instanceof RefoldApiError ||
+    error instanceof NetworkError
+  ) {
+    return error.message
+  }
+  return String((error as Error)?.message ?? error)
+}
