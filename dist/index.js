@@ -32293,7 +32293,7 @@ class RefoldClient {
         const url = `${this.options.baseUrl}${path}`;
         let timer;
         const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no complete answer within ${this.options.timeoutMs / 1000} s (timeout)`)), this.options.timeoutMs);
+            timer = setTimeout(() => reject(new Error(`no answer within ${this.options.timeoutMs / 1000} s (timeout)`)), this.options.timeoutMs);
         });
         try {
             const answer = await Promise.race([

@@ -152,10 +152,7 @@ export class RefoldClient {
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new Error(`no complete answer within ${this.options.timeoutMs / 1000} s (timeout)`)
-          ),
+        () => reject(new Error(`no answer within ${this.options.timeoutMs / 1000} s (timeout)`)),
         this.options.timeoutMs
       )
     })

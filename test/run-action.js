@@ -15,7 +15,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * @property {Record<string, string>} inputs Inputs as a workflow's `with:` gives them.
  * @property {string} [node] The node binary; the current one by default.
  * @property {string} [eventName] GITHUB_EVENT_NAME, `release` by default.
- * @property {unknown} [event] The webhook payload written to GITHUB_EVENT_PATH.
+ * @property {unknown} [event] The webhook payload written to GITHUB_EVENT_PATH; a string is
+ *   written as is, to test an event file that is not JSON.
  * @property {Record<string, string>} [env] Extra environment (e.g. RUNNER_DEBUG, HTTPS_PROXY).
  * @property {string} [workspace] GITHUB_WORKSPACE; a fresh temporary folder by default.
  * @property {number} [timeoutMs] Kill the action after this long (default 60 s).
@@ -59,7 +60,8 @@ export async function runAction(options) {
   }
   await writeFile(files.output, '')
   await writeFile(files.summary, '')
-  await writeFile(files.event, JSON.stringify(options.event ?? sampleRelease()))
+  const event = options.event ?? sampleRelease()
+  await writeFile(files.event, typeof event === 'string' ? event : JSON.stringify(event))
   const env = {
     // The runner's environment, not ours: nothing of the test process leaks in.
     PATH: process.env.PATH ?? '',

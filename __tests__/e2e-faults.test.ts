@@ -1,0 +1,120 @@
+// The bundle against a fake Refold that blinks: scripted errors, slow and dropped answers, a
+// closed port, and a forward proxy in between.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { startConnectProxy } from '../test/connect-proxy.js'
+import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { nodeBinaries } from '../test/node-binaries.js'
+import { runAction, type RunOptions } from '../test/run-action.js'
+
+describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, node) => {
+  let fake: FakeRefold
+  beforeEach(async () => {
+    fake = await startFakeRefold()
+  })
+  afterEach(async () => {
+    await fake.close()
+  })
+
+  const fire = (inputs: Record<string, string>, options: Partial<RunOptions> = {}) =>
+    runAction({
+      node,
+      ...options,
+      inputs: {
+        api_key: DEFAULT_API_KEY,
+        event: 'Release Published',
+        linked_account_id: 'acme@example.com',
+        base_url: fake.url,
+        payload: '{"version":"2.4.0"}',
+        ...inputs
+      }
+    })
+
+  it('503, 503, 200: succeeds in 3 attempts, all with the same Idempotency-Key', async () => {
+    fake.script('trigger', { status: 503, body: 'Service Unavailable' }, { status: 503, body: '' })
+    const result = await fire({})
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ ok: 'true', attempts: '3', status_code: '200' })
+    const keys = fake.triggers().map(request => request.headers['idempotency-key'])
+    expect(keys).toHaveLength(3)
+    expect(new Set(keys).size).toBe(1)
+    expect(result.stdout).toContain('::warning::Attempt 1 of 4 failed:')
+    expect(result.stdout).toContain('::warning::Attempt 2 of 4 failed:')
+    expect(Number(result.outputs.duration_ms)).toBeGreaterThanOrEqual(500 + 1000)
+  })
+
+  it('429 with Retry-After: 2: the second attempt comes no sooner than 2 s later', async () => {
+    fake.script('trigger', {
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { status_code: 429, http_error_type: 'TOO_MANY_REQUESTS', message: 'Rate Limit Hit' }
+    })
+    const result = await fire({})
+    expect(result.exitCode).toBe(0)
+    const [first, second] = fake.triggers()
+    expect(second.at - first.at).toBeGreaterThanOrEqual(2000)
+    expect(result.outputs.attempts).toBe('2')
+  })
+
+  it('a Retry-After beyond 60 s gives up at once and says how long Refold asked', async () => {
+    fake.script('trigger', { status: 503, headers: { 'retry-after': '600' }, body: '' })
+    const result = await fire({})
+    expect(result.exitCode).toBe(1)
+    expect(fake.triggers()).toHaveLength(1)
+    expect(result.stdout).toContain('Refold asked to wait 600 s before retrying')
+  })
+
+  it('a hung answer with timeout: 1 is abandoned, and the retry succeeds', async () => {
+    fake.script('trigger', { hang: true })
+    const result = await fire({ timeout: '1' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.attempts).toBe('2')
+    expect(result.stdout).toContain('no answer within 1 s')
+    // The abandoned socket does not keep the process alive.
+    expect(result.durationMs).toBeLessThan(5000)
+  })
+
+  it('a dropped connection then success', async () => {
+    fake.script('trigger', { drop: true })
+    const result = await fire({})
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.attempts).toBe('2')
+    expect(result.stdout).toMatch(
+      /Attempt 1 of 4 failed: Could not trigger event .* connection reset|socket hang up/
+    )
+  })
+
+  it('connection refused: a clear failure naming the host, the cause and the attempts', async () => {
+    const closed = createServer()
+    closed.listen(0, '127.0.0.1')
+    await once(closed, 'listening')
+    const port = (closed.address() as { port: number }).port
+    closed.close()
+    await once(closed, 'close')
+    const result = await fire({ base_url: `http://127.0.0.1:${port}`, retries: '1' })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      `::error::Gave up after 2 attempts. Last error: Could not trigger event "Release Published" at 127.0.0.1:${port}: connection refused (ECONNREFUSED)`
+    )
+    expect(result.outputs).toMatchObject({ ok: 'false', status_code: '', attempts: '2' })
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/)
+  })
+
+  it('goes through HTTP_PROXY to a host only the proxy can reach', async () => {
+    const port = new URL(fake.url).port
+    const proxy = await startConnectProxy({ [`refold.test:${port}`]: `127.0.0.1:${port}` })
+    try {
+      const result = await fire(
+        { base_url: `http://refold.test:${port}` },
+        { env: { HTTP_PROXY: proxy.url } }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(proxy.tunnels).toEqual([`refold.test:${port}`])
+      expect(fake.triggers()).toHaveLength(1)
+      expect(fake.triggers()[0].headers.host).toBe(`refold.test:${port}`)
+    } finally {
+      await proxy.close()
+    }
+  })
+})
