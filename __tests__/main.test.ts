@@ -49,7 +49,7 @@ describe('run', () => {
     })
     expect(Number(core.outputs.duration_ms)).toBeGreaterThanOrEqual(0)
     expect(core.outputs).not.toHaveProperty('executions')
-    expect(core.summaries.join('')).toContain('Refold accepted event &#34;Release Published&#34;')
+    expect(core.summaries.join('')).toContain('Refold accepted event "Release Published"')
     noSecretAnywhere()
   })
 

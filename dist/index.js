@@ -32497,8 +32497,9 @@ function table(header, rows) {
     const cells = (tag, values) => `<tr>${values.map(v => `<${tag}>${escapeHtml(v)}</${tag}>`).join('')}</tr>`;
     return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`;
 }
+/** For text between tags, which is all the summary writes: quotes stay readable. */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`);
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts

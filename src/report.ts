@@ -134,6 +134,7 @@ function table(header: string[], rows: string[][]): string {
   return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`
 }
 
+/** For text between tags, which is all the summary writes: quotes stay readable. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
