@@ -10,7 +10,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** The README with its generated sections rebuilt from action.yml. */
 export function renderReadme(/** @type {string} */ readme, /** @type {string} */ actionYml) {
   const action = parse(actionYml)
-  const cell = (/** @type {unknown} */ text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  const cell = (/** @type {unknown} */ text) =>
+    String(text ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ')
   const inputs = Object.entries(action.inputs).map(
     ([name, spec]) =>
       `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${spec.default}\``} | ${cell(spec.description)} |`
@@ -19,13 +22,21 @@ export function renderReadme(/** @type {string} */ readme, /** @type {string} */
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
   )
   return replaceSection(
-    replaceSection(readme, 'inputs', ['| input | required | default | description |', '| --- | --- | --- | --- |', ...inputs]),
+    replaceSection(readme, 'inputs', [
+      '| input | required | default | description |',
+      '| --- | --- | --- | --- |',
+      ...inputs
+    ]),
     'outputs',
     ['| output | description |', '| --- | --- |', ...outputs]
   )
 }
 
-function replaceSection(/** @type {string} */ readme, /** @type {string} */ name, /** @type {string[]} */ lines) {
+function replaceSection(
+  /** @type {string} */ readme,
+  /** @type {string} */ name,
+  /** @type {string[]} */ lines
+) {
   const start = `<!-- ${name}:start (generated from action.yml by npm run docs) -->`
   const end = `<!-- ${name}:end -->`
   const from = readme.indexOf(start)
