@@ -117,4 +117,21 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
       await proxy.close()
     }
   })
+
+  it('with HTTPS_PROXY set, loads undici on demand for @actions/github and still works', async () => {
+    const proxy = await startConnectProxy({})
+    try {
+      // @actions/github builds an undici ProxyAgent as it loads when HTTPS_PROXY is set: that goes
+      // through shims/undici to dist/undici.cjs. A broken shim would cost the event sections.
+      const result = await fire({ payload: '' }, { env: { HTTPS_PROXY: proxy.url } })
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout).not.toContain('Could not load the GitHub context')
+      const { payload } = fake.triggers()[0].json as { payload: { github: { release?: unknown } } }
+      expect(payload.github.release).toMatchObject({ tag_name: 'v2.4.0' })
+      // The Refold call itself is on loopback, which always bypasses the proxy.
+      expect(proxy.tunnels).toEqual([])
+    } finally {
+      await proxy.close()
+    }
+  })
 })

@@ -200,7 +200,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('an unreadable event file still gives the base fields, with a warning', async () => {
       const result = await fire({}, { event: '{ not json', eventName: 'release' })
       expect(result.exitCode).toBe(0)
-      expect(result.stdout).toContain('::warning::Could not read the event file')
+      expect(result.stdout).toContain('::warning::Could not load the GitHub context')
       const { payload } = fake.triggers()[0].json as {
         payload: { github: Record<string, unknown> }
       }

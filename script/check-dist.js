@@ -7,7 +7,7 @@ import * as path from 'node:path'
 
 const fresh = mkdtempSync(path.join(tmpdir(), 'refold-dist-'))
 try {
-  execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', fresh, '--license', 'licenses.txt'], {
+  execFileSync('node', ['script/bundle.js', fresh], {
     stdio: ['ignore', 'ignore', 'inherit']
   })
   const files = (/** @type {string} */ dir) => readdirSync(dir).sort()

@@ -185,11 +185,11 @@ export async function loadGithubSummary(
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void
 ): Promise<GithubSummary> {
-  const context = await import('@actions/github').then(
+  const context = await import(/* webpackChunkName: "github" */ '@actions/github').then(
     github => github.context,
     (error: Error) => {
       warn(
-        `Could not read the event file ${env.GITHUB_EVENT_PATH ?? ''} (${error.message}); ` +
+        `Could not load the GitHub context from ${env.GITHUB_EVENT_PATH ?? '(no GITHUB_EVENT_PATH)'} (${error.message}); ` +
           'the GitHub context summary has the base fields only.'
       )
       return contextWithoutEvent(env)

@@ -101,7 +101,7 @@ function parseJson(text: string, { input, what }: Where): unknown {
 
 async function parseYaml(text: string, { input, what }: Where): Promise<unknown> {
   // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
-  const { parseDocument } = await import('yaml')
+  const { parseDocument } = await import(/* webpackChunkName: "yaml" */ 'yaml')
   const document = parseDocument(text, { prettyErrors: false })
   const [first] = document.errors
   if (first) {

@@ -1,0 +1,1 @@
+export { ProxyAgent, fetch } from 'undici/index.js'
