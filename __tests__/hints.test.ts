@@ -69,8 +69,21 @@ describe('hintFor', () => {
     expect(hint).toMatch(/case/)
   })
 
-  it('gives no event hint for a 404 that is not INVALID_EVENT', () => {
-    expect(hintFor(apiError(404, { errorCode: 'NOT_FOUND' }), 'pk_1234567890')).toBeUndefined()
+  it('points a 404 that is not INVALID_EVENT at base_url and the linked account', () => {
+    const hint = hintFor(apiError(404, { errorCode: 'NOT_FOUND' }), 'pk_1234567890')
+    expect(hint).toContain("'base_url'")
+    expect(hint).toContain("'linked_account_id'")
+    expect(hint).not.toMatch(/event names/)
+  })
+
+  it('points a 400 or 422 at the payload', () => {
+    for (const status of [400, 422]) {
+      expect(hintFor(apiError(status), 'pk_1234567890')).toMatch(/payload/)
+    }
+  })
+
+  it('gives any other 4xx a hint too', () => {
+    expect(hintFor(apiError(409), 'pk_1234567890')).toContain("'event'")
   })
 
   it('says Refold is rate limiting for a 429', () => {
@@ -97,9 +110,8 @@ describe('hintFor', () => {
     expect(hint).toMatch(/redirect/)
   })
 
-  it('has no hint for a failure it knows nothing about', () => {
+  it('has no hint for a server error, which is retried instead', () => {
     expect(hintFor(apiError(500), 'pk_1234567890')).toBeUndefined()
-    expect(hintFor(apiError(422), 'pk_1234567890')).toBeUndefined()
   })
 
   it('is appended to the error message by withHint', () => {

@@ -3719,7 +3719,7 @@ function plural(count, noun) {
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 
 
-/** A hint that needs nothing but the failure and the key's kind; undefined when there is none. */
+/** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
 function hintFor(error, apiKey) {
     const { status, errorCode } = error.details;
     if (status === 401) {
@@ -3740,9 +3740,20 @@ function hintFor(error, apiKey) {
     if (status === 403) {
         return `Check that '${Inputs.ApiKey}' may fire events for '${Inputs.LinkedAccountId}'.`;
     }
+    if (status === 404) {
+        return (`Check that '${Inputs.BaseUrl}' is the Refold API's origin and that '${Inputs.LinkedAccountId}' ` +
+            `exists in the environment of '${Inputs.ApiKey}'.`);
+    }
+    if (status === 400 || status === 422) {
+        return (`Check the payload against the event's sample payload in Refold, and that ` +
+            `'${Inputs.LinkedAccountId}' and '${Inputs.ConfigId}' exist.`);
+    }
     if (status >= 300 && status < 400) {
         return (`Set '${Inputs.BaseUrl}' to the address the API answers at: redirects are not followed, ` +
             `so the api key is never sent on to another host.`);
+    }
+    if (status < 500) {
+        return `Check '${Inputs.ApiKey}', '${Inputs.LinkedAccountId}' and '${Inputs.Event}' against Refold.`;
     }
     return undefined;
 }
