@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import { startConnectProxy } from '../test/connect-proxy.js'
-import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { runAction, type RunOptions } from '../test/run-action.js'
+import { fireSampleEvent, type RunOptions } from '../test/run-action.js'
 
 describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, node) => {
   let fake: FakeRefold
@@ -17,19 +17,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
     await fake.close()
   })
 
-  const fire = (inputs: Record<string, string>, options: Partial<RunOptions> = {}) =>
-    runAction({
-      node,
-      ...options,
-      inputs: {
-        api_key: DEFAULT_API_KEY,
-        event: 'Release Published',
-        linked_account_id: 'acme@example.com',
-        base_url: fake.url,
-        payload: '{"version":"2.4.0"}',
-        ...inputs
-      }
-    })
+  const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
+    fireSampleEvent(fake.url, { payload: '{"version":"2.4.0"}', ...inputs }, { node, ...options })
 
   it('503, 503, 200: succeeds in 3 attempts, all with the same Idempotency-Key', async () => {
     fake.script('trigger', { status: 503, body: 'Service Unavailable' }, { status: 503, body: '' })

@@ -1,8 +1,8 @@
 // The bundle with wait: true against a fake Refold whose executions change status over time.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { runAction } from '../test/run-action.js'
+import { fireSampleEvent } from '../test/run-action.js'
 
 describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label, node) => {
   let fake: FakeRefold | undefined
@@ -15,19 +15,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label
     inputs: Record<string, string> = {}
   ) {
     fake = await startFakeRefold(workflows)
-    return runAction({
-      node,
-      inputs: {
-        api_key: DEFAULT_API_KEY,
-        event: 'Release Published',
-        linked_account_id: 'acme@example.com',
-        base_url: fake.url,
-        wait: 'true',
-        wait_interval: '0.5',
-        wait_timeout: '10',
-        ...inputs
-      }
-    })
+    return fireSampleEvent(
+      fake.url,
+      { wait: 'true', wait_interval: '0.5', wait_timeout: '10', ...inputs },
+      { node }
+    )
   }
 
   it('COMPLETED executions: exit 0, executions output and summary table', async () => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { ROOT, runAction, type RunOptions } from '../test/run-action.js'
+import { fireSampleEvent, ROOT, type RunOptions } from '../test/run-action.js'
 
 const ACCOUNT = 'acme@example.com'
 
@@ -17,18 +17,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     await fake.close()
   })
 
-  const fire = (inputs: Record<string, string>, options: Partial<RunOptions> = {}) =>
-    runAction({
-      node,
-      ...options,
-      inputs: {
-        api_key: DEFAULT_API_KEY,
-        event: 'Release Published',
-        linked_account_id: ACCOUNT,
-        base_url: fake.url,
-        ...inputs
-      }
-    })
+  const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
+    fireSampleEvent(fake.url, inputs, { node, ...options })
 
   describe('trigger', () => {
     it('fires a release event with exactly one request and sets the outputs', async () => {

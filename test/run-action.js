@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { DEFAULT_API_KEY } from './fake-refold.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -118,6 +119,26 @@ export async function runAction(options) {
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Fires the sample event (Release Published for acme@example.com, the fake's key) at `baseUrl`;
+ * `inputs` add to or replace those.
+ * @param {string} baseUrl
+ * @param {Record<string, string>} [inputs]
+ * @param {Omit<RunOptions, 'inputs'>} [options]
+ */
+export function fireSampleEvent(baseUrl, inputs = {}, options = {}) {
+  return runAction({
+    ...options,
+    inputs: {
+      api_key: DEFAULT_API_KEY,
+      event: 'Release Published',
+      linked_account_id: 'acme@example.com',
+      base_url: baseUrl,
+      ...inputs
+    }
+  })
 }
 
 /** Reads `name<<DELIMITER` blocks as @actions/core writes them to GITHUB_OUTPUT. */
