@@ -209,6 +209,46 @@ describe('run', () => {
     noSecretAnywhere()
   })
 
+  it('wait: fails when a started execution errors, naming it in the error and the message', async () => {
+    core.reset({ ...base, wait: 'true', wait_interval: '1' })
+    const date = new Date(Date.now() - 5000)
+    const page = {
+      docs: [
+        {
+          _id: 'x1',
+          status: 'ERRORED',
+          associated_event_id: 'e1',
+          associated_workflow: { name: 'Sync CRM' },
+          createdAt: new Date(date.getTime() + 1000).toISOString()
+        }
+      ],
+      hasNextPage: false
+    }
+    const scope = nock(API)
+      .post('/api/v2/public/event')
+      .reply(200, { message: 'Webhook Fired Success' }, { Date: date.toUTCString() })
+      .get('/api/v2/public/application/event')
+      .reply(200, [{ _id: 'e1', name: 'Release Published' }])
+      .get('/api/v2/public/execution')
+      .query(true)
+      .times(2)
+      .reply(200, page)
+    await run(instantClock)
+    expect(scope.isDone()).toBe(true)
+    const headline =
+      'Event "Release Published": 1 of 1 workflow execution failed: Sync CRM (ERRORED)'
+    expect(core.setFailed).toHaveBeenCalledWith(headline)
+    expect(core.outputs).toMatchObject({
+      ok: 'false',
+      status_code: '200',
+      message: headline,
+      execution_status: 'FAILED',
+      executions: JSON.stringify([
+        { id: 'x1', workflow: 'Sync CRM', status: 'ERRORED', created_at: page.docs[0].createdAt }
+      ])
+    })
+  })
+
   it('writes no summary with summary: false', async () => {
     core.reset({ ...base, summary: 'false' })
     nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })

@@ -1,7 +1,7 @@
 // The story of one run: settings → payload → trigger → (wait) → report. The only place that decides
 // whether the step succeeds, warns or fails.
 import * as core from '@actions/core'
-import { GaveUpError, InputError, lastApiFailure, RefoldApiError } from './errors.js'
+import { InputError, lastApiFailure, RefoldApiError } from './errors.js'
 import { loadGithubSummary } from './github-context.js'
 import { closestEventNames, hintFor } from './hints.js'
 import { readSettings, type Settings } from './inputs.js'
@@ -53,12 +53,40 @@ async function fire(clock: Clock): Promise<void> {
   }
 
   const client = new RefoldClient(settings)
+  const trigger = await fireEvent(client, settings, payload, clock)
+  const report = reportTrigger(settings, payloadJson, trigger)
+  let failure = trigger.failure
+  if (trigger.answer && settings.wait) {
+    report.wait = await waitForExecutions(client, settings, trigger.answer, clock, core)
+    report.ok = report.wait.ok
+    report.headline = report.wait.headline
+    if (!report.wait.ok) {
+      report.message = report.wait.headline
+      failure = new Error(report.wait.headline)
+    }
+  }
+  return finish(settings, report, failure)
+}
+
+interface Trigger {
+  answer?: TriggerAnswer
+  /** Why there is no answer, with the hint the author needs. */
+  failure?: Error
+  attempts: number
+  durationMs: number
+}
+
+/** The trigger request, retried as the policy allows. */
+async function fireEvent(
+  client: RefoldClient,
+  settings: Settings,
+  payload: Payload,
+  clock: Clock
+): Promise<Trigger> {
   const started = clock.now()
   let attempts = 0
-  let answer: TriggerAnswer | undefined
-  let failure: Error | undefined
   try {
-    answer = await withRetry(
+    const answer = await withRetry(
       () => {
         attempts++
         return client.triggerEvent({ ...settings, payload })
@@ -67,65 +95,55 @@ async function fire(clock: Clock): Promise<void> {
       clock,
       line => core.warning(line)
     )
-  } catch (error) {
-    failure = await explain(error, settings, client)
-  }
-  const durationMs = clock.now() - started
-  const refused = lastApiFailure(failure)
-
-  const report: RunReport = {
-    settings,
-    payloadJson,
-    ok: answer !== undefined,
-    headline: answer
-      ? `Refold accepted event "${settings.event}"`
-      : `Refold did not accept event "${settings.event}"`,
-    statusCode: answer?.status ?? (refused instanceof RefoldApiError ? refused.status : undefined),
-    message:
-      answer?.message ??
-      (refused instanceof RefoldApiError ? refused.details.refoldMessage : undefined) ??
-      failure?.message ??
-      '',
-    response: answer?.body ?? (refused instanceof RefoldApiError ? refused.details.body : ''),
-    attempts,
-    durationMs
-  }
-  if (refused instanceof RefoldApiError) {
-    report.errorCode = refused.details.errorCode
-    report.httpErrorType = refused.details.httpErrorType
-  }
-  if (answer) {
+    const durationMs = clock.now() - started
     core.info(
       `Refold accepted event "${settings.event}" for ${settings.linkedAccountId} ` +
         `(HTTP ${answer.status} after ${attempts} attempt${attempts === 1 ? '' : 's'}, ${durationMs} ms)` +
         (answer.message ? `: ${answer.message}` : '')
     )
-    if (settings.wait) {
-      report.wait = await waitForExecutions(client, settings, answer, clock, core)
-      report.ok = report.wait.ok
-      report.headline = report.wait.headline
-      if (!report.ok) failure = new Error(report.wait.headline)
-    }
+    return { answer, attempts, durationMs }
+  } catch (error) {
+    const durationMs = clock.now() - started
+    return { failure: await explain(error, settings, client), attempts, durationMs }
   }
-  return finish(settings, report, failure)
 }
 
 /** The failure with the hint the author needs, looking up close event names after a 404. */
 async function explain(error: unknown, settings: Settings, client: RefoldClient): Promise<Error> {
-  const refused = error instanceof GaveUpError ? undefined : error
-  if (!(refused instanceof RefoldApiError)) return error as Error
-  let hint = hintFor(refused, settings.apiKey)
-  if (refused.status === 404 && refused.details.errorCode === 'INVALID_EVENT') {
+  if (!(error instanceof RefoldApiError)) return error as Error
+  const hints = [hintFor(error, settings.apiKey)]
+  if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
     // Best effort and only after the failure: the happy path sends exactly one request.
     const names = await client.listEvents().then(
       events => events.map(event => event.name),
       () => []
     )
     const closest = closestEventNames(settings.event, names)
-    if (closest.length)
-      hint += ` Closest event names: ${closest.map(n => JSON.stringify(n)).join(', ')}.`
+    if (closest.length) {
+      hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`)
+    }
   }
-  return hint ? refused.withHint(hint) : refused
+  const hint = hints.filter(Boolean).join(' ')
+  return hint ? error.withHint(hint) : error
+}
+
+function reportTrigger(settings: Settings, payloadJson: string, trigger: Trigger): RunReport {
+  const { answer, failure } = trigger
+  const refused = lastApiFailure(failure)
+  const apiError = refused instanceof RefoldApiError ? refused.details : undefined
+  return {
+    settings,
+    payloadJson,
+    ok: answer !== undefined,
+    headline: `Refold ${answer ? 'accepted' : 'did not accept'} event "${settings.event}"`,
+    statusCode: answer?.status ?? apiError?.status,
+    message: answer?.message ?? apiError?.refoldMessage ?? failure?.message ?? '',
+    errorCode: apiError?.errorCode,
+    httpErrorType: apiError?.httpErrorType,
+    response: answer?.body ?? apiError?.body ?? '',
+    attempts: trigger.attempts,
+    durationMs: trigger.durationMs
+  }
 }
 
 async function finish(settings: Settings, report: RunReport, failure?: Error): Promise<void> {
