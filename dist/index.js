@@ -3369,7 +3369,7 @@ class GaveUpError extends Error {
     }
 }
 /** The event was accepted but the workflow executions did not all complete. */
-class WaitError extends (/* unused pure expression or super */ null && (Error)) {
+class WaitError extends Error {
     name = 'WaitError';
 }
 /** The failure a request ended in, whether or not retries came before it. */
@@ -4426,10 +4426,6 @@ function escapeHtml(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
-// Waiting for the workflow executions an accepted event started. The trigger answer names no
-// execution, so they are found by correlation: same event id, created at or after the answer's
-// Date (the server's clock), same config when one was given. Best effort by nature; see README.
-
 
 const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
 const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
@@ -4559,12 +4555,7 @@ function describe(status, executions, settings, reason) {
     };
 }
 function failureText(error) {
-    if (error instanceof GaveUpError ||
-        error instanceof RefoldApiError ||
-        error instanceof NetworkError) {
-        return error.message;
-    }
-    return String(error?.message ?? error);
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -4629,7 +4620,7 @@ async function fire(clock) {
         report.headline = report.wait.headline;
         if (!report.wait.ok) {
             report.message = report.wait.headline;
-            failure = new Error(report.wait.headline);
+            failure = new WaitError(report.wait.headline);
         }
     }
     return finish(settings, report, failure);

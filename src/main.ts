@@ -1,7 +1,7 @@
 // The story of one run: settings → payload → trigger → (wait) → report. The only place that decides
 // whether the step succeeds, warns or fails.
 import * as core from '@actions/core'
-import { InputError, lastApiFailure, RefoldApiError } from './errors.js'
+import { InputError, lastApiFailure, RefoldApiError, WaitError } from './errors.js'
 import { loadGithubSummary } from './github-context.js'
 import { closestEventNames, hintFor } from './hints.js'
 import { readSettings, type Settings } from './inputs.js'
@@ -62,7 +62,7 @@ async function fire(clock: Clock): Promise<void> {
     report.headline = report.wait.headline
     if (!report.wait.ok) {
       report.message = report.wait.headline
-      failure = new Error(report.wait.headline)
+      failure = new WaitError(report.wait.headline)
     }
   }
   return finish(settings, report, failure)

@@ -1,7 +1,6 @@
 // Waiting for the workflow executions an accepted event started. The trigger answer names no
 // execution, so they are found by correlation: same event id, created at or after the answer's
 // Date (the server's clock), same config when one was given. Best effort by nature; see README.
-import { GaveUpError, NetworkError, RefoldApiError } from './errors.js'
 import type { Settings } from './inputs.js'
 import type { Execution, RefoldClient, TriggerAnswer } from './refold.js'
 import { retryPolicy, withRetry, type Clock } from './retry.js'
@@ -191,12 +190,5 @@ function describe(
 }
 
 function failureText(error: unknown): string {
-  if (
-    error instanceof GaveUpError ||
-    error instanceof RefoldApiError ||
-    error instanceof NetworkError
-  ) {
-    return error.message
-  }
-  return String((error as Error)?.message ?? error)
+  return error instanceof Error ? error.message : String(error)
 }
