@@ -43,6 +43,24 @@ describe('dist/', () => {
     expect(exported.trim()).toBe('function function')
   })
 
+  it('lists the license of every bundled package, from every chunk, next to the bundle', () => {
+    const listed = dist('licenses.txt')
+      .split('\n')
+      .filter(line => /^(@[\w-]+\/)?[\w.-]+@\d/.test(line))
+      .map(line => line.replace(/@[^@]+$/, ''))
+    for (const name of [
+      '@actions/core',
+      '@actions/http-client',
+      '@actions/github',
+      '@octokit/core',
+      'tunnel',
+      'yaml',
+      'undici'
+    ]) {
+      expect(listed).toContain(name)
+    }
+  })
+
   it('is an ES module package, as @actions/* require', () => {
     expect(JSON.parse(dist('package.json'))).toEqual({ type: 'module' })
   })
