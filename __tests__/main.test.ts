@@ -175,7 +175,7 @@ describe('run', () => {
       .reply(502, '<html><head><title>502 Bad Gateway</title></head></html>')
     await run(instantClock)
     const message = core.setFailed.mock.calls[0][0]
-    expect(message).toContain('Gave up after 2 attempts')
+    expect(message).toContain('Gave up after 2 attempts (api.gocobalt.io)')
     expect(message).toContain('HTTP 502')
     expect(message).toContain('an HTML page ("502 Bad Gateway")')
     expect(core.outputs).toMatchObject({ ok: 'false', status_code: '502', attempts: '2' })

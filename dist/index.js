@@ -3363,7 +3363,9 @@ class GaveUpError extends Error {
     constructor(attempts, 
     /** The failure of the last attempt. */
     last, why) {
-        super(`${why}. Last error: ${last.message}`, { cause: last });
+        // A network error names its host already; an API error's host matters once retries ran out.
+        const host = last instanceof RefoldApiError && last.details.host ? ` (${last.details.host})` : '';
+        super(`${why}${host}. Last error: ${last.message}`, { cause: last });
         this.attempts = attempts;
         this.last = last;
     }
@@ -4234,7 +4236,7 @@ class RefoldClient {
                 deadline
             ]);
             if (answer.status < 200 || answer.status > 299)
-                throw parseApiError(answer, action);
+                throw parseApiError(answer, action, this.host);
             return answer;
         }
         catch (error) {
@@ -4252,6 +4254,7 @@ class RefoldClient {
     unexpected(answer, action, expected) {
         return new RefoldApiError({
             action,
+            host: this.host,
             status: answer.status,
             refoldMessage: `expected ${expected}, got ${describeBody(answer.body)}`,
             body: answer.body
@@ -4259,7 +4262,7 @@ class RefoldClient {
     }
 }
 /** A non-2xx answer as the author should read it, whatever shape the body has. */
-function parseApiError(answer, action) {
+function parseApiError(answer, action, host) {
     const json = readJson(answer.body);
     const text = (key) => {
         const value = json?.[key];
@@ -4268,6 +4271,7 @@ function parseApiError(answer, action) {
     const retryAfter = answer.headers['retry-after'];
     return new RefoldApiError({
         action,
+        host,
         status: answer.status,
         httpErrorType: text('http_error_type'),
         errorCode: text('error_code') ?? text('error') ?? text('error_type'),

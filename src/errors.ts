@@ -20,6 +20,8 @@ export class RefoldApiError extends Error {
     readonly details: {
       /** What was being done, e.g. `trigger event "Release Published"`. */
       action: string
+      /** The host that answered. */
+      host?: string
       status: number
       httpErrorType?: string
       errorCode?: string
@@ -82,7 +84,10 @@ export class GaveUpError extends Error {
     readonly last: RefoldApiError | NetworkError,
     why: string
   ) {
-    super(`${why}. Last error: ${last.message}`, { cause: last })
+    // A network error names its host already; an API error's host matters once retries ran out.
+    const host =
+      last instanceof RefoldApiError && last.details.host ? ` (${last.details.host})` : ''
+    super(`${why}${host}. Last error: ${last.message}`, { cause: last })
   }
 }
 

@@ -171,7 +171,7 @@ export class RefoldClient {
         })(),
         deadline
       ])
-      if (answer.status < 200 || answer.status > 299) throw parseApiError(answer, action)
+      if (answer.status < 200 || answer.status > 299) throw parseApiError(answer, action, this.host)
       return answer
     } catch (error) {
       if (error instanceof RefoldApiError) throw error
@@ -192,6 +192,7 @@ export class RefoldClient {
   private unexpected(answer: ApiAnswer, action: string, expected: string): RefoldApiError {
     return new RefoldApiError({
       action,
+      host: this.host,
       status: answer.status,
       refoldMessage: `expected ${expected}, got ${describeBody(answer.body)}`,
       body: answer.body
@@ -200,7 +201,7 @@ export class RefoldClient {
 }
 
 /** A non-2xx answer as the author should read it, whatever shape the body has. */
-export function parseApiError(answer: ApiAnswer, action: string): RefoldApiError {
+export function parseApiError(answer: ApiAnswer, action: string, host?: string): RefoldApiError {
   const json = readJson<Record<string, unknown>>(answer.body)
   const text = (key: string): string | undefined => {
     const value = json?.[key]
@@ -209,6 +210,7 @@ export function parseApiError(answer: ApiAnswer, action: string): RefoldApiError
   const retryAfter = answer.headers['retry-after']
   return new RefoldApiError({
     action,
+    host,
     status: answer.status,
     httpErrorType: text('http_error_type'),
     errorCode: text('error_code') ?? text('error') ?? text('error_type'),
