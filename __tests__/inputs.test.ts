@@ -133,6 +133,30 @@ describe('readSettings', () => {
     expect(error.message).not.toContain('s3cret')
   })
 
+  it.each(['linked_account_id', 'config_id', 'slug', 'idempotency_key'])(
+    'rejects a %s that no HTTP header can carry, quoting it',
+    name => {
+      const error = inputError({ ...minimal, [name]: 'acme\u2028corp' })
+      expect(error.input).toBe(name)
+      expect(error.message).toBe(
+        `Invalid input '${name}': "acme\u2028corp" contains characters an HTTP header cannot carry.`
+      )
+    }
+  )
+
+  it('rejects an api_key no HTTP header can carry without quoting it', () => {
+    const error = inputError({ ...minimal, api_key: 'pk_live_abc\u0007def' })
+    expect(error.input).toBe('api_key')
+    expect(error.message).not.toContain('pk_live_abc')
+  })
+
+  it('accepts Latin-1 letters in header inputs, as Node sends them', () => {
+    expect(
+      readSettings(reader({ ...minimal, linked_account_id: 'josé@example.com' }), env)
+        .linkedAccountId
+    ).toBe('josé@example.com')
+  })
+
   it('rejects payload and payload_file together', () => {
     const error = inputError({ ...minimal, payload: '{"a":1}', payload_file: 'p.json' })
     expect(error.message).toContain("'payload' and 'payload_file'")

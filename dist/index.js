@@ -3791,6 +3791,10 @@ function readSettings(core, env = process.env) {
     const apiKey = input(Inputs.ApiKey);
     if (apiKey)
         core.setSecret(apiKey);
+    if (!fitsInHeader(apiKey)) {
+        throw new InputError(Inputs.ApiKey, `Invalid input '${Inputs.ApiKey}': it contains characters an HTTP header cannot carry ` +
+            '(a line break inside the secret?).');
+    }
     const dryRun = readBoolean(input, Inputs.DryRun);
     if (!apiKey && !dryRun) {
         throw new InputError(Inputs.ApiKey, `Missing input '${Inputs.ApiKey}': set it from a secret, e.g. api_key: \${{ secrets.REFOLD_API_KEY }}` +
@@ -3802,12 +3806,12 @@ function readSettings(core, env = process.env) {
     if (inlinePayload.trim() && payloadFile) {
         throw new InputError(Inputs.PayloadFile, `Invalid inputs '${Inputs.Payload}' and '${Inputs.PayloadFile}': set one or the other, not both.`);
     }
-    const configId = input(Inputs.ConfigId);
-    const slug = input(Inputs.Slug);
+    const configId = headerInput(input, Inputs.ConfigId);
+    const slug = headerInput(input, Inputs.Slug);
     const settings = {
         apiKey,
         event,
-        linkedAccountId: required(input, Inputs.LinkedAccountId),
+        linkedAccountId: headerInput(input, Inputs.LinkedAccountId, { required: true }),
         configId: configId || undefined,
         slug: slug || undefined,
         payload: inlinePayload.trim()
@@ -3820,7 +3824,7 @@ function readSettings(core, env = process.env) {
         timeoutMs: readSeconds(input, Inputs.Timeout, '30'),
         retries: readRetries(input),
         failOnError: readBoolean(input, Inputs.FailOnError, true),
-        idempotencyKey: input(Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
+        idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
         dryRun,
         wait: readBoolean(input, Inputs.Wait),
         waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600'),
@@ -3834,6 +3838,18 @@ function required(input, name) {
     const value = input(name);
     if (!value)
         throw new InputError(name, `Missing input '${name}': it is required.`);
+    return value;
+}
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+function fitsInHeader(value) {
+    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
+}
+/** An input sent as a request header. */
+function headerInput(input, name, options = { required: false }) {
+    const value = options.required ? required(input, name) : input(name);
+    if (!fitsInHeader(value)) {
+        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} contains characters an HTTP header cannot carry.`);
+    }
     return value;
 }
 // The values core.getBooleanInput accepts (YAML 1.2 core schema booleans); an empty input takes

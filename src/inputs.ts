@@ -56,6 +56,13 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
   // Masked before any validation can quote it or any debug line can print it.
   const apiKey = input(Inputs.ApiKey)
   if (apiKey) core.setSecret(apiKey)
+  if (!fitsInHeader(apiKey)) {
+    throw new InputError(
+      Inputs.ApiKey,
+      `Invalid input '${Inputs.ApiKey}': it contains characters an HTTP header cannot carry ` +
+        '(a line break inside the secret?).'
+    )
+  }
 
   const dryRun = readBoolean(input, Inputs.DryRun)
   if (!apiKey && !dryRun) {
@@ -74,13 +81,13 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
       `Invalid inputs '${Inputs.Payload}' and '${Inputs.PayloadFile}': set one or the other, not both.`
     )
   }
-  const configId = input(Inputs.ConfigId)
-  const slug = input(Inputs.Slug)
+  const configId = headerInput(input, Inputs.ConfigId)
+  const slug = headerInput(input, Inputs.Slug)
 
   const settings: Settings = {
     apiKey,
     event,
-    linkedAccountId: required(input, Inputs.LinkedAccountId),
+    linkedAccountId: headerInput(input, Inputs.LinkedAccountId, { required: true }),
     configId: configId || undefined,
     slug: slug || undefined,
     payload: inlinePayload.trim()
@@ -93,7 +100,7 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
     timeoutMs: readSeconds(input, Inputs.Timeout, '30'),
     retries: readRetries(input),
     failOnError: readBoolean(input, Inputs.FailOnError, true),
-    idempotencyKey: input(Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
+    idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
     dryRun,
     wait: readBoolean(input, Inputs.Wait),
     waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600'),
@@ -109,6 +116,23 @@ type Read = (name: string) => string
 function required(input: Read, name: string): string {
   const value = input(name)
   if (!value) throw new InputError(name, `Missing input '${name}': it is required.`)
+  return value
+}
+
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+function fitsInHeader(value: string): boolean {
+  return !/[^\t\x20-\x7e\x80-\xff]/.test(value)
+}
+
+/** An input sent as a request header. */
+function headerInput(input: Read, name: string, options = { required: false }): string {
+  const value = options.required ? required(input, name) : input(name)
+  if (!fitsInHeader(value)) {
+    throw new InputError(
+      name,
+      `Invalid input '${name}': ${JSON.stringify(value)} contains characters an HTTP header cannot carry.`
+    )
+  }
   return value
 }
 
