@@ -5,14 +5,16 @@ import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { DEFAULT_API_KEY, startFakeRefold } from '../test/fake-refold.js'
+import { startFakeRefold } from '../test/fake-refold.js'
 import { node24Binary } from '../test/node-binaries.js'
-import { inputEnvironment, ROOT } from '../test/run-action.js'
+import { prepareRunner, ROOT, sampleInputs } from '../test/run-action.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const node = node24Binary()
 const fake = await startFakeRefold()
 const dir = await mkdtemp(path.join(tmpdir(), 'refold-bench-'))
+/** @type {string[]} */
+const runnerDirs = []
 
 /** The same POST the action sends, with nothing but node:http. */
 const BARE = `import { request } from 'node:http'
@@ -28,21 +30,6 @@ req.end(body)
 try {
   const barePath = path.join(dir, 'bare.mjs')
   await writeFile(barePath, BARE)
-  const outputFile = path.join(dir, 'output')
-  const runnerEnv = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_EVENT_NAME: 'release',
-    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
-    GITHUB_REPOSITORY: 'acme/shop-api',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1'
-  }
-  await writeFile(outputFile, '')
-  await writeFile(runnerEnv.GITHUB_EVENT_PATH, JSON.stringify({ release: { tag_name: 'v1.0.0' } }))
-
   const scenarios = {
     'default inputs (payload from the GitHub context)': {},
     'inline JSON payload': { payload: '{"version":"1.0.0"}', github_context: 'never' }
@@ -51,17 +38,11 @@ try {
     `Node ${await version(node)}, ${RUNS} runs each, p50 of wall time from spawn to exit\n`
   )
   for (const [name, extra] of Object.entries(scenarios)) {
-    const env = {
-      ...runnerEnv,
-      ...(await inputEnvironment({
-        api_key: DEFAULT_API_KEY,
-        event: 'Release Published',
-        linked_account_id: 'acme@example.com',
-        base_url: fake.url,
-        summary: 'false',
-        ...extra
-      }))
-    }
+    const runner = await prepareRunner({
+      inputs: { ...sampleInputs(fake.url), summary: 'false', ...extra }
+    })
+    runnerDirs.push(runner.dir)
+    const { env } = runner
     // One warm-up run of each, which also gives the exact request for the bare script to repeat.
     const before = fake.triggers().length
     await time(node, [path.join(ROOT, 'dist/index.js')], env)
@@ -69,7 +50,7 @@ try {
     if (!sent || fake.triggers().length !== before + 1)
       throw new Error('the action did not send exactly one request')
     const bareEnv = {
-      PATH: runnerEnv.PATH,
+      PATH: env.PATH,
       BARE_REQUEST: JSON.stringify({
         url: `${fake.url}${sent.path}`,
         headers: sent.headers,
@@ -99,7 +80,7 @@ try {
   }
 } finally {
   await fake.close()
-  await rm(dir, { recursive: true, force: true })
+  for (const folder of [dir, ...runnerDirs]) await rm(folder, { recursive: true, force: true })
 }
 
 /** Wall time of one child process, spawn to exit, in ms. */

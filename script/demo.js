@@ -1,15 +1,12 @@
 // `npm run demo`: fires a sample release event at a fake Refold on 127.0.0.1, the way the GitHub
 // runner runs the action, and shows what a workflow author would see. No account, no network.
-import { DEFAULT_API_KEY, startFakeRefold } from '../test/fake-refold.js'
-import { runAction } from '../test/run-action.js'
+import { startFakeRefold } from '../test/fake-refold.js'
+import { runAction, sampleInputs } from '../test/run-action.js'
 
 const fake = await startFakeRefold()
 try {
   const inputs = {
-    api_key: DEFAULT_API_KEY,
-    event: 'Release Published',
-    linked_account_id: 'acme@example.com',
-    base_url: fake.url,
+    ...sampleInputs(fake.url),
     wait: 'true',
     wait_interval: '0.5'
   }

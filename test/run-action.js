@@ -51,8 +51,12 @@ export function inputVariable(/** @type {string} */ name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-/** @param {RunOptions} options @returns {Promise<RunResult>} */
-export async function runAction(options) {
+/**
+ * A temporary folder with the runner's files (output, summary, event) and the environment the
+ * runner would give the step: its variables only, nothing of this process leaks in.
+ * @param {Omit<RunOptions, 'node' | 'timeoutMs'>} options
+ */
+export async function prepareRunner(options) {
   const dir = await mkdtemp(path.join(tmpdir(), 'refold-run-'))
   const files = {
     output: path.join(dir, 'output'),
@@ -64,7 +68,6 @@ export async function runAction(options) {
   const event = options.event ?? sampleRelease()
   await writeFile(files.event, typeof event === 'string' ? event : JSON.stringify(event))
   const env = {
-    // The runner's environment, not ours: nothing of the test process leaks in.
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     CI: 'true',
@@ -92,6 +95,12 @@ export async function runAction(options) {
     ...(await inputEnvironment(options.inputs)),
     ...options.env
   }
+  return { dir, files, env }
+}
+
+/** @param {RunOptions} options @returns {Promise<RunResult>} */
+export async function runAction(options) {
+  const { dir, files, env } = await prepareRunner(options)
   const started = Date.now()
   try {
     const { exitCode, stdout, stderr } = await new Promise(resolve => {
@@ -122,23 +131,23 @@ export async function runAction(options) {
 }
 
 /**
- * Fires the sample event (Release Published for acme@example.com, the fake's key) at `baseUrl`;
- * `inputs` add to or replace those.
+ * Fires the sample event at `baseUrl`; `inputs` add to or replace the sample inputs.
  * @param {string} baseUrl
  * @param {Record<string, string>} [inputs]
  * @param {Omit<RunOptions, 'inputs'>} [options]
  */
 export function fireSampleEvent(baseUrl, inputs = {}, options = {}) {
-  return runAction({
-    ...options,
-    inputs: {
-      api_key: DEFAULT_API_KEY,
-      event: 'Release Published',
-      linked_account_id: 'acme@example.com',
-      base_url: baseUrl,
-      ...inputs
-    }
-  })
+  return runAction({ ...options, inputs: { ...sampleInputs(baseUrl), ...inputs } })
+}
+
+/** The sample event's inputs: Release Published for acme@example.com, with the fake's key. */
+export function sampleInputs(/** @type {string} */ baseUrl) {
+  return {
+    api_key: DEFAULT_API_KEY,
+    event: 'Release Published',
+    linked_account_id: 'acme@example.com',
+    base_url: baseUrl
+  }
 }
 
 /** Reads `name<<DELIMITER` blocks as @actions/core writes them to GITHUB_OUTPUT. */
