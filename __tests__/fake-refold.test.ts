@@ -1,16 +1,28 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   DEFAULT_API_KEY,
+  FAKE_ORG_ID,
+  makeLinkedAccounts,
   startFakeRefold,
   type Execution,
   type ExecutionPage,
   type FakeRefold,
   type FakeRefoldOptions
 } from '../test/fake-refold.js'
+import {
+  createRefoldModel,
+  type Answer,
+  type ExecutionDetail,
+  type LinkedAccountPage,
+  type RefoldModelOptions
+} from '../test/refold-model.js'
 
 const TRIGGER = '/api/v2/public/event'
 const EVENTS = '/api/v2/public/application/event'
 const EXECUTIONS = '/api/v2/public/execution'
+const LINKED_ACCOUNTS = '/api/v2/public/linked-account'
 const ACCOUNT = 'acme@example.com'
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -475,5 +487,789 @@ describe('close', () => {
     await fake.close()
 
     await expect(delayed).rejects.toThrow()
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// The model alone, on a virtual clock: what unit tests of the client, wait and fan-out drive.
+
+function virtualClock(start = Date.parse('2024-03-05T12:00:00Z')) {
+  let now = start
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms
+    }
+  }
+}
+
+function modelWith(options: RefoldModelOptions = {}) {
+  const clock = virtualClock()
+  const model = createRefoldModel({ now: clock.now, ...options })
+  const key = { 'x-api-key': DEFAULT_API_KEY }
+  const fire = (event = 'Release Published', account = ACCOUNT, headers = {}) =>
+    model.handle({
+      method: 'POST',
+      path: TRIGGER,
+      headers: {
+        ...key,
+        linked_account_id: account,
+        'content-type': 'application/json',
+        ...headers
+      },
+      json: { event, payload: {} }
+    })
+  const list = (query: Record<string, string> = {}, account = ACCOUNT) =>
+    model.handle({
+      method: 'GET',
+      path: EXECUTIONS,
+      query,
+      headers: { ...key, linked_account_id: account }
+    })
+  const detail = (id: string, account = ACCOUNT) =>
+    model.handle({
+      method: 'GET',
+      path: `${EXECUTIONS}/${encodeURIComponent(id)}`,
+      headers: { ...key, linked_account_id: account }
+    })
+  const accounts = (query: Record<string, string> = {}) =>
+    model.handle({ method: 'GET', path: LINKED_ACCOUNTS, query, headers: key })
+  return { clock, model, fire, list, detail, accounts }
+}
+
+const docsOf = (answer: Answer) => (answer.body as ExecutionPage).docs
+
+describe('the model on a virtual clock', () => {
+  it('advances a triggered execution through its steps as the clock moves, with no real time passing', () => {
+    const { clock, model, fire, list } = modelWith({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Slow start',
+            steps: [
+              { status: 'QUEUED', afterMs: 2_000 },
+              { status: 'RUNNING', afterMs: 5_000 },
+              { status: 'COMPLETED', afterMs: 60_000 }
+            ]
+          }
+        ]
+      }
+    })
+    const firedAt = clock.now()
+
+    expect(fire()).toEqual({ status: 200, body: { message: 'Webhook Fired Success' } })
+    expect(docsOf(list())).toEqual([])
+    clock.advance(2_000)
+    expect(docsOf(list()).map(doc => doc.status)).toEqual(['QUEUED'])
+    clock.advance(58_000)
+    const [done] = docsOf(list())
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      createdAt: new Date(firedAt).toISOString(),
+      completion_time: new Date(firedAt + 60_000).toISOString()
+    })
+    expect(model.executions()).toEqual([done])
+  })
+
+  it('serves scheduled executions: appearing later, their createdAt kept, other events included', () => {
+    const t0 = Date.parse('2024-03-05T12:00:00Z')
+    const { clock, list } = modelWith({
+      executions: [
+        {
+          doc: {
+            _id: 'late',
+            name: 'late run',
+            associated_event_id: 'evt-release',
+            linked_account_id: ACCOUNT,
+            createdAt: new Date(t0 + 19_000).toISOString()
+          },
+          steps: [
+            { status: 'RUNNING', afterMs: 20_000 },
+            { status: 'ERRORED', afterMs: 35_000 }
+          ]
+        },
+        {
+          doc: {
+            _id: 'other-event',
+            name: 'deploy run',
+            associated_event_id: 'evt-other',
+            linked_account_id: ACCOUNT
+          },
+          steps: [{ status: 'COMPLETED', afterMs: 0 }]
+        },
+        execution({ _id: 'static', createdAt: new Date(t0 - 1000).toISOString() })
+      ]
+    })
+
+    expect(docsOf(list()).map(doc => doc._id)).toEqual(['other-event', 'static'])
+    clock.advance(20_000)
+    const listed = docsOf(list())
+    expect(listed.map(doc => [doc._id, doc.status])).toEqual([
+      ['late', 'RUNNING'],
+      ['other-event', 'COMPLETED'],
+      ['static', 'COMPLETED']
+    ])
+    expect(listed[0].createdAt).toBe(new Date(t0 + 19_000).toISOString())
+    clock.advance(15_000)
+    expect(docsOf(list())[0]).toMatchObject({ _id: 'late', status: 'ERRORED' })
+  })
+
+  it('cuts a larger limit to maxPageSize, so a client must follow nextPage', () => {
+    const createdAt = new Date(Date.parse('2024-03-05T12:00:00Z')).toISOString()
+    const { list } = modelWith({
+      maxPageSize: 2,
+      executions: ['a', 'b', 'c'].map(_id => execution({ _id, createdAt }))
+    })
+
+    const first = list({ limit: '50' }).body as ExecutionPage
+    const last = list({ limit: '50', page: '2' }).body as ExecutionPage
+
+    expect(first).toMatchObject({ limit: 2, totalPages: 2, hasNextPage: true, nextPage: 2 })
+    expect(first.docs).toHaveLength(2)
+    expect(last).toMatchObject({ hasNextPage: false, nextPage: null })
+    expect(last.docs).toHaveLength(1)
+  })
+
+  it('reads header names in any case', () => {
+    const { model } = modelWith()
+
+    const answer = model.handle({
+      method: 'GET',
+      path: EVENTS,
+      headers: { 'X-Api-Key': DEFAULT_API_KEY }
+    })
+
+    expect(answer.status).toBe(200)
+  })
+
+  it("records each execution's finish on the model's clock, once it is reached", () => {
+    const { clock, model, fire } = modelWith({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Five seconds',
+            steps: [
+              { status: 'RUNNING', afterMs: 0 },
+              { status: 'COMPLETED', afterMs: 5_000 }
+            ]
+          },
+          { name: 'Fails fast', steps: [{ status: 'ERRORED', afterMs: 1_000 }] }
+        ]
+      }
+    })
+    const firedAt = clock.now()
+    fire()
+
+    expect(model.finishes()).toEqual([])
+    expect(model.lastFinishAt()).toBeUndefined()
+    clock.advance(1_000)
+    expect(model.finishes()).toEqual([
+      expect.objectContaining({
+        workflow: 'Fails fast',
+        status: 'ERRORED',
+        finishedAt: firedAt + 1_000
+      })
+    ])
+    clock.advance(10_000)
+    expect(model.finishes().map(f => [f.workflow, f.linked_account_id])).toEqual([
+      ['Fails fast', ACCOUNT],
+      ['Five seconds', ACCOUNT]
+    ])
+    expect(model.lastFinishAt()).toBe(firedAt + 5_000)
+  })
+})
+
+describe('rate limit', () => {
+  const RATE_LIMITED = {
+    status_code: 429,
+    http_error_type: 'TOO_MANY_REQUESTS',
+    error_code: 'RATE_LIMIT',
+    message: 'Rate Limit Hit'
+  }
+
+  it('admits a burst, then one request per 1/perSecond, answering 429 with Retry-After above it', () => {
+    const { clock, model, fire, list } = modelWith({ rateLimit: { perSecond: 20, burst: 5 } })
+
+    const burst = [fire(), list(), fire(), list(), fire()]
+    const over = fire()
+
+    expect(burst.map(a => a.status)).toEqual([200, 200, 200, 200, 200])
+    expect(over).toEqual({ status: 429, body: RATE_LIMITED, headers: { 'retry-after': '1' } })
+    clock.advance(49)
+    expect(list().status).toBe(429)
+    clock.advance(1)
+    expect(list().status).toBe(200)
+    expect(list().status).toBe(429)
+    expect(model.stats()).toMatchObject({
+      total: 9,
+      rateLimited: 3,
+      requests: { trigger: 4, executions: 5 }
+    })
+  })
+
+  it('refills no further than the burst', () => {
+    const { clock, fire } = modelWith({ rateLimit: { perSecond: 20, burst: 5 } })
+
+    clock.advance(60_000)
+    const statuses = Array.from({ length: 7 }, () => fire().status)
+
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429])
+  })
+
+  it('gives Retry-After in whole seconds, rounded up', () => {
+    const { fire } = modelWith({ rateLimit: { perSecond: 0.25, burst: 1 } })
+
+    fire()
+
+    expect(fire().headers).toEqual({ 'retry-after': '4' })
+  })
+
+  it('lets a client at exactly the rate through without a single 429', () => {
+    const { clock, model, fire } = modelWith({
+      rateLimit: { perSecond: 20, burst: 5 },
+      linkedAccounts: makeLinkedAccounts(200)
+    })
+
+    for (const account of model.linkedAccounts()) {
+      expect(fire('Release Published', account.account_id).status).toBe(200)
+      clock.advance(50)
+    }
+
+    expect(model.stats().rateLimited).toBe(0)
+  })
+
+  it('does not limit without the option', () => {
+    const { model, fire } = modelWith()
+
+    for (let i = 0; i < 100; i++) fire()
+
+    expect(model.stats()).toMatchObject({ total: 100, rateLimited: 0 })
+  })
+})
+
+describe('linked accounts', () => {
+  it('lists the accounts 10 a page by default, with the paging fields', () => {
+    const { accounts } = modelWith({ linkedAccounts: makeLinkedAccounts(25) })
+
+    const first = accounts().body as LinkedAccountPage
+    const third = accounts({ page: '3' }).body as LinkedAccountPage
+
+    expect(first).toMatchObject({
+      totalDocs: 25,
+      limit: 10,
+      page: 1,
+      totalPages: 3,
+      hasNextPage: true,
+      hasPrevPage: false,
+      nextPage: 2,
+      prevPage: null,
+      pagingCounter: 1
+    })
+    expect(first.docs[0]).toEqual({
+      account_id: 'acct-0001',
+      name: 'Customer 0001',
+      environment: 'production',
+      associated_org: FAKE_ORG_ID,
+      createdAt: expect.any(String)
+    })
+    expect(third.docs.map(doc => doc.account_id)).toEqual([
+      'acct-0021',
+      'acct-0022',
+      'acct-0023',
+      'acct-0024',
+      'acct-0025'
+    ])
+    expect(third).toMatchObject({ hasNextPage: false, nextPage: null, prevPage: 2 })
+  })
+
+  it('takes ids or docs, filling in what a doc leaves out', () => {
+    const { model } = modelWith({
+      linkedAccounts: ['acme', { account_id: 'globex', name: 'Globex', environment: 'test' }]
+    })
+
+    expect(model.linkedAccounts()).toEqual([
+      expect.objectContaining({ account_id: 'acme', name: 'acme', environment: 'production' }),
+      expect.objectContaining({ account_id: 'globex', name: 'Globex', environment: 'test' })
+    ])
+  })
+
+  it('refuses an account not in the list on every account-scoped route', () => {
+    const { fire, list, detail } = modelWith({ linkedAccounts: [ACCOUNT] })
+    const unknown = {
+      status: 404,
+      body: {
+        status_code: 404,
+        http_error_type: 'NOT_FOUND',
+        error_code: 'LINKED_ACCOUNT_NOT_FOUND',
+        message: 'Linked account not found'
+      }
+    }
+
+    expect(fire('Release Published', 'stranger')).toEqual(unknown)
+    expect(fire('No Such Event', 'stranger')).toEqual(unknown)
+    expect(list({}, 'stranger')).toEqual(unknown)
+    expect(detail('anything', 'stranger')).toEqual(unknown)
+    expect(fire('Release Published', ACCOUNT).status).toBe(200)
+  })
+
+  it('accepts any account, and lists none, without the option', () => {
+    const { fire, accounts } = modelWith()
+
+    expect(fire('Release Published', 'anyone').status).toBe(200)
+    expect(accounts().body).toMatchObject({ docs: [], totalDocs: 0, hasNextPage: false })
+  })
+
+  it('needs a valid key and takes positive integers for page and limit', () => {
+    const { model } = modelWith({ linkedAccounts: makeLinkedAccounts(3) })
+    const get = (headers: Record<string, string>, query: Record<string, string> = {}) =>
+      model.handle({ method: 'GET', path: LINKED_ACCOUNTS, headers, query }).status
+
+    expect(get({ 'x-api-key': 'pk_wrong' })).toBe(401)
+    expect(get({ 'x-api-key': DEFAULT_API_KEY }, { limit: '0' })).toBe(400)
+    expect(get({ 'x-api-key': DEFAULT_API_KEY }, { page: 'two' })).toBe(400)
+  })
+
+  it('makes N accounts with zero-padded ids, in one environment', () => {
+    const accounts = makeLinkedAccounts(12_000, { prefix: 'cust', environment: 'test' })
+
+    expect(accounts).toHaveLength(12_000)
+    expect(accounts[0].account_id).toBe('cust-00001')
+    expect(accounts.at(-1)?.account_id).toBe('cust-12000')
+    expect(new Set(accounts.map(a => a.account_id)).size).toBe(12_000)
+    expect(accounts.every(a => a.environment === 'test')).toBe(true)
+  })
+})
+
+describe('execution detail', () => {
+  const failing = {
+    'Release Published': [
+      {
+        name: 'Sync CRM',
+        slug: 'hubspot',
+        steps: [
+          { status: 'RUNNING', afterMs: 0, node: 'Fetch contacts' },
+          {
+            status: 'ERRORED',
+            afterMs: 3_000,
+            node: 'Upsert contact',
+            error: 'HubSpot answered 401: token expired'
+          }
+        ]
+      }
+    ]
+  }
+
+  it('returns the documented fields, and for a failed step its error text and failed node', () => {
+    const { clock, fire, list, detail } = modelWith({ workflows: failing })
+    fire('Release Published', ACCOUNT, { config_id: 'cfg-1' })
+    const [listed] = docsOf(list())
+
+    const running = detail(listed._id)
+    clock.advance(3_000)
+    const failed = detail(listed._id)
+
+    expect(running.status).toBe(200)
+    expect(running.body).toMatchObject({
+      status: 'RUNNING',
+      nodes: [{ name: 'Event Trigger' }, { name: 'Fetch contacts', status: 'RUNNING' }]
+    })
+    expect(running.body).not.toHaveProperty('error')
+    expect(failed.status).toBe(200)
+    expect(failed.body).toEqual({
+      _id: listed._id,
+      createdAt: listed.createdAt,
+      updatedAt: expect.any(String),
+      name: listed.name,
+      status: 'ERRORED',
+      environment: 'production',
+      config_id: 'cfg-1',
+      slug: 'hubspot',
+      linked_account_id: ACCOUNT,
+      associated_event_id: '66a1f0c2e4b0a1b2c3d4e501',
+      associated_application: {
+        _id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        name: 'hubspot',
+        icon: expect.any(String)
+      },
+      associated_workflow: { _id: expect.any(String), name: 'Sync CRM' },
+      completion_time: new Date(Date.parse(listed.createdAt) + 3_000).toISOString(),
+      instance_execution_time: 3_000,
+      error: 'HubSpot answered 401: token expired',
+      nodes: [
+        {
+          _id: expect.any(String),
+          name: 'Event Trigger',
+          status: 'COMPLETED',
+          entered_at: listed.createdAt
+        },
+        {
+          _id: expect.any(String),
+          name: 'Fetch contacts',
+          status: 'RUNNING',
+          entered_at: listed.createdAt
+        },
+        {
+          _id: expect.any(String),
+          name: 'Upsert contact',
+          status: 'ERRORED',
+          entered_at: new Date(Date.parse(listed.createdAt) + 3_000).toISOString(),
+          error: 'HubSpot answered 401: token expired'
+        }
+      ]
+    })
+  })
+
+  it('puts the error text in the field the step names', () => {
+    const { fire, model, detail } = modelWith({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'A',
+            steps: [
+              { status: 'ERRORED', afterMs: 0, error: 'boom', errorField: 'message' as const }
+            ]
+          },
+          {
+            name: 'B',
+            steps: [
+              {
+                status: 'TIMED_OUT',
+                afterMs: 0,
+                error: 'too slow',
+                errorField: 'error_message' as const
+              }
+            ]
+          }
+        ]
+      }
+    })
+    fire()
+    const [a, b] = model.executions().map(e => detail(e._id).body as ExecutionDetail)
+
+    expect(a).toMatchObject({ message: 'boom' })
+    expect(a).not.toHaveProperty('error')
+    expect(b).toMatchObject({ error_message: 'too slow' })
+    expect(a.nodes).toHaveLength(1)
+  })
+
+  it('carries no error fields at all with detailErrors: false', () => {
+    const { clock, fire, model, detail } = modelWith({ workflows: failing, detailErrors: false })
+    fire()
+    clock.advance(3_000)
+
+    const body = detail(model.executions()[0]._id).body as ExecutionDetail
+
+    expect(body.status).toBe('ERRORED')
+    expect(JSON.stringify(body)).not.toMatch(/"(error|message|error_message)"/)
+    expect(body.nodes.at(-1)).toEqual(
+      expect.objectContaining({ name: 'Upsert contact', status: 'ERRORED' })
+    )
+  })
+
+  it("is 404 for an unknown id, another account's execution, or one not listed yet", () => {
+    const { clock, model, detail } = modelWith({
+      executions: [
+        {
+          doc: {
+            _id: 'later',
+            name: 'later run',
+            associated_event_id: 'e',
+            linked_account_id: ACCOUNT
+          },
+          steps: [{ status: 'RUNNING', afterMs: 1_000 }]
+        }
+      ]
+    })
+    const notFound = {
+      status: 404,
+      body: {
+        status_code: 404,
+        http_error_type: 'NOT_FOUND',
+        error_code: 'EXECUTION_NOT_FOUND',
+        message: 'Execution not found'
+      }
+    }
+
+    expect(detail('later')).toEqual(notFound)
+    clock.advance(1_000)
+    expect(detail('0123456789abcdef01234567')).toEqual(notFound)
+    expect(detail('later', 'other-account')).toEqual(notFound)
+    expect(detail('later').status).toBe(200)
+    expect(model.execution('later')).toMatchObject({ _id: 'later', status: 'RUNNING' })
+    expect(model.stats().requests.execution).toBe(4)
+  })
+
+  it('answers for a static execution with its own fields', () => {
+    const createdAt = new Date().toISOString()
+    const seeded = {
+      ...execution({ _id: 'seeded', createdAt, status: 'ERRORED' }),
+      error_message: 'bad'
+    }
+    const { detail } = modelWith({ executions: [seeded] })
+
+    expect(detail('seeded').body).toMatchObject({
+      _id: 'seeded',
+      status: 'ERRORED',
+      error_message: 'bad',
+      nodes: []
+    })
+  })
+})
+
+describe('start_date', () => {
+  const t0 = Date.parse('2024-03-05T12:00:00Z')
+  const executions = [
+    execution({ _id: 'day-before', createdAt: new Date(t0 - DAY_MS).toISOString() }),
+    execution({ _id: 'midnight', createdAt: '2024-03-05T00:00:00.000Z' }),
+    execution({ _id: 'minute-before', createdAt: new Date(t0 - 60_000).toISOString() }),
+    execution({ _id: 'at-t0', createdAt: new Date(t0).toISOString() }),
+    execution({ _id: 'after', createdAt: new Date(t0 + 1).toISOString() })
+  ]
+  const ids = (answer: Answer) =>
+    docsOf(answer)
+      .map(doc => doc._id)
+      .sort()
+
+  it('keeps executions created at or after a date-time, and from the start of a plain date by default', () => {
+    const { model, list } = modelWith({ executions })
+
+    expect(ids(list({ start_date: new Date(t0).toISOString() }))).toEqual(['after', 'at-t0'])
+    expect(ids(list({ start_date: '2024-03-05T11:59:00+00:00' }))).toEqual([
+      'after',
+      'at-t0',
+      'minute-before'
+    ])
+    expect(ids(list({ start_date: '2024-03-05' }))).toEqual([
+      'after',
+      'at-t0',
+      'midnight',
+      'minute-before'
+    ])
+    expect(list({ start_date: '5 March' }).status).toBe(400)
+    expect(list().status).toBe(200)
+    expect(model.stats().startDateQueries).toBe(4)
+  })
+
+  it("answers 422 to anything but a full date-time in 'date-time' mode", () => {
+    const { list } = modelWith({ executions, startDate: 'date-time' })
+
+    const dateOnly = list({ start_date: '2024-03-05' })
+    const noOffset = list({ start_date: '2024-03-05T12:00:00' })
+
+    expect(dateOnly).toEqual({
+      status: 422,
+      body: {
+        status_code: 422,
+        http_error_type: 'UNPROCESSABLE_ENTITY',
+        error_code: 'VALIDATION_ERROR',
+        message: 'start_date must be an ISO 8601 date-time (format: date-time)'
+      }
+    })
+    expect(noOffset.status).toBe(422)
+    expect(ids(list({ start_date: '2024-03-05T12:00:00.000Z' }))).toEqual(['after', 'at-t0'])
+  })
+
+  it("answers 422 to any start_date in 'reject' mode, and lists without one", () => {
+    const { model, list } = modelWith({ executions, startDate: 'reject' })
+
+    expect(list({ start_date: new Date(t0).toISOString() }).status).toBe(422)
+    expect(list({ start_date: '2024-03-05' }).status).toBe(422)
+    expect(docsOf(list())).toHaveLength(5)
+    expect(model.stats().startDateQueries).toBe(2)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// The same behaviours over HTTP, and what only the server does.
+
+describe('over HTTP', () => {
+  const get = (fake: FakeRefold, path: string, headers: Record<string, string> = {}) =>
+    fetch(fake.url + path, { headers: { 'x-api-key': DEFAULT_API_KEY, ...headers } })
+
+  it('lists linked accounts page by page with the org key alone', async () => {
+    const fake = await start({ linkedAccounts: makeLinkedAccounts(120) })
+
+    const pages: LinkedAccountPage[] = []
+    for (let page = 1; page <= 3; page++) {
+      const res = await get(fake, `${LINKED_ACCOUNTS}?page=${page}&limit=50`)
+      expect(res.status).toBe(200)
+      pages.push((await res.json()) as LinkedAccountPage)
+    }
+    const denied = await fetch(fake.url + LINKED_ACCOUNTS)
+
+    expect(pages.map(p => [p.docs.length, p.hasNextPage, p.nextPage])).toEqual([
+      [50, true, 2],
+      [50, true, 3],
+      [20, false, null]
+    ])
+    expect(new Set(pages.flatMap(p => p.docs.map(d => d.account_id))).size).toBe(120)
+    expect(denied.status).toBe(401)
+  })
+
+  it('refuses a trigger for an account not in the list with 404 LINKED_ACCOUNT_NOT_FOUND', async () => {
+    const fake = await start({ linkedAccounts: ['acct-1'] })
+
+    const res = await trigger(fake, 'Release Published', { linked_account_id: 'acct-2' })
+
+    expect(res.status).toBe(404)
+    expect(await res.text()).toBe(
+      '{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"LINKED_ACCOUNT_NOT_FOUND","message":"Linked account not found"}'
+    )
+    expect((await trigger(fake, 'Release Published', { linked_account_id: 'acct-1' })).status).toBe(
+      200
+    )
+  })
+
+  it('answers 429 with Retry-After above the rate, before any scripted answer, and counts it', async () => {
+    const fake = await start({ rateLimit: { perSecond: 0.2, burst: 2 } })
+    fake.script('events', { status: 503 })
+
+    const statuses = []
+    let limited: Response | undefined
+    for (let i = 0; i < 4; i++) {
+      const res = await get(fake, EVENTS)
+      statuses.push(res.status)
+      if (res.status === 429) limited = res
+    }
+
+    expect(statuses).toEqual([503, 200, 429, 429])
+    expect(limited?.headers.get('retry-after')).toMatch(/^[1-9]\d*$/)
+    expect(await limited?.json()).toEqual({
+      status_code: 429,
+      http_error_type: 'TOO_MANY_REQUESTS',
+      error_code: 'RATE_LIMIT',
+      message: 'Rate Limit Hit'
+    })
+    expect(fake.stats()).toMatchObject({
+      total: 4,
+      rateLimited: 2,
+      requests: { events: 4, trigger: 0 }
+    })
+  })
+
+  it('keeps a scripted answer for the first request the rate limit lets through', async () => {
+    const fake = await start({ rateLimit: { perSecond: 1, burst: 1 } })
+
+    expect((await get(fake, EVENTS)).status).toBe(200)
+    fake.script('events', { status: 502 })
+    expect((await get(fake, EVENTS)).status).toBe(429)
+    await sleep(1_050)
+    expect((await get(fake, EVENTS)).status).toBe(502)
+  })
+
+  it('counts requests per route, unknown paths included, and the peak in flight', async () => {
+    const fake = await start()
+    fake.script('events', { delayMs: 150 }, { delayMs: 150 }, { delayMs: 150 })
+
+    await Promise.all([get(fake, EVENTS), get(fake, EVENTS), get(fake, EVENTS)])
+    await get(fake, '/api/v2/public/nowhere')
+    await trigger(fake, 'Release Published')
+
+    expect(fake.stats()).toMatchObject({
+      requests: { events: 3, trigger: 1, unknown: 1 },
+      total: 5,
+      inFlight: 0,
+      peakInFlight: 3
+    })
+  })
+
+  it('serves an execution detail, 404 for an unknown id', async () => {
+    const fake = await start({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Fails',
+            steps: [{ status: 'ERRORED', afterMs: 0, node: 'Call API', error: 'HTTP 500' }]
+          }
+        ]
+      }
+    })
+    await trigger(fake, 'Release Published')
+    const [listed] = fake.executions()
+
+    const res = await get(fake, `${EXECUTIONS}/${listed._id}`, { linked_account_id: ACCOUNT })
+    const missing = await get(fake, `${EXECUTIONS}/nope`, { linked_account_id: ACCOUNT })
+
+    expect(res.status).toBe(200)
+    const detail = (await res.json()) as ExecutionDetail
+    expect(detail).toMatchObject({ _id: listed._id, status: 'ERRORED', error: 'HTTP 500' })
+    expect(detail.nodes.at(-1)).toMatchObject({
+      name: 'Call API',
+      status: 'ERRORED',
+      error: 'HTTP 500'
+    })
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error_code: 'EXECUTION_NOT_FOUND' })
+  })
+
+  it("filters by a date-time start_date and, in 'reject' mode, refuses it with 422", async () => {
+    const now = Date.now()
+    const executions = [
+      execution({ _id: 'old', createdAt: new Date(now - 120_000).toISOString() }),
+      execution({ _id: 'new', createdAt: new Date(now).toISOString() })
+    ]
+    const lenient = await start({ executions })
+    const rejecting = await start({ executions, startDate: 'reject' })
+    const since = encodeURIComponent(new Date(now - 60_000).toISOString())
+
+    const page = await listExecutions(lenient, `start_date=${since}`)
+    const refused = await fetch(`${rejecting.url}${EXECUTIONS}?start_date=${since}`, {
+      headers: { 'x-api-key': DEFAULT_API_KEY, linked_account_id: ACCOUNT }
+    })
+
+    expect(page.docs.map(doc => doc._id)).toEqual(['new'])
+    expect(refused.status).toBe(422)
+    expect((await listExecutions(rejecting)).totalDocs).toBe(2)
+    expect(lenient.stats().startDateQueries).toBe(1)
+    expect(rejecting.stats().startDateQueries).toBe(1)
+  })
+
+  it("dates its answers and executions by the model's clock", async () => {
+    const serverTime = Date.parse('2024-03-05T12:00:00Z')
+    const fake = await start({ now: () => serverTime })
+
+    const res = await trigger(fake, 'Release Published')
+
+    expect(res.headers.get('date')).toBe('Tue, 05 Mar 2024 12:00:00 GMT')
+    expect(fake.executions()[0].createdAt).toBe('2024-03-05T12:00:00.000Z')
+    expect(fake.requests[0].at).toBe(serverTime)
+    expect(fake.model.lastFinishAt()).toBeUndefined()
+  })
+})
+
+describe('standalone', () => {
+  it('runs as `node test/fake-refold.js`, with linked accounts from the environment', async () => {
+    const child = spawn(process.execPath, ['test/fake-refold.js'], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        FAKE_LINKED_ACCOUNTS: '3',
+        FAKE_RATE_LIMIT: '50/10'
+      },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    try {
+      let output = ''
+      child.stdout.setEncoding('utf8')
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          output += chunk
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+          if (match) resolve(match[1])
+        })
+        child.once('exit', code => reject(new Error(`exited with ${code}: ${output}`)))
+      })
+
+      const res = await fetch(url + LINKED_ACCOUNTS, { headers: { 'x-api-key': DEFAULT_API_KEY } })
+
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as LinkedAccountPage).totalDocs).toBe(3)
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+      expect(output).toMatch(/"rateLimited":0/)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
   })
 })
