@@ -9,6 +9,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** The README with its generated sections rebuilt from action.yml. */
 export function renderReadme(/** @type {string} */ readme, /** @type {string} */ actionYml) {
+  return updateReadme(readme, actionYml).text
+}
+
+/**
+ * The README rebuilt from action.yml, and which of its tables that changed, so `npm run docs` can
+ * say what it did.
+ * @returns {{ text: string, changed: string[] }}
+ */
+export function updateReadme(/** @type {string} */ readme, /** @type {string} */ actionYml) {
   const action = parse(actionYml)
   const cell = (/** @type {unknown} */ text) =>
     String(text ?? '')
@@ -21,15 +30,34 @@ export function renderReadme(/** @type {string} */ readme, /** @type {string} */
   const outputs = Object.entries(action.outputs).map(
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
   )
-  return replaceSection(
-    replaceSection(readme, 'inputs', [
-      '| input | required | default | description |',
-      '| --- | --- | --- | --- |',
-      ...inputs
-    ]),
-    'outputs',
-    ['| output | description |', '| --- | --- |', ...outputs]
-  )
+  /** @type {[string, string[]][]} */
+  const tables = [
+    [
+      'inputs',
+      ['| input | required | default | description |', '| --- | --- | --- | --- |', ...inputs]
+    ],
+    ['outputs', ['| output | description |', '| --- | --- |', ...outputs]]
+  ]
+  let text = readme
+  const changed = []
+  for (const [name, lines] of tables) {
+    const next = replaceSection(text, name, lines)
+    if (next !== text) changed.push(name)
+    text = next
+  }
+  return { text, changed }
+}
+
+/** What `npm run docs` tells after rebuilding: which tables it wrote, or that none needed it. */
+export function docsMessage(/** @type {string[]} */ changed) {
+  return changed.length
+    ? `${tablesNamed(changed)} updated from action.yml.`
+    : 'README.md tables already match action.yml.'
+}
+
+/** `README.md inputs table`, `README.md inputs and outputs tables`. */
+function tablesNamed(/** @type {string[]} */ names) {
+  return `README.md ${names.join(' and ')} table${names.length === 1 ? '' : 's'}`
 }
 
 function replaceSection(
@@ -48,14 +76,18 @@ function replaceSection(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const readmePath = path.join(ROOT, 'README.md')
   const readme = readFileSync(readmePath, 'utf8')
-  const rendered = renderReadme(readme, readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
+  const { text, changed } = updateReadme(
+    readme,
+    readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+  )
   if (process.argv.includes('--check')) {
-    if (rendered !== readme) {
-      console.error('README.md inputs/outputs tables differ from action.yml: run `npm run docs`.')
+    if (changed.length) {
+      const verb = changed.length === 1 ? 'differs' : 'differ'
+      console.error(`${tablesNamed(changed)} ${verb} from action.yml: run \`npm run docs\`.`)
       process.exitCode = 1
     }
-  } else if (rendered !== readme) {
-    writeFileSync(readmePath, rendered)
-    console.log('README.md tables updated from action.yml.')
+  } else {
+    if (changed.length) writeFileSync(readmePath, text)
+    console.log(docsMessage(changed))
   }
 }
