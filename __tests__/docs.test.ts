@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { renderReadme } from '../script/docs.js'
+import { FLAGS_FILE, renderFlags, renderReadme } from '../script/docs.js'
 import { ROOT } from '../test/run-action.js'
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
@@ -42,5 +42,29 @@ describe('renderReadme', () => {
 
   it('refuses a README whose markers are gone, rather than dropping the tables', () => {
     expect(() => renderReadme('# no tables\n', actionYml)).toThrow(/inputs:start/)
+  })
+})
+
+describe('renderFlags', () => {
+  it('wrote src/cli/flags.ts, the CLI flag table, from action.yml as it is now', async () => {
+    const flags = readFileSync(path.join(ROOT, FLAGS_FILE), 'utf8')
+    expect(await renderFlags(actionYml)).toBe(flags)
+    expect(flags).toMatch(/^\/\/ Generated from action.yml by `npm run docs`/)
+  })
+
+  it('follows a change in action.yml: a value flag, or a switch that flips a default', async () => {
+    const changed = actionYml.replace(
+      'inputs:\n',
+      'inputs:\n' +
+        "  new_input:\n    description: Some text.\n    required: false\n    default: 'x'\n" +
+        "  new_switch:\n    description: On unless turned off.\n    required: false\n    default: 'true'\n"
+    )
+    const flags = await renderFlags(changed)
+    expect(flags).toContain(
+      "flag: 'new-input',\n    input: 'new_input',\n    required: false,\n    default: 'x',\n" +
+        "    description: 'Some text.',\n    takesValue: true\n"
+    )
+    expect(flags).toContain("flag: 'no-new-switch',\n    input: 'new_switch',")
+    expect(flags).toContain("takesValue: false,\n    sets: 'false'\n")
   })
 })

@@ -1,8 +1,10 @@
-// `npm run docs`: writes the README's inputs and outputs tables from action.yml, so the two cannot
-// drift apart; `npm run docs -- --check` fails instead of writing when the README is stale.
-import { readFileSync, writeFileSync } from 'node:fs'
+// `npm run docs`: writes the README's inputs and outputs tables and the CLI's flag table
+// (src/cli/flags.ts) from action.yml, so none of them can drift from it; `npm run docs -- --check`
+// fails instead of writing when either is stale.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as prettier from 'prettier'
 import { parse } from 'yaml'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -73,21 +75,81 @@ function replaceSection(
   return `${readme.slice(0, from + start.length)}\n${lines.join('\n')}\n${readme.slice(to)}`
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const readmePath = path.join(ROOT, 'README.md')
-  const readme = readFileSync(readmePath, 'utf8')
-  const { text, changed } = updateReadme(
-    readme,
-    readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
-  )
-  if (process.argv.includes('--check')) {
-    if (changed.length) {
-      const verb = changed.length === 1 ? 'differs' : 'differ'
-      console.error(`${tablesNamed(changed)} ${verb} from action.yml: run \`npm run docs\`.`)
-      process.exitCode = 1
+export const FLAGS_FILE = 'src/cli/flags.ts'
+
+/**
+ * src/cli/flags.ts: every input of action.yml as a command-line flag, in kebab-case. An input whose
+ * default is 'true' or 'false' becomes a flag without a value that flips the default (`--wait`,
+ * `--no-fail-on-error`). Formatted with the project's prettier settings, so lint and --check agree.
+ */
+export async function renderFlags(/** @type {string} */ actionYml) {
+  const action = parse(actionYml)
+  const rows = Object.entries(action.inputs).map(([input, spec]) => {
+    const fallback = spec.default === undefined ? '' : String(spec.default)
+    const kebab = input.replace(/_/g, '-')
+    const common = {
+      input,
+      required: spec.required === true,
+      default: fallback,
+      description: String(spec.description ?? '').trim()
     }
-  } else {
+    if (fallback === 'true')
+      return { flag: `no-${kebab}`, ...common, takesValue: false, sets: 'false' }
+    if (fallback === 'false') return { flag: kebab, ...common, takesValue: false, sets: 'true' }
+    return { flag: kebab, ...common, takesValue: true }
+  })
+  const source = `// Generated from action.yml by \`npm run docs\` (script/docs.js): edit action.yml, not this file.
+// \`npm run check-docs\` fails when this file is stale.
+
+/** One input of action.yml as a command-line flag. */
+export type ActionFlag = {
+  /** The flag without its leading dashes: the input in kebab-case, \`no-\` first when it turns a default of true off. */
+  readonly flag: string
+  /** The input's name in action.yml. */
+  readonly input: string
+  /** Whether action.yml marks the input required. */
+  readonly required: boolean
+  /** action.yml's default, '' when it has none. */
+  readonly default: string
+  /** action.yml's description. */
+  readonly description: string
+} & (
+  | { readonly takesValue: true }
+  /** A switch: given, it sets the input to \`sets\`. */
+  | { readonly takesValue: false; readonly sets: 'true' | 'false' }
+)
+
+/** Every input of action.yml, in its order. */
+export const ACTION_FLAGS: readonly ActionFlag[] = ${JSON.stringify(rows, null, 2)}
+`
+  const options = await prettier.resolveConfig(path.join(ROOT, FLAGS_FILE))
+  return prettier.format(source, { ...options, filepath: path.join(ROOT, FLAGS_FILE) })
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+  const check = process.argv.includes('--check')
+  const readmePath = path.join(ROOT, 'README.md')
+  const { text, changed } = updateReadme(readFileSync(readmePath, 'utf8'), actionYml)
+  if (check && changed.length) {
+    const verb = changed.length === 1 ? 'differs' : 'differ'
+    console.error(`${tablesNamed(changed)} ${verb} from action.yml: run \`npm run docs\`.`)
+    process.exitCode = 1
+  } else if (!check) {
     if (changed.length) writeFileSync(readmePath, text)
     console.log(docsMessage(changed))
+  }
+
+  const flagsPath = path.join(ROOT, FLAGS_FILE)
+  const flags = existsSync(flagsPath) ? readFileSync(flagsPath, 'utf8') : ''
+  const rendered = await renderFlags(actionYml)
+  if (rendered === flags) {
+    if (!check) console.log(`${FLAGS_FILE} already matches action.yml.`)
+  } else if (check) {
+    console.error(`${FLAGS_FILE} does not match action.yml: run \`npm run docs\`.`)
+    process.exitCode = 1
+  } else {
+    writeFileSync(flagsPath, rendered)
+    console.log(`${FLAGS_FILE} updated from action.yml.`)
   }
 }
