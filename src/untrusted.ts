@@ -40,6 +40,7 @@ function kib(bytes: number): string {
 // Characters that end a line for the runner or a terminal, or that change how the rest of the
 // line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
 // separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g
 
 function escapeControl(char: string): string {
