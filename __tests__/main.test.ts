@@ -249,6 +249,72 @@ describe('run', () => {
     })
   })
 
+  /** Every line the runner reads on stdout from core.info, leading whitespace trimmed. */
+  const infoLines = (): string[] =>
+    core.info.mock.calls.flatMap(([line]) => line.split(/\r\n|\r|\n/)).map(l => l.trimStart())
+
+  it("logs Refold's message on one line, so it cannot start a line with a workflow command", async () => {
+    core.reset(base)
+    nock(API)
+      .post('/api/v2/public/event')
+      .reply(200, { message: 'Fired\n::add-mask::x\r\n  ::error::injected ##[warning]old form' })
+    await run(instantClock)
+    expect(infoLines().filter(line => line.startsWith('::'))).toEqual([])
+    expect(core.info.mock.calls.flat().join('\n')).not.toContain('##[')
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringContaining(': Fired\\n::add-mask::x\\r\\n  ::error::injected')
+    )
+  })
+
+  const acceptedAt = () => {
+    const date = new Date(Date.now() - 5000)
+    return nock(API)
+      .post('/api/v2/public/event')
+      .reply(200, { message: 'Webhook Fired Success' }, { Date: date.toUTCString() })
+      .get('/api/v2/public/application/event')
+      .reply(200, [{ _id: 'e1', name: 'Release Published' }])
+  }
+
+  it('wait: a page of the wrong shape ends the wait, not the run: outputs set, fail_on_error honoured', async () => {
+    core.reset({ ...base, wait: 'true', retries: '1', fail_on_error: 'false' })
+    const scope = acceptedAt()
+      .get('/api/v2/public/execution')
+      .query(true)
+      .times(2)
+      .reply(200, { docs: [null] })
+    await run(instantClock)
+    expect(scope.isDone()).toBe(true)
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.warning).toHaveBeenLastCalledWith(
+      expect.stringMatching(
+        /could not poll the executions: Gave up after 2 attempts.*docs\[0\] is null.*fail_on_error is false/
+      )
+    )
+    expect(core.outputs).toMatchObject({
+      ok: 'false',
+      status_code: '200',
+      attempts: '1',
+      execution_status: 'NONE',
+      executions: '[]'
+    })
+    expect(core.summaries.join('')).toContain('Workflow executions: NONE')
+  })
+
+  it('wait: a refused trigger still sets execution_status NONE and an empty executions list', async () => {
+    core.reset({ ...base, wait: 'true' })
+    const scope = nock(API).post('/api/v2/public/event').reply(422, { message: 'Payload rejected' })
+    await run(instantClock)
+    expect(scope.isDone()).toBe(true)
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('Payload rejected'))
+    expect(core.outputs).toMatchObject({
+      ok: 'false',
+      status_code: '422',
+      message: 'Payload rejected',
+      execution_status: 'NONE',
+      executions: '[]'
+    })
+  })
+
   it('writes no summary with summary: false', async () => {
     core.reset({ ...base, summary: 'false' })
     nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })

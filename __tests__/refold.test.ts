@@ -2,8 +2,13 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import nock from 'nock'
-import { NetworkError, RefoldApiError } from '../src/errors.js'
-import { RefoldClient, parseApiError, type TriggerRequest } from '../src/refold.js'
+import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
+import {
+  RefoldClient,
+  parseApiError,
+  readExecutionPage,
+  type TriggerRequest
+} from '../src/refold.js'
 import { isRetryable } from '../src/retry.js'
 
 const BASE = 'https://api.refold.test'
@@ -607,6 +612,93 @@ describe('listExecutions', () => {
     )
     expect(error).toBeInstanceOf(RefoldApiError)
     expect(error.message).toContain('HTML page')
+  })
+})
+
+describe('listExecutions: every field read is checked', () => {
+  const doc = {
+    _id: 'x1',
+    status: 'COMPLETED',
+    associated_event_id: 'e1',
+    createdAt: '2025-06-02T12:00:01.000Z'
+  }
+  const list = (body: unknown) => {
+    nock(BASE)
+      .get('/api/v2/public/execution')
+      .query(true)
+      .reply(200, body as nock.Body)
+    return client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+  }
+
+  it.each([
+    [{ docs: [null] }, 'docs[0] is null, not an execution'],
+    [{ docs: [doc, 'x1'] }, 'docs[1] is a string, not an execution'],
+    [{ docs: [[doc]] }, 'docs[0] is an array, not an execution'],
+    [{ docs: [{ ...doc, _id: 7 }] }, 'docs[0]._id is a number, not a text'],
+    [{ docs: [{ ...doc, _id: '' }] }, 'docs[0]._id is empty, not a text'],
+    [{ docs: [{ ...doc, status: undefined }] }, 'docs[0].status is missing, not a text'],
+    [{ docs: [{ ...doc, status: { s: 1 } }] }, 'docs[0].status is an object, not a text'],
+    [{ docs: [{ ...doc, createdAt: 'yesterday' }] }, 'docs[0].createdAt is not a date'],
+    [
+      { docs: [{ ...doc, associated_event_id: ['e1'] }] },
+      'docs[0].associated_event_id is an array'
+    ],
+    [{ docs: [{ ...doc, config_id: 5 }] }, 'docs[0].config_id is a number'],
+    [{ docs: [], hasNextPage: 'yes' }, 'hasNextPage is a string, not true or false'],
+    [{ docs: [], hasNextPage: true, nextPage: '2' }, 'nextPage is a string, not a page number'],
+    [{ docs: [], hasNextPage: true, nextPage: 0 }, 'nextPage is a number, not a page number'],
+    [{ docs: {} }, 'expected an object with a docs array'],
+    [[doc], 'expected an object with a docs array']
+  ])('fails with a retryable MalformedAnswerError on %j', async (body, problem) => {
+    const error = await rejection(list(body))
+    expect(error).toBeInstanceOf(MalformedAnswerError)
+    expect(isRetryable(error)).toBe(true)
+    expect(error.message).toContain(problem)
+  })
+
+  it('never quotes the bad value, which may be long or hostile', async () => {
+    const error = await rejection(list({ docs: [{ ...doc, status: 42, _id: 'x'.repeat(9999) }] }))
+    expect(error.message).toContain('docs[0].status is a number')
+    expect(error.message.length).toBeLessThan(300)
+  })
+
+  it('accepts null for an optional field, and leaves out a label of another type', async () => {
+    const listed = await list({
+      docs: [
+        {
+          ...doc,
+          config_id: null,
+          custom_trigger_id: null,
+          name: 12,
+          completion_time: false,
+          associated_workflow: 'w1',
+          extra: { ignored: true }
+        },
+        { ...doc, _id: 'x2', associated_workflow: { _id: 3, name: 'Sync' } }
+      ],
+      hasNextPage: null,
+      nextPage: null
+    })
+    expect(listed).toStrictEqual({
+      docs: [
+        { _id: 'x1', status: 'COMPLETED', associated_event_id: 'e1', createdAt: doc.createdAt },
+        {
+          _id: 'x2',
+          status: 'COMPLETED',
+          associated_event_id: 'e1',
+          createdAt: doc.createdAt,
+          associated_workflow: { name: 'Sync' }
+        }
+      ],
+      hasNextPage: false,
+      nextPage: null
+    })
+  })
+
+  it('readExecutionPage says what is wrong without throwing, whatever the value', () => {
+    for (const value of [null, 42, 'text', [], {}, { docs: null }, { docs: [undefined] }]) {
+      expect(typeof readExecutionPage(value)).toBe('string')
+    }
   })
 })
 

@@ -133,6 +133,60 @@ describe('writeSummary', () => {
     )
   })
 
+  const hostile =
+    'Webhook Fired Success\n\n## Approved\n\n[rotate your key](https://evil.example)\n' +
+    '![pixel](https://evil.example/p.png)\n<img src=x onerror=alert(1)>\n| a | b |'
+
+  it('keeps server text inert: one line per cell, no heading, link, image, tag or pipe', async () => {
+    const { core, summary } = reporter()
+    await writeSummary(
+      core,
+      report({
+        message: hostile,
+        errorCode: '**BAD**',
+        wait: {
+          ok: false,
+          status: 'FAILED',
+          headline: `Event "X": failed: ${hostile}`,
+          executions: [
+            { id: 'e1', workflow: hostile, status: '`ERRORED`', created_at: '2026-11-28T10:00:00Z' }
+          ]
+        }
+      })
+    )
+    const html = summary()
+    // Every piece is inside one element on one source line: no blank line ends the HTML block.
+    expect(html).not.toMatch(/\n\s*\n(?!<pre)/)
+    expect(html).not.toMatch(/^\s*#/m)
+    expect(html).not.toMatch(/!?\[[^\]]*\]\(/)
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('| a |')
+    expect(html).not.toContain('**BAD**')
+    expect(html).not.toContain('`ERRORED`')
+    expect(html).toContain(
+      '<td>Message</td><td>Webhook Fired Success<br><br>&#35;&#35; Approved<br><br>&#91;rotate your key&#93;'
+    )
+  })
+
+  it('cuts each piece of server text at 4 KiB with a note', async () => {
+    const { core, summary } = reporter()
+    await writeSummary(core, report({ message: 'm'.repeat(20 * 1024) }))
+    expect(summary()).toContain(
+      `<td>Message</td><td>${'m'.repeat(4096)} … <i>(cut at 4 KiB of 20 KiB)</i></td>`
+    )
+  })
+
+  it('says why no execution is listed', async () => {
+    const { core, summary } = reporter()
+    await writeSummary(
+      core,
+      report({
+        wait: { ok: false, status: 'NONE', executions: [], headline: 'Event "X" was not accepted' }
+      })
+    )
+    expect(summary()).toContain('<p>Event "X" was not accepted</p>')
+  })
+
   it('cuts the payload at 64 KiB with a note', async () => {
     const { core, summary } = reporter()
     const big = JSON.stringify({ body: 'x'.repeat(100 * 1024) })

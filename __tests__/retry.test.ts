@@ -1,6 +1,6 @@
 // The retry policy, on a fake clock: no test here sleeps for real.
 import { describe, it, expect, jest } from '@jest/globals'
-import { GaveUpError, NetworkError, RefoldApiError } from '../src/errors.js'
+import { GaveUpError, MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
 import {
   backoffDelay,
   isRetryable,
@@ -370,5 +370,18 @@ describe('isRetryable', () => {
     expect(isRetryable(apiError(501))).toBe(false)
     expect(isRetryable(new Error('boom'))).toBe(false)
     expect(isRetryable('a string')).toBe(false)
+  })
+
+  it('retries a 2xx whose body is of the wrong shape, like a 5xx', () => {
+    const malformed = new MalformedAnswerError(
+      { action: 'list executions', status: 200, body: '{"docs":[null]}' },
+      'docs[0] is null, not an execution'
+    )
+    expect(isRetryable(malformed)).toBe(true)
+    expect(malformed).toBeInstanceOf(RefoldApiError)
+    expect(malformed.message).toBe(
+      "Refold's answer to list executions (HTTP 200) was not of the expected shape: " +
+        'docs[0] is null, not an execution'
+    )
   })
 })

@@ -1,10 +1,10 @@
 // Unit tests for waitForExecutions: a fake Refold (an in-memory model whose executions change status
 // as a virtual clock advances) and a fake Clock whose sleep advances virtual time instantly.
 import { describe, it, expect, jest } from '@jest/globals'
-import { NetworkError, RefoldApiError } from '../src/errors.js'
+import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
 import type { Execution, ExecutionPage, ExecutionQuery, RefoldEvent } from '../src/refold.js'
 import type { Clock } from '../src/retry.js'
-import { waitForExecutions } from '../src/wait.js'
+import { notWaited, waitForExecutions } from '../src/wait.js'
 
 const EVENT = 'Release Published'
 const EVENT_ID = 'evt-release'
@@ -684,7 +684,59 @@ describe('waitForExecutions', () => {
     })
   })
 
+  describe('malformed pages', () => {
+    const malformed = (): MalformedAnswerError =>
+      new MalformedAnswerError(
+        { action: 'list executions', status: 200, body: '{"docs":[null]}' },
+        'docs[0] is null, not an execution'
+      )
+
+    it('retries a page of the wrong shape like a 5xx', async () => {
+      const { result, log } = await run({
+        arrange: c => c.listExecutions.mockRejectedValueOnce(malformed()),
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(log.warning.mock.calls[0][0]).toMatch(/^Attempt 1 of 4 failed: .*docs\[0\] is null/)
+    })
+
+    it('ends in a verdict, not a crash, when every page is of the wrong shape', async () => {
+      const { result, client } = await run({
+        retries: 1,
+        arrange: c => c.listExecutions.mockRejectedValue(malformed())
+      })
+      expect(result).toMatchObject({ ok: false, status: 'NONE', executions: [] })
+      expect(result.headline).toMatch(/could not poll the executions: Gave up after 2 attempts/)
+      expect(result.headline).toContain('not of the expected shape: docs[0] is null')
+      expect(client.listExecutions).toHaveBeenCalledTimes(2)
+    })
+  })
+
+  describe('not waited', () => {
+    it('is NONE with no executions and says the event was not accepted', () => {
+      expect(notWaited({ event: EVENT })).toEqual({
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${EVENT}" was not accepted, so no execution was waited for`
+      })
+    })
+  })
+
   describe('logging', () => {
+    it('logs server text on one line, so an id, workflow or status cannot start a line with ::', async () => {
+      const { infoLines } = await run({
+        executions: [
+          execution('ex-1\n::add-mask::id', 'Publish\n::error::workflow', 'DONE\r\n::error::status')
+        ]
+      })
+      const lines = infoLines.flatMap(line => line.split(/\r\n|\r|\n/))
+      expect(lines.filter(line => line.trimStart().startsWith('::'))).toEqual([])
+      expect(infoLines).toContainEqual(
+        'Execution ex-1\\n::add-mask::id (Publish\\n::error::workflow): DONE\\r\\n::error::status'
+      )
+    })
+
     it('logs one line per status change, not per poll', async () => {
       const { result, infoLines, polls } = await run({
         executions: [

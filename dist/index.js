@@ -284,7 +284,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2103);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5412);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +293,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2103:
+/***/ 5412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3336,6 +3336,19 @@ function describeApiError(d) {
         text += `. ${d.hint}`;
     return text;
 }
+/**
+ * A 2xx whose body is not of the shape the endpoint documents (a list that is not a list, an
+ * execution without an id). Like a 5xx it is most likely a passing fault, so it is retried.
+ */
+class MalformedAnswerError extends RefoldApiError {
+    name = 'MalformedAnswerError';
+    constructor(details, problem) {
+        super(details);
+        this.message =
+            `Refold's answer to ${details.action} (HTTP ${details.status}) was not of the expected ` +
+                `shape: ${problem}`;
+    }
+}
 /** No usable answer: the connection failed, or the attempt ran out of time. */
 class NetworkError extends Error {
     action;
@@ -3657,6 +3670,8 @@ function isRetryable(error) {
         return true;
     if (!(error instanceof RefoldApiError))
         return false;
+    if (error instanceof MalformedAnswerError)
+        return true;
     if (RETRYABLE_STATUSES.includes(error.status))
         return true;
     // Refold's older services answer a rate limit with 403 "Rate Limit Hit".
@@ -4194,9 +4209,11 @@ class RefoldClient {
             'x-api-key': this.options.apiKey
         });
         const events = readJson(answer.body);
-        if (!Array.isArray(events))
-            throw this.unexpected(answer, 'list events', 'an array of events');
-        return events.filter((event) => typeof event?._id === 'string' && typeof event?.name === 'string');
+        if (!Array.isArray(events)) {
+            throw this.unexpected(answer, 'list events', `expected an array of events, got ${describeBody(answer.body)}`);
+        }
+        // An entry without a text id and name cannot be the event looked for, so it is skipped.
+        return events.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
     }
     async listExecutions(query) {
         const params = new URLSearchParams({
@@ -4213,11 +4230,12 @@ class RefoldClient {
             'x-api-key': this.options.apiKey,
             linked_account_id: this.options.linkedAccountId
         });
-        const page = readJson(answer.body);
-        if (!page || !Array.isArray(page.docs)) {
-            throw this.unexpected(answer, 'list executions', 'a page of executions');
+        const json = readJson(answer.body);
+        const page = json === undefined ? undefined : readExecutionPage(json);
+        if (typeof page !== 'object') {
+            throw this.unexpected(answer, 'list executions', page ?? `expected a page of executions, got ${describeBody(answer.body)}`);
         }
-        return { docs: page.docs, hasNextPage: page.hasNextPage === true, nextPage: page.nextPage };
+        return page;
     }
     /** One attempt, bounded by the timeout from connect to the last byte of the body. */
     async send(method, path, action, headers, body) {
@@ -4267,15 +4285,92 @@ class RefoldClient {
             http.dispose();
         }
     }
-    unexpected(answer, action, expected) {
-        return new RefoldApiError({
-            action,
-            host: this.host,
-            status: answer.status,
-            refoldMessage: `expected ${expected}, got ${describeBody(answer.body)}`,
-            body: answer.body
-        });
+    unexpected(answer, action, problem) {
+        return new MalformedAnswerError({ action, host: this.host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
     }
+}
+/**
+ * A page of the executions list with every field this action reads checked, or what is wrong with
+ * it. The fields that decide which executions belong to the event and how they ended must have
+ * the documented type; a label (a name, a finish time) of another type is only left out.
+ */
+function readExecutionPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    const docs = [];
+    for (const [index, doc] of json.docs.entries()) {
+        const execution = readExecution(doc);
+        if (typeof execution === 'string')
+            return `docs[${index}]${execution}`;
+        docs.push(execution);
+    }
+    return {
+        docs,
+        hasNextPage: hasNextPage === true,
+        nextPage: nextPage
+    };
+}
+/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
+function readExecution(doc) {
+    if (!isRecord(doc))
+        return ` is ${typeName(doc)}, not an execution`;
+    for (const field of ['_id', 'status', 'createdAt']) {
+        if (typeof doc[field] !== 'string' || !doc[field]) {
+            return `.${field} is ${typeName(doc[field])}, not a text`;
+        }
+    }
+    const createdAt = doc.createdAt;
+    if (Number.isNaN(Date.parse(createdAt)))
+        return '.createdAt is not a date';
+    for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id']) {
+        if (doc[field] != null && typeof doc[field] !== 'string') {
+            return `.${field} is ${typeName(doc[field])}, not a text`;
+        }
+    }
+    const text = (value) => typeof value === 'string' ? value : undefined;
+    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
+    const execution = {
+        _id: doc._id,
+        status: doc.status,
+        createdAt
+    };
+    const optional = {
+        name: text(doc.name),
+        associated_event_id: text(doc.associated_event_id),
+        custom_trigger_id: text(doc.custom_trigger_id),
+        config_id: text(doc.config_id),
+        completion_time: text(doc.completion_time),
+        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+            : undefined
+    };
+    return { ...execution, ...dropUndefined(optional) };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === undefined)
+        return 'missing';
+    if (value === '')
+        return 'empty';
+    const kind = typeof value;
+    return kind === 'object' ? 'an object' : `a ${kind}`;
+}
+function dropUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 /** A non-2xx answer as the author should read it, whatever shape the body has. */
 function parseApiError(answer, action, host) {
@@ -4344,9 +4439,91 @@ function describeNetworkError(error, timeoutMs) {
     return code ? `${message} (${code})` : message;
 }
 
+;// CONCATENATED MODULE: ./src/untrusted.ts
+// Text that came from a server (a message, an execution's name or status, an error body) is
+// untrusted input. These pure functions make it safe where it is shown: one log line that the
+// runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
+/** The most of one piece of untrusted text shown in a log line or the summary. */
+const TEXT_PIECE_LIMIT = 4 * 1024;
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutText(text, maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= maxBytes)
+        return { text, cut: false, bytes };
+    let used = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = Buffer.byteLength(char, 'utf8');
+        if (used + size > maxBytes)
+            break;
+        used += size;
+        end += char.length;
+    }
+    return { text: text.slice(0, end), cut: true, bytes };
+}
+/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
+function cutNote(maxBytes, bytes) {
+    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
+}
+function kib(bytes) {
+    return `${Math.ceil(bytes / 1024)} KiB`;
+}
+// Characters that end a line for the runner or a terminal, or that change how the rest of the
+// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
+// separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+function escapeControl(char) {
+    if (char === '\n')
+        return '\\n';
+    if (char === '\r')
+        return '\\r';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
+ * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
+ * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
+ * up too. Longer texts are cut at `maxBytes` with a note.
+ */
+function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut, bytes } = cutText(text, maxBytes);
+    const line = kept
+        .replace(CONTROL, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
+        // first, so leading spaces do not help.
+        .replace(/^(\s*)::/, '$1\\::');
+    return cut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
+}
+// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
+// headings, tables, strike-through, math). As numeric references they read as the same characters
+// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
+// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
+// text never starts a line.
+const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function reference(char) {
+    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+}
+/**
+ * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
+ * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
+ * and start Markdown), cut at `maxBytes` with a note.
+ */
+function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut, bytes } = cutText(text, maxBytes);
+    const lines = kept
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
+    const html = lines.join('<br>');
+    return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 // What a run leaves behind: the step outputs, the job summary and the request printout of a dry
 // run. Everything here reads a finished RunReport; nothing decides success or failure.
+
 
 function setOutputs(core, report) {
     const outputs = {
@@ -4410,11 +4587,11 @@ async function writeSummary(core, report) {
         rows.splice(5, 0, ['Error', [report.httpErrorType, report.errorCode].filter(Boolean).join(' ')]);
     }
     const parts = [
-        `<h2>${report.ok ? '✅' : '❌'} ${escapeHtml(report.headline)}</h2>`,
+        `<h2>${report.ok ? '✅' : '❌'} ${forSummary(report.headline)}</h2>`,
         table(['Field', 'Value'], rows)
     ];
     if (report.wait) {
-        parts.push(`<h3>Workflow executions: ${escapeHtml(report.wait.status)}</h3>`);
+        parts.push(`<h3>Workflow executions: ${forSummary(report.wait.status)}</h3>`);
         parts.push(report.wait.executions.length
             ? table(['Workflow', 'Status', 'Started', 'Finished'], report.wait.executions.map(e => [
                 e.workflow,
@@ -4422,7 +4599,7 @@ async function writeSummary(core, report) {
                 e.created_at,
                 e.finished_at ?? '—'
             ]))
-            : '<p>No execution of this event appeared.</p>');
+            : `<p>${forSummary(report.wait.headline)}</p>`);
     }
     parts.push(payloadBlock(report.payloadJson));
     await core.summary.addRaw(parts.join('\n'), true).write();
@@ -4436,16 +4613,18 @@ function payloadBlock(payloadJson) {
     }
     return `<details><summary>Payload</summary>\n\n<pre lang="json"><code>${escapeHtml(pretty)}</code></pre>${note}</details>`;
 }
+/** Every cell is inert text: event names, messages and workflow names come from people and servers. */
 function table(header, rows) {
-    const cells = (tag, values) => `<tr>${values.map(v => `<${tag}>${escapeHtml(v)}</${tag}>`).join('')}</tr>`;
+    const cells = (tag, values) => `<tr>${values.map(v => `<${tag}>${forSummary(v)}</${tag}>`).join('')}</tr>`;
     return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`;
 }
-/** For text between tags, which is all the summary writes: quotes stay readable. */
+/** For the payload's `<pre>` block, which Markdown leaves alone up to `</pre>`: quotes stay readable. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
+
 
 const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
 const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
@@ -4489,7 +4668,7 @@ async function waitForExecutions(client, settings, answer, clock, log) {
                 continue;
             const summary = summarize(execution);
             if (seen.get(summary.id)?.status !== summary.status) {
-                log.info(`Execution ${summary.id} (${summary.workflow}): ${summary.status}`);
+                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
             }
             seen.set(summary.id, summary);
         }
@@ -4504,6 +4683,15 @@ async function waitForExecutions(client, settings, answer, clock, log) {
             return verdict(statusOf(seen));
         await clock.sleep(Math.min(settings.waitIntervalMs, left));
     }
+}
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+function notWaited(settings) {
+    return {
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`
+    };
 }
 /** FAILED wins over everything; then nothing seen, still running, or all succeeded. */
 function statusOf(seen) {
@@ -4591,6 +4779,7 @@ function failureText(error) {
 
 
 
+
 async function run(clock = systemClock) {
     try {
         await fire(clock);
@@ -4634,8 +4823,11 @@ async function fire(clock) {
     const trigger = await fireEvent(client, settings, payload, clock);
     const report = reportTrigger(settings, payloadJson, trigger);
     let failure = trigger.failure;
+    // With wait on, execution_status is set whatever happened: NONE when there was nothing to wait for.
+    if (settings.wait && !trigger.answer)
+        report.wait = notWaited(settings);
     if (trigger.answer && settings.wait) {
-        report.wait = await waitForExecutions(client, settings, trigger.answer, clock, core_namespaceObject);
+        report.wait = await waitSafely(client, settings, trigger.answer, clock);
         report.ok = report.wait.ok;
         report.headline = report.wait.headline;
         if (!report.wait.ok) {
@@ -4644,6 +4836,25 @@ async function fire(clock) {
         }
     }
     return finish(settings, report, failure);
+}
+/**
+ * The wait, which ends in a verdict even if it breaks: the event was fired, so the outputs must
+ * still say so.
+ */
+async function waitSafely(client, settings, answer, clock) {
+    try {
+        return await waitForExecutions(client, settings, answer, clock, core_namespaceObject);
+    }
+    catch (error) {
+        debug(error instanceof Error && error.stack ? error.stack : String(error));
+        return {
+            ok: false,
+            status: 'NONE',
+            executions: [],
+            headline: `Event "${settings.event}": stopped waiting for its executions: ` +
+                `unexpected error: ${error?.message ?? error}`
+        };
+    }
 }
 /** The trigger request, retried as the policy allows. */
 async function fireEvent(client, settings, payload, clock) {
@@ -4657,7 +4868,7 @@ async function fireEvent(client, settings, payload, clock) {
         const durationMs = clock.now() - started;
         info(`Refold accepted event "${settings.event}" for ${settings.linkedAccountId} ` +
             `(HTTP ${answer.status} after ${attempts} attempt${attempts === 1 ? '' : 's'}, ${durationMs} ms)` +
-            (answer.message ? `: ${answer.message}` : ''));
+            (answer.message ? `: ${forLog(answer.message)}` : ''));
         return { answer, attempts, durationMs };
     }
     catch (error) {

@@ -59,6 +59,20 @@ function describeApiError(d: RefoldApiError['details']): string {
   return text
 }
 
+/**
+ * A 2xx whose body is not of the shape the endpoint documents (a list that is not a list, an
+ * execution without an id). Like a 5xx it is most likely a passing fault, so it is retried.
+ */
+export class MalformedAnswerError extends RefoldApiError {
+  override name = 'MalformedAnswerError'
+  constructor(details: RefoldApiError['details'], problem: string) {
+    super(details)
+    this.message =
+      `Refold's answer to ${details.action} (HTTP ${details.status}) was not of the expected ` +
+      `shape: ${problem}`
+  }
+}
+
 /** No usable answer: the connection failed, or the attempt ran out of time. */
 export class NetworkError extends Error {
   override name = 'NetworkError'

@@ -9,7 +9,8 @@ import { buildPayload, type Payload } from './payload.js'
 import { RefoldClient, type TriggerAnswer } from './refold.js'
 import { describeRequest, setOutputs, writeSummary, type RunReport } from './report.js'
 import { retryPolicy, systemClock, withRetry, type Clock } from './retry.js'
-import { waitForExecutions } from './wait.js'
+import { forLog } from './untrusted.js'
+import { notWaited, waitForExecutions, type WaitResult } from './wait.js'
 
 export async function run(clock: Clock = systemClock): Promise<void> {
   try {
@@ -56,8 +57,10 @@ async function fire(clock: Clock): Promise<void> {
   const trigger = await fireEvent(client, settings, payload, clock)
   const report = reportTrigger(settings, payloadJson, trigger)
   let failure = trigger.failure
+  // With wait on, execution_status is set whatever happened: NONE when there was nothing to wait for.
+  if (settings.wait && !trigger.answer) report.wait = notWaited(settings)
   if (trigger.answer && settings.wait) {
-    report.wait = await waitForExecutions(client, settings, trigger.answer, clock, core)
+    report.wait = await waitSafely(client, settings, trigger.answer, clock)
     report.ok = report.wait.ok
     report.headline = report.wait.headline
     if (!report.wait.ok) {
@@ -66,6 +69,31 @@ async function fire(clock: Clock): Promise<void> {
     }
   }
   return finish(settings, report, failure)
+}
+
+/**
+ * The wait, which ends in a verdict even if it breaks: the event was fired, so the outputs must
+ * still say so.
+ */
+async function waitSafely(
+  client: RefoldClient,
+  settings: Settings,
+  answer: TriggerAnswer,
+  clock: Clock
+): Promise<WaitResult> {
+  try {
+    return await waitForExecutions(client, settings, answer, clock, core)
+  } catch (error) {
+    core.debug(error instanceof Error && error.stack ? error.stack : String(error))
+    return {
+      ok: false,
+      status: 'NONE',
+      executions: [],
+      headline:
+        `Event "${settings.event}": stopped waiting for its executions: ` +
+        `unexpected error: ${(error as Error)?.message ?? error}`
+    }
+  }
 }
 
 interface Trigger {
@@ -99,7 +127,7 @@ async function fireEvent(
     core.info(
       `Refold accepted event "${settings.event}" for ${settings.linkedAccountId} ` +
         `(HTTP ${answer.status} after ${attempts} attempt${attempts === 1 ? '' : 's'}, ${durationMs} ms)` +
-        (answer.message ? `: ${answer.message}` : '')
+        (answer.message ? `: ${forLog(answer.message)}` : '')
     )
     return { answer, attempts, durationMs }
   } catch (error) {

@@ -4,7 +4,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
 import { Paths, USER_AGENT } from './constants.js'
-import { NetworkError, RefoldApiError } from './errors.js'
+import { MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
 
 export interface ClientOptions {
   /** API origin without a trailing slash. */
@@ -102,10 +102,17 @@ export class RefoldClient {
       'x-api-key': this.options.apiKey
     })
     const events = readJson<unknown>(answer.body)
-    if (!Array.isArray(events)) throw this.unexpected(answer, 'list events', 'an array of events')
+    if (!Array.isArray(events)) {
+      throw this.unexpected(
+        answer,
+        'list events',
+        `expected an array of events, got ${describeBody(answer.body)}`
+      )
+    }
+    // An entry without a text id and name cannot be the event looked for, so it is skipped.
     return events.filter(
-      (event): event is RefoldEvent =>
-        typeof event?._id === 'string' && typeof event?.name === 'string'
+      (event: unknown): event is RefoldEvent =>
+        isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string'
     )
   }
 
@@ -123,11 +130,16 @@ export class RefoldClient {
       'x-api-key': this.options.apiKey,
       linked_account_id: this.options.linkedAccountId
     })
-    const page = readJson<Partial<ExecutionPage>>(answer.body)
-    if (!page || !Array.isArray(page.docs)) {
-      throw this.unexpected(answer, 'list executions', 'a page of executions')
+    const json = readJson<unknown>(answer.body)
+    const page = json === undefined ? undefined : readExecutionPage(json)
+    if (typeof page !== 'object') {
+      throw this.unexpected(
+        answer,
+        'list executions',
+        page ?? `expected a page of executions, got ${describeBody(answer.body)}`
+      )
     }
-    return { docs: page.docs, hasNextPage: page.hasNextPage === true, nextPage: page.nextPage }
+    return page
   }
 
   /** One attempt, bounded by the timeout from connect to the last byte of the body. */
@@ -189,15 +201,94 @@ export class RefoldClient {
     }
   }
 
-  private unexpected(answer: ApiAnswer, action: string, expected: string): RefoldApiError {
-    return new RefoldApiError({
-      action,
-      host: this.host,
-      status: answer.status,
-      refoldMessage: `expected ${expected}, got ${describeBody(answer.body)}`,
-      body: answer.body
-    })
+  private unexpected(answer: ApiAnswer, action: string, problem: string): MalformedAnswerError {
+    return new MalformedAnswerError(
+      { action, host: this.host, status: answer.status, refoldMessage: problem, body: answer.body },
+      problem
+    )
   }
+}
+
+/**
+ * A page of the executions list with every field this action reads checked, or what is wrong with
+ * it. The fields that decide which executions belong to the event and how they ended must have
+ * the documented type; a label (a name, a finish time) of another type is only left out.
+ */
+export function readExecutionPage(json: unknown): ExecutionPage | string {
+  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
+  const { hasNextPage, nextPage } = json
+  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
+  }
+  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
+    return `nextPage is ${typeName(nextPage)}, not a page number`
+  }
+  const docs: Execution[] = []
+  for (const [index, doc] of json.docs.entries()) {
+    const execution = readExecution(doc)
+    if (typeof execution === 'string') return `docs[${index}]${execution}`
+    docs.push(execution)
+  }
+  return {
+    docs,
+    hasNextPage: hasNextPage === true,
+    nextPage: nextPage as number | null | undefined
+  }
+}
+
+/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
+function readExecution(doc: unknown): Execution | string {
+  if (!isRecord(doc)) return ` is ${typeName(doc)}, not an execution`
+  for (const field of ['_id', 'status', 'createdAt'] as const) {
+    if (typeof doc[field] !== 'string' || !doc[field]) {
+      return `.${field} is ${typeName(doc[field])}, not a text`
+    }
+  }
+  const createdAt = doc.createdAt as string
+  if (Number.isNaN(Date.parse(createdAt))) return '.createdAt is not a date'
+  for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id'] as const) {
+    if (doc[field] != null && typeof doc[field] !== 'string') {
+      return `.${field} is ${typeName(doc[field])}, not a text`
+    }
+  }
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined
+  const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined
+  const execution: Execution = {
+    _id: doc._id as string,
+    status: doc.status as string,
+    createdAt
+  }
+  const optional: Partial<Execution> = {
+    name: text(doc.name),
+    associated_event_id: text(doc.associated_event_id),
+    custom_trigger_id: text(doc.custom_trigger_id),
+    config_id: text(doc.config_id),
+    completion_time: text(doc.completion_time),
+    associated_workflow:
+      workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+        ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+        : undefined
+  }
+  return { ...execution, ...dropUndefined(optional) }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value === undefined) return 'missing'
+  if (value === '') return 'empty'
+  const kind = typeof value
+  return kind === 'object' ? 'an object' : `a ${kind}`
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
 
 /** A non-2xx answer as the author should read it, whatever shape the body has. */

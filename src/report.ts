@@ -2,6 +2,7 @@
 // run. Everything here reads a finished RunReport; nothing decides success or failure.
 import { Outputs } from './constants.js'
 import type { Settings } from './inputs.js'
+import { forSummary } from './untrusted.js'
 import type { WaitResult } from './wait.js'
 
 /** The slice of @actions/core that reporting needs. */
@@ -95,11 +96,11 @@ export async function writeSummary(core: Reporter, report: RunReport): Promise<v
     rows.splice(5, 0, ['Error', [report.httpErrorType, report.errorCode].filter(Boolean).join(' ')])
   }
   const parts = [
-    `<h2>${report.ok ? '✅' : '❌'} ${escapeHtml(report.headline)}</h2>`,
+    `<h2>${report.ok ? '✅' : '❌'} ${forSummary(report.headline)}</h2>`,
     table(['Field', 'Value'], rows)
   ]
   if (report.wait) {
-    parts.push(`<h3>Workflow executions: ${escapeHtml(report.wait.status)}</h3>`)
+    parts.push(`<h3>Workflow executions: ${forSummary(report.wait.status)}</h3>`)
     parts.push(
       report.wait.executions.length
         ? table(
@@ -111,7 +112,7 @@ export async function writeSummary(core: Reporter, report: RunReport): Promise<v
               e.finished_at ?? '—'
             ])
           )
-        : '<p>No execution of this event appeared.</p>'
+        : `<p>${forSummary(report.wait.headline)}</p>`
     )
   }
   parts.push(payloadBlock(report.payloadJson))
@@ -128,13 +129,14 @@ function payloadBlock(payloadJson: string): string {
   return `<details><summary>Payload</summary>\n\n<pre lang="json"><code>${escapeHtml(pretty)}</code></pre>${note}</details>`
 }
 
+/** Every cell is inert text: event names, messages and workflow names come from people and servers. */
 function table(header: string[], rows: string[][]): string {
   const cells = (tag: string, values: string[]): string =>
-    `<tr>${values.map(v => `<${tag}>${escapeHtml(v)}</${tag}>`).join('')}</tr>`
+    `<tr>${values.map(v => `<${tag}>${forSummary(v)}</${tag}>`).join('')}</tr>`
   return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`
 }
 
-/** For text between tags, which is all the summary writes: quotes stay readable. */
-export function escapeHtml(text: string): string {
+/** For the payload's `<pre>` block, which Markdown leaves alone up to `</pre>`: quotes stay readable. */
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -1,6 +1,6 @@
 // The retry policy: which failures are worth another attempt, how long to wait before it, and when
 // to give up. Time is injected so the policy is tested in milliseconds, not seconds.
-import { GaveUpError, NetworkError, RefoldApiError } from './errors.js'
+import { GaveUpError, MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
 
 export interface Clock {
   now(): number
@@ -33,6 +33,7 @@ const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504]
 export function isRetryable(error: unknown): error is NetworkError | RefoldApiError {
   if (error instanceof NetworkError) return true
   if (!(error instanceof RefoldApiError)) return false
+  if (error instanceof MalformedAnswerError) return true
   if (RETRYABLE_STATUSES.includes(error.status)) return true
   // Refold's older services answer a rate limit with 403 "Rate Limit Hit".
   return error.status === 403 && isRateLimitMessage(error)

@@ -4,6 +4,7 @@
 import type { Settings } from './inputs.js'
 import type { Execution, RefoldClient, TriggerAnswer } from './refold.js'
 import { retryPolicy, withRetry, type Clock } from './retry.js'
+import { forLog } from './untrusted.js'
 
 export type ExecutionStatus = 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'NONE'
 
@@ -87,7 +88,9 @@ export async function waitForExecutions(
       if (!belongsToEvent(execution, eventId, since, settings.configId)) continue
       const summary = summarize(execution)
       if (seen.get(summary.id)?.status !== summary.status) {
-        log.info(`Execution ${summary.id} (${summary.workflow}): ${summary.status}`)
+        log.info(
+          `Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`
+        )
       }
       seen.set(summary.id, summary)
     }
@@ -99,6 +102,16 @@ export async function waitForExecutions(
     const left = deadline - clock.now()
     if (left <= 0) return verdict(statusOf(seen))
     await clock.sleep(Math.min(settings.waitIntervalMs, left))
+  }
+}
+
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+export function notWaited(settings: Pick<Settings, 'event'>): WaitResult {
+  return {
+    ok: false,
+    status: 'NONE',
+    executions: [],
+    headline: `Event "${settings.event}" was not accepted, so no execution was waited for`
   }
 }
 

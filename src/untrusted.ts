@@ -1,0 +1,94 @@
+// Text that came from a server (a message, an execution's name or status, an error body) is
+// untrusted input. These pure functions make it safe where it is shown: one log line that the
+// runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
+
+/** The most of one piece of untrusted text shown in a log line or the summary. */
+export const TEXT_PIECE_LIMIT = 4 * 1024
+
+export interface Cut {
+  text: string
+  /** Whether anything was cut off. */
+  cut: boolean
+  /** The UTF-8 size of the whole text. */
+  bytes: number
+}
+
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+export function cutText(text: string, maxBytes: number): Cut {
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes <= maxBytes) return { text, cut: false, bytes }
+  let used = 0
+  let end = 0
+  for (const char of text) {
+    const size = Buffer.byteLength(char, 'utf8')
+    if (used + size > maxBytes) break
+    used += size
+    end += char.length
+  }
+  return { text: text.slice(0, end), cut: true, bytes }
+}
+
+/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
+export function cutNote(maxBytes: number, bytes: number): string {
+  return `cut at ${kib(maxBytes)} of ${kib(bytes)}`
+}
+
+function kib(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KiB`
+}
+
+// Characters that end a line for the runner or a terminal, or that change how the rest of the
+// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
+// separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g
+
+function escapeControl(char: string): string {
+  if (char === '\n') return '\\n'
+  if (char === '\r') return '\\r'
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
+
+/**
+ * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
+ * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
+ * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
+ * up too. Longer texts are cut at `maxBytes` with a note.
+ */
+export function forLog(text: string, maxBytes = TEXT_PIECE_LIMIT): string {
+  const { text: kept, cut, bytes } = cutText(text, maxBytes)
+  const line = kept
+    .replace(CONTROL, escapeControl)
+    .replace(/##\[/g, '##\\[')
+    // Only reachable if a caller puts the text at the start of a line; the runner trims the line
+    // first, so leading spaces do not help.
+    .replace(/^(\s*)::/, '$1\\::')
+  return cut ? `${line} … (${cutNote(maxBytes, bytes)})` : line
+}
+
+// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
+// headings, tables, strike-through, math). As numeric references they read as the same characters
+// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
+// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
+// text never starts a line.
+const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g
+
+const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
+function reference(char: string): string {
+  return NAMED[char] ?? `&#${char.charCodeAt(0)};`
+}
+
+/**
+ * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
+ * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
+ * and start Markdown), cut at `maxBytes` with a note.
+ */
+export function forSummary(text: string, maxBytes = TEXT_PIECE_LIMIT): string {
+  const { text: kept, cut, bytes } = cutText(text, maxBytes)
+  const lines = kept
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference))
+  const html = lines.join('<br>')
+  return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html
+}
