@@ -3,14 +3,15 @@
 // the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
 // is redacted before anyone sees it. Redirects are answers like any other: never followed.
 import {
+  Agent as HttpAgent,
   request as httpRequest,
   type ClientRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type RequestOptions
 } from 'node:http'
-import { request as httpsRequest } from 'node:https'
-import { isIP, type Socket } from 'node:net'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import { cutText, cutUtf8, dropSecretPrefix, redact } from './server-text.js'
 
@@ -114,10 +115,11 @@ async function exchange(
   progress.phase = 'request'
   const secure = target.protocol === 'https:'
   const host = unbracket(target.hostname)
+  const port = Number(target.port || (secure ? 443 : 80))
   const options: RequestOptions = {
     method: request.method,
     host,
-    port: target.port || (secure ? 443 : 80),
+    port,
     path: `${target.pathname}${target.search}`,
     headers: {
       ...request.headers,
@@ -125,11 +127,7 @@ async function exchange(
         'content-length': String(Buffer.byteLength(request.body))
       })
     },
-    agent: false
-  }
-  if (tunnel) {
-    options.createConnection = () =>
-      secure ? track(tlsConnect({ socket: tunnel, servername: serverName(host) })) : tunnel
+    agent: agentFor(secure, () => connectTo(host, port, secure, tunnel, track))
   }
   return new Promise<HttpAnswer>((resolve, reject) => {
     const req: ClientRequest = track((secure ? httpsRequest : httpRequest)(options))
@@ -157,15 +155,17 @@ function openTunnel(
     headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`
   }
   const secure = proxy.url.protocol === 'https:'
+  const host = unbracket(proxy.url.hostname)
+  const port = Number(proxy.url.port || (secure ? 443 : 80))
   return new Promise<Socket>((resolve, reject) => {
     const req = track(
       (secure ? httpsRequest : httpRequest)({
         method: 'CONNECT',
-        host: unbracket(proxy.url.hostname),
-        port: proxy.url.port || (secure ? 443 : 80),
+        host,
+        port,
         path: authority,
         headers,
-        agent: false
+        agent: agentFor(secure, () => connectTo(host, port, secure, undefined, track))
       })
     )
     req.on('error', reject)
@@ -354,6 +354,30 @@ function bypassesProxy(target: URL, env: ProxyEnv): boolean {
         item === '*' ||
         names.some(name => name === item || name.endsWith(item.startsWith('.') ? item : `.${item}`))
     )
+}
+
+/**
+ * An agent whose only socket is the one `connect` makes: never pooled, never kept alive, so it
+ * lives exactly as long as the attempt.
+ */
+function agentFor(secure: boolean, connect: () => Socket): HttpAgent {
+  const agent = secure ? new HttpsAgent() : new HttpAgent()
+  agent.createConnection = () => connect()
+  return agent
+}
+
+/** A fresh connection to host:port (through `tunnel` when given), with TLS when `secure`. */
+function connectTo(
+  host: string,
+  port: number,
+  secure: boolean,
+  tunnel: Socket | undefined,
+  track: Track
+): Socket {
+  if (!secure) return tunnel ?? track(netConnect({ host, port }))
+  // `host` is what the certificate is checked against, with or without a tunnel.
+  const where = tunnel ? { socket: tunnel } : { port }
+  return track(tlsConnect({ ...where, host, servername: serverName(host) }))
 }
 
 /** `[::1]` as URL.hostname spells it, `::1` as a socket needs it. */
