@@ -4246,10 +4246,18 @@ function attempt(request) {
     const target = new URL(request.url);
     const proxy = proxyFor(target, request.proxyEnv);
     const open = new Set();
-    const track = (handle) => (open.add(handle), handle);
+    let settled = false;
+    // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
+    // at once.
+    const track = (handle) => {
+        if (settled)
+            handle.destroy();
+        else
+            open.add(handle);
+        return handle;
+    };
     const progress = { phase: proxy ? 'tunnel' : 'request' };
     return new Promise((resolve, reject) => {
-        let settled = false;
         const settle = (error, answer) => {
             if (settled)
                 return;

@@ -70,11 +70,17 @@ export function attempt(request: AttemptRequest): Promise<HttpAnswer> {
   const target = new URL(request.url)
   const proxy = proxyFor(target, request.proxyEnv)
   const open = new Set<{ destroy(): unknown }>()
-  const track = <T extends { destroy(): unknown }>(handle: T): T => (open.add(handle), handle)
+  let settled = false
+  // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
+  // at once.
+  const track = <T extends { destroy(): unknown }>(handle: T): T => {
+    if (settled) handle.destroy()
+    else open.add(handle)
+    return handle
+  }
   const progress: Progress = { phase: proxy ? 'tunnel' : 'request' }
 
   return new Promise<HttpAnswer>((resolve, reject) => {
-    let settled = false
     const settle = (error: unknown, answer?: HttpAnswer): void => {
       if (settled) return
       settled = true
