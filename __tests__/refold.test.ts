@@ -24,7 +24,8 @@ function client(options: { baseUrl?: string; timeoutMs?: number } = {}): RefoldC
     baseUrl: options.baseUrl ?? BASE,
     apiKey: API_KEY,
     linkedAccountId: LINKED_ACCOUNT,
-    timeoutMs: options.timeoutMs ?? 5000
+    timeoutMs: options.timeoutMs ?? 5000,
+    proxyEnv: {}
   })
 }
 

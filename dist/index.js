@@ -284,7 +284,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5412);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9823);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +293,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5412:
+/***/ 9823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4173,13 +4173,381 @@ function describeFsError(error) {
     return code ?? String(error.message);
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/server-text.ts
+// Text that came from a server is untrusted: it may echo the api key back, and it may be of any
+// length. These helpers make it safe to keep: the key replaced by `***`, and the length bounded.
+/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
+        const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+        for (const form of forms)
+            result = result.split(form).join('***');
+    }
+    return result;
+}
+/**
+ * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
+ * straddled the cut would otherwise survive redaction in part.
+ */
+function dropSecretPrefix(text, secrets) {
+    for (const secret of secrets) {
+        for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
+            if (text.endsWith(secret.slice(0, length)))
+                return `${text.slice(0, -length)}***`;
+        }
+    }
+    return text;
+}
+/** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
+function cutText(text, maxBytes, note = '… (cut)') {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    return `${cutUtf8(bytes, maxBytes)}${note}`;
+}
+/** The first `maxBytes` bytes of `bytes` as text, never ending in half a character. */
+function cutUtf8(bytes, maxBytes) {
+    let end = Math.min(maxBytes, bytes.length);
+    // Step back over continuation bytes (10xxxxxx) to the start of the character the cut split.
+    if (end < bytes.length)
+        while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+            end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** The `response` output carries at most this many bytes of the answer's body. */
+const RESPONSE_OUTPUT_LIMIT = 64 * 1024;
+/** A body as the `response` output carries it: later steps read it, so it stays bounded. */
+function responseOutput(body) {
+    return cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+// One HTTP attempt, bounded end to end: the proxy tunnel, the connection, the answer and its body
+// all end within the timeout, every socket is destroyed when the attempt ends (so nothing keeps
+// the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
+// is redacted before anyone sees it. Redirects are answers like any other: never followed.
+
+
+
+
+
+/** At most this much of any answer's body is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The attempt got no usable answer; `message` says why, for a person, without a stack. */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, 
+    /** The Node error code when there was one (ECONNREFUSED, HPE_INVALID_CHUNK_SIZE…). */
+    code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** Sends one request and reads its answer; rejects with a TransportError when there is none. */
+function attempt(request) {
+    const target = new URL(request.url);
+    const proxy = proxyFor(target, request.proxyEnv);
+    const open = new Set();
+    let settled = false;
+    // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
+    // at once.
+    const track = (handle) => {
+        if (settled)
+            handle.destroy();
+        else
+            open.add(handle);
+        return handle;
+    };
+    const progress = { phase: proxy ? 'tunnel' : 'request' };
+    return new Promise((resolve, reject) => {
+        const settle = (error, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            // Whatever is still open belongs to an attempt that is over: a hung proxy or a server that
+            // never ends its body must not hold the process.
+            for (const handle of open)
+                handle.destroy();
+            if (answer)
+                resolve(answer);
+            else
+                reject(describe(error, progress, proxy, request));
+        };
+        const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
+        exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
+    });
+}
+class TimeoutError extends Error {
+}
+async function exchange(request, target, proxy, track, progress) {
+    const tunnel = proxy ? await openTunnel(proxy, target, request.secrets, track) : undefined;
+    progress.phase = 'request';
+    const secure = target.protocol === 'https:';
+    const host = unbracket(target.hostname);
+    const port = Number(target.port || (secure ? 443 : 80));
+    const options = {
+        method: request.method,
+        host,
+        port,
+        path: `${target.pathname}${target.search}`,
+        headers: {
+            ...request.headers,
+            ...(request.body !== undefined && {
+                'content-length': String(Buffer.byteLength(request.body))
+            })
+        },
+        agent: agentFor(secure, () => connectTo(host, port, secure, tunnel, track))
+    };
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options));
+        req.on('error', reject);
+        req.on('response', response => {
+            track(response);
+            progress.phase = 'body';
+            readAnswer(response, request, progress).then(resolve, reject);
+        });
+        req.end(request.body);
+    });
+}
+/** Asks the proxy for a tunnel to the target: resolves with the tunnel's socket. */
+function openTunnel(proxy, target, secrets, track) {
+    const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+    const headers = { host: authority };
+    if (proxy.url.username || proxy.url.password) {
+        const credentials = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
+        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    }
+    const secure = proxy.url.protocol === 'https:';
+    const host = unbracket(proxy.url.hostname);
+    const port = Number(proxy.url.port || (secure ? 443 : 80));
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)({
+            method: 'CONNECT',
+            host,
+            port,
+            path: authority,
+            headers,
+            agent: agentFor(secure, () => connectTo(host, port, secure, undefined, track))
+        }));
+        req.on('error', reject);
+        req.on('connect', (response, socket, head) => {
+            track(socket);
+            // The tunnel's own errors surface through the request that uses it, or as the timeout.
+            socket.on('error', () => { });
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                const reason = redact(cutText(response.statusMessage ?? '', 200), secrets);
+                reject(new TransportError(`proxy ${proxy.name} answered ${status} ${reason}`.trim()));
+                return;
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.end();
+    });
+}
+/** Reads the status, headers and at most maxBodyBytes of the body; rejects when the body breaks. */
+function readAnswer(response, request, progress) {
+    const limit = request.maxBodyBytes ?? MAX_BODY_BYTES;
+    const announced = Number(response.headers['content-length']);
+    if (Number.isFinite(announced))
+        progress.announced = announced;
+    const chunks = [];
+    let size = 0;
+    return new Promise((resolve, reject) => {
+        const answer = (truncated) => {
+            let body = redact(cutUtf8(Buffer.concat(chunks), limit), request.secrets);
+            if (truncated) {
+                body = `${dropSecretPrefix(body, request.secrets)}\n[refold-trigger: the answer was longer than ${describeSize(limit)}; the rest was not read]`;
+            }
+            return {
+                status: response.statusCode ?? 0,
+                headers: redactHeaders(response.headers, request.secrets),
+                body,
+                truncated
+            };
+        };
+        response.on('data', (chunk) => {
+            if (size + chunk.length > limit) {
+                chunks.push(chunk.subarray(0, limit - size));
+                size = limit;
+                progress.read = size;
+                // Stop reading: the rest could be endless. The status and what was read are kept.
+                response.destroy();
+                resolve(answer(true));
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+            progress.read = size;
+        });
+        response.on('end', () => resolve(answer(false)));
+        response.on('error', reject);
+        // A body that ends without 'end' (fewer bytes than announced, then close) is broken, and
+        // says so at once instead of waiting out the timeout.
+        response.on('close', () => {
+            if (!response.complete)
+                reject(new BrokenBodyError());
+        });
+    });
+}
+class BrokenBodyError extends Error {
+}
+function redactHeaders(headers, secrets) {
+    const redacted = {};
+    for (const [name, value] of Object.entries(headers)) {
+        redacted[name] = Array.isArray(value)
+            ? value.map(item => redact(item, secrets))
+            : value === undefined
+                ? undefined
+                : redact(value, secrets);
+    }
+    return redacted;
+}
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed (temporary)',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable'
+};
+/** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
+function describe(error, progress, proxy, request) {
+    if (error instanceof TransportError)
+        return error;
+    const seconds = request.timeoutMs / 1000;
+    const { code, message = String(error) } = (error ?? {});
+    const text = (reason) => new TransportError(redact(reason, request.secrets), code, { cause: error });
+    if (error instanceof TimeoutError) {
+        return text(progress.phase === 'tunnel' && proxy
+            ? `proxy ${proxy.name} did not open a tunnel within ${seconds} s (timeout)`
+            : `no answer within ${seconds} s (timeout)`);
+    }
+    if (progress.phase === 'body') {
+        const read = `${progress.read ?? 0} bytes of the body read${progress.announced !== undefined ? ` of ${progress.announced} announced` : ''}`;
+        if (code?.startsWith('HPE_')) {
+            return text(`the answer broke off: malformed body (${message}, ${code}) after ${read}`);
+        }
+        return text(`the answer broke off: the connection closed after ${read}`);
+    }
+    if (progress.phase === 'tunnel' && proxy) {
+        if (code === 'ECONNREFUSED')
+            return text(`proxy ${proxy.name} refused the connection (${code})`);
+        if (code === 'ECONNRESET') {
+            return text(`proxy ${proxy.name} closed the connection without answering the CONNECT (${code})`);
+        }
+        return text(`proxy ${proxy.name} failed: ${networkReason(code, message)}`);
+    }
+    if (code?.startsWith('HPE_'))
+        return text(`malformed answer (${message}, ${code})`);
+    return text(networkReason(code, message));
+}
+function networkReason(code, message) {
+    if (code && NETWORK_REASONS[code])
+        return `${NETWORK_REASONS[code]} (${code})`;
+    if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) {
+        return `TLS error: ${message} (${code})`;
+    }
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (by the target's scheme), unless NO_PROXY
+ * or a loopback target bypasses it: the rules @actions/http-client applies, from a given env.
+ */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const value = target.protocol === 'https:'
+        ? env.https_proxy || env.HTTPS_PROXY
+        : env.http_proxy || env.HTTP_PROXY;
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(/^https?:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        return undefined;
+    }
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return { url, name: `${url.hostname}:${port}` };
+}
+function bypassesProxy(target, env) {
+    const host = target.hostname.toLowerCase();
+    if (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host === '[::1]' ||
+        host === '[0:0:0:0:0:0:0:1]') {
+        return true;
+    }
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    const names = [host, `${host}:${port}`];
+    return noProxy
+        .split(',')
+        .map(item => item.trim().toLowerCase())
+        .filter(Boolean)
+        .some(item => item === '*' ||
+        names.some(name => name === item || name.endsWith(item.startsWith('.') ? item : `.${item}`)));
+}
+/**
+ * An agent whose only socket is the one `connect` makes: never pooled, never kept alive, so it
+ * lives exactly as long as the attempt.
+ */
+function agentFor(secure, connect) {
+    const agent = secure ? new external_node_https_namespaceObject.Agent() : new external_node_http_namespaceObject.Agent();
+    agent.createConnection = () => connect();
+    return agent;
+}
+/** A fresh connection to host:port (through `tunnel` when given), with TLS when `secure`. */
+function connectTo(host, port, secure, tunnel, track) {
+    if (!secure)
+        return tunnel ?? track((0,external_node_net_namespaceObject.connect)({ host, port }));
+    // `host` is what the certificate is checked against, with or without a tunnel.
+    const where = tunnel ? { socket: tunnel } : { port };
+    return track((0,external_node_tls_namespaceObject.connect)({ ...where, host, servername: serverName(host) }));
+}
+/** `[::1]` as URL.hostname spells it, `::1` as a socket needs it. */
+function unbracket(hostname) {
+    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+/** TLS server name indication carries host names only, never IP literals. */
+function serverName(host) {
+    return (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host;
+}
+function describeSize(bytes) {
+    return bytes % (1024 * 1024) === 0
+        ? `${bytes / (1024 * 1024)} MiB`
+        : bytes % 1024 === 0
+            ? `${bytes / 1024} KiB`
+            : `${bytes} bytes`;
+}
+
 ;// CONCATENATED MODULE: ./src/refold.ts
-// The Refold API client: one method per endpoint, one HTTP attempt per call. Non-2xx answers become
-// RefoldApiError with whatever the error body says; no answer becomes NetworkError. Retrying is
-// retry.ts's job.
 
 
 
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+const MESSAGE_TEXT_LIMIT = 1024;
 class RefoldClient {
     options;
     host;
@@ -4201,7 +4569,10 @@ class RefoldClient {
         const body = JSON.stringify({ event: request.event, payload: request.payload });
         const answer = await this.send('POST', Paths.TriggerEvent, `trigger event ${JSON.stringify(request.event)}`, headers, body);
         const message = readJson(answer.body)?.message;
-        return { ...answer, message: typeof message === 'string' ? message : undefined };
+        return {
+            ...answer,
+            message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
+        };
     }
     /** The org's events; needs an org key, so a linked-account-only setup cannot read it. */
     async listEvents() {
@@ -4237,53 +4608,26 @@ class RefoldClient {
         }
         return page;
     }
-    /** One attempt, bounded by the timeout from connect to the last byte of the body. */
+    /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */
     async send(method, path, action, headers, body) {
-        // A client per attempt: disposing it is how an abandoned attempt's socket gets closed.
-        // Redirects are refused: following one would resend the api key to wherever it points.
-        const http = new HttpClient(USER_AGENT, [], {
-            socketTimeout: this.options.timeoutMs,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        // The contract promises exactly this user agent; http-client would append the runner's
-        // orchestration id to it.
-        http.userAgent = USER_AGENT;
-        const url = `${this.options.baseUrl}${path}`;
-        let timer;
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer within ${this.options.timeoutMs / 1000} s (timeout)`)), this.options.timeoutMs);
-        });
+        let answer;
         try {
-            const answer = await Promise.race([
-                (async () => {
-                    const response = await http.request(method, url, body ?? null, {
-                        accept: 'application/json',
-                        ...headers
-                    });
-                    return {
-                        status: response.message.statusCode ?? 0,
-                        body: await response.readBody(),
-                        headers: response.message.headers
-                    };
-                })(),
-                deadline
-            ]);
-            if (answer.status < 200 || answer.status > 299)
-                throw parseApiError(answer, action, this.host);
-            return answer;
-        }
-        catch (error) {
-            if (error instanceof RefoldApiError)
-                throw error;
-            throw new NetworkError(action, this.host, describeNetworkError(error, this.options.timeoutMs), {
-                cause: error
+            answer = await attempt({
+                method,
+                url: `${this.options.baseUrl}${path}`,
+                headers: { accept: 'application/json', ...headers, 'user-agent': USER_AGENT },
+                body,
+                timeoutMs: this.options.timeoutMs,
+                proxyEnv: this.options.proxyEnv,
+                secrets: [this.options.apiKey]
             });
         }
-        finally {
-            clearTimeout(timer);
-            http.dispose();
+        catch (error) {
+            throw new NetworkError(action, this.host, error.message, { cause: error });
         }
+        if (answer.status < 200 || answer.status > 299)
+            throw parseApiError(answer, action, this.host);
+        return answer;
     }
     unexpected(answer, action, problem) {
         return new MalformedAnswerError({ action, host: this.host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
@@ -4377,7 +4721,9 @@ function parseApiError(answer, action, host) {
     const json = readJson(answer.body);
     const text = (key) => {
         const value = json?.[key];
-        return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+        return typeof value === 'string' && value.trim()
+            ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            : undefined;
     };
     const retryAfter = answer.headers['retry-after'];
     return new RefoldApiError({
@@ -4394,7 +4740,8 @@ function parseApiError(answer, action, host) {
     });
 }
 function headerText(value) {
-    return Array.isArray(value) ? value[0] : value;
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT);
 }
 function readJson(body) {
     try {
@@ -4412,31 +4759,10 @@ function describeBody(body) {
         return 'an empty body';
     if (/^<(!doctype|html)/i.test(trimmed)) {
         const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return `an HTML page${title ? ` ("${title}")` : ''}, likely from a proxy or load balancer`;
+        return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
     }
     const oneLine = trimmed.replace(/\s+/g, ' ');
     return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
-}
-const NETWORK_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    EPIPE: 'connection closed while sending',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed (temporary)',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable'
-};
-function describeNetworkError(error, timeoutMs) {
-    const { code, message } = error;
-    if (code && NETWORK_REASONS[code])
-        return `${NETWORK_REASONS[code]} (${code})`;
-    if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code))
-        return `TLS error: ${message} (${code})`;
-    // @actions/http-client's own socket timeout
-    if (/^Request timeout/.test(message))
-        return `no answer within ${timeoutMs / 1000} s (timeout)`;
-    return code ? `${message} (${code})` : message;
 }
 
 ;// CONCATENATED MODULE: ./src/untrusted.ts
@@ -4446,7 +4772,7 @@ function describeNetworkError(error, timeoutMs) {
 /** The most of one piece of untrusted text shown in a log line or the summary. */
 const TEXT_PIECE_LIMIT = 4 * 1024;
 /** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutText(text, maxBytes) {
+function untrusted_cutText(text, maxBytes) {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes <= maxBytes)
         return { text, cut: false, bytes };
@@ -4487,7 +4813,7 @@ function escapeControl(char) {
  * up too. Longer texts are cut at `maxBytes` with a note.
  */
 function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut, bytes } = cutText(text, maxBytes);
+    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
     const line = kept
         .replace(CONTROL, escapeControl)
         .replace(/##\[/g, '##\\[')
@@ -4512,7 +4838,7 @@ function reference(char) {
  * and start Markdown), cut at `maxBytes` with a note.
  */
 function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut, bytes } = cutText(text, maxBytes);
+    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
     const lines = kept
         .split(/\r\n|\r|\n|\u2028|\u2029/)
         .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
@@ -4638,7 +4964,7 @@ async function waitForExecutions(client, settings, answer, clock, log) {
     const serverDate = Date.parse(String(answer.headers.date ?? ''));
     const since = Number.isNaN(serverDate) ? clock.now() - 1000 : serverDate;
     const seen = new Map();
-    const verdict = (status, reason) => describe(status, [...seen.values()], settings, reason);
+    const verdict = (status, reason) => wait_describe(status, [...seen.values()], settings, reason);
     let eventId;
     try {
         const events = await retrying(() => client.listEvents());
@@ -4738,7 +5064,7 @@ function isFailed(status) {
     return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
 }
 /** The verdict in one line; `reason` says why the wait ended before its time (it then fails). */
-function describe(status, executions, settings, reason) {
+function wait_describe(status, executions, settings, reason) {
     const event = `"${settings.event}"`;
     const list = (items) => items.map(e => `${e.workflow} (${e.status})`).join(', ');
     const failed = executions.filter(e => isFailed(e.status));
@@ -4769,6 +5095,7 @@ function failureText(error) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The story of one run: settings → payload → trigger → (wait) → report. The only place that decides
 // whether the step succeeds, warns or fails.
+
 
 
 
@@ -4819,7 +5146,7 @@ async function fire(clock) {
             durationMs: 0
         });
     }
-    const client = new RefoldClient(settings);
+    const client = new RefoldClient({ ...settings, proxyEnv: process.env });
     const trigger = await fireEvent(client, settings, payload, clock);
     const report = reportTrigger(settings, payloadJson, trigger);
     let failure = trigger.failure;
@@ -4905,7 +5232,7 @@ function reportTrigger(settings, payloadJson, trigger) {
         message: answer?.message ?? apiError?.refoldMessage ?? failure?.message ?? '',
         errorCode: apiError?.errorCode,
         httpErrorType: apiError?.httpErrorType,
-        response: answer?.body ?? apiError?.body ?? '',
+        response: responseOutput(answer?.body ?? apiError?.body ?? ''),
         attempts: trigger.attempts,
         durationMs: trigger.durationMs
     };

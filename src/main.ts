@@ -8,6 +8,7 @@ import { readSettings, type Settings } from './inputs.js'
 import { buildPayload, type Payload } from './payload.js'
 import { RefoldClient, type TriggerAnswer } from './refold.js'
 import { describeRequest, setOutputs, writeSummary, type RunReport } from './report.js'
+import { responseOutput } from './server-text.js'
 import { retryPolicy, systemClock, withRetry, type Clock } from './retry.js'
 import { forLog } from './untrusted.js'
 import { notWaited, waitForExecutions, type WaitResult } from './wait.js'
@@ -53,7 +54,7 @@ async function fire(clock: Clock): Promise<void> {
     })
   }
 
-  const client = new RefoldClient(settings)
+  const client = new RefoldClient({ ...settings, proxyEnv: process.env })
   const trigger = await fireEvent(client, settings, payload, clock)
   const report = reportTrigger(settings, payloadJson, trigger)
   let failure = trigger.failure
@@ -168,7 +169,7 @@ function reportTrigger(settings: Settings, payloadJson: string, trigger: Trigger
     message: answer?.message ?? apiError?.refoldMessage ?? failure?.message ?? '',
     errorCode: apiError?.errorCode,
     httpErrorType: apiError?.httpErrorType,
-    response: answer?.body ?? apiError?.body ?? '',
+    response: responseOutput(answer?.body ?? apiError?.body ?? ''),
     attempts: trigger.attempts,
     durationMs: trigger.durationMs
   }

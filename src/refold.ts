@@ -1,18 +1,24 @@
-// The Refold API client: one method per endpoint, one HTTP attempt per call. Non-2xx answers become
-// RefoldApiError with whatever the error body says; no answer becomes NetworkError. Retrying is
-// retry.ts's job.
-import { HttpClient } from '@actions/http-client'
+// The Refold API client: one method per endpoint, one HTTP attempt per call (http.ts). Non-2xx
+// answers become RefoldApiError with whatever the error body says; no answer becomes NetworkError.
+// Retrying is retry.ts's job.
 import type { IncomingHttpHeaders } from 'node:http'
 import { Paths, USER_AGENT } from './constants.js'
 import { MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
+import { attempt, type ProxyEnv } from './http.js'
+import { cutText } from './server-text.js'
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+export const MESSAGE_TEXT_LIMIT = 1024
 
 export interface ClientOptions {
   /** API origin without a trailing slash. */
   baseUrl: string
   apiKey: string
   linkedAccountId: string
-  /** Time allowed for one attempt: connect, response headers and body. */
+  /** Time allowed for one attempt: proxy tunnel, connect, response headers and body. */
   timeoutMs: number
+  /** The environment's HTTPS_PROXY, HTTP_PROXY and NO_PROXY (an empty object: no proxy). */
+  proxyEnv: ProxyEnv
 }
 
 export interface TriggerRequest {
@@ -93,7 +99,10 @@ export class RefoldClient {
       body
     )
     const message = readJson<{ message?: unknown }>(answer.body)?.message
-    return { ...answer, message: typeof message === 'string' ? message : undefined }
+    return {
+      ...answer,
+      message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
+    }
   }
 
   /** The org's events; needs an org key, so a linked-account-only setup cannot read it. */
@@ -142,7 +151,7 @@ export class RefoldClient {
     return page
   }
 
-  /** One attempt, bounded by the timeout from connect to the last byte of the body. */
+  /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */
   private async send(
     method: 'GET' | 'POST',
     path: string,
@@ -150,55 +159,22 @@ export class RefoldClient {
     headers: Record<string, string>,
     body?: string
   ): Promise<ApiAnswer> {
-    // A client per attempt: disposing it is how an abandoned attempt's socket gets closed.
-    // Redirects are refused: following one would resend the api key to wherever it points.
-    const http = new HttpClient(USER_AGENT, [], {
-      socketTimeout: this.options.timeoutMs,
-      allowRedirects: false,
-      keepAlive: false
-    })
-    // The contract promises exactly this user agent; http-client would append the runner's
-    // orchestration id to it.
-    http.userAgent = USER_AGENT
-    const url = `${this.options.baseUrl}${path}`
-    let timer: NodeJS.Timeout | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${this.options.timeoutMs / 1000} s (timeout)`)),
-        this.options.timeoutMs
-      )
-    })
+    let answer: ApiAnswer
     try {
-      const answer = await Promise.race([
-        (async (): Promise<ApiAnswer> => {
-          const response = await http.request(method, url, body ?? null, {
-            accept: 'application/json',
-            ...headers
-          })
-          return {
-            status: response.message.statusCode ?? 0,
-            body: await response.readBody(),
-            headers: response.message.headers
-          }
-        })(),
-        deadline
-      ])
-      if (answer.status < 200 || answer.status > 299) throw parseApiError(answer, action, this.host)
-      return answer
+      answer = await attempt({
+        method,
+        url: `${this.options.baseUrl}${path}`,
+        headers: { accept: 'application/json', ...headers, 'user-agent': USER_AGENT },
+        body,
+        timeoutMs: this.options.timeoutMs,
+        proxyEnv: this.options.proxyEnv,
+        secrets: [this.options.apiKey]
+      })
     } catch (error) {
-      if (error instanceof RefoldApiError) throw error
-      throw new NetworkError(
-        action,
-        this.host,
-        describeNetworkError(error, this.options.timeoutMs),
-        {
-          cause: error
-        }
-      )
-    } finally {
-      clearTimeout(timer)
-      http.dispose()
+      throw new NetworkError(action, this.host, (error as Error).message, { cause: error })
     }
+    if (answer.status < 200 || answer.status > 299) throw parseApiError(answer, action, this.host)
+    return answer
   }
 
   private unexpected(answer: ApiAnswer, action: string, problem: string): MalformedAnswerError {
@@ -296,7 +272,9 @@ export function parseApiError(answer: ApiAnswer, action: string, host?: string):
   const json = readJson<Record<string, unknown>>(answer.body)
   const text = (key: string): string | undefined => {
     const value = json?.[key]
-    return typeof value === 'string' && value.trim() ? value.trim() : undefined
+    return typeof value === 'string' && value.trim()
+      ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+      : undefined
   }
   const retryAfter = answer.headers['retry-after']
   return new RefoldApiError({
@@ -314,7 +292,8 @@ export function parseApiError(answer: ApiAnswer, action: string, host?: string):
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
+  const first = Array.isArray(value) ? value[0] : value
+  return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT)
 }
 
 function readJson<T>(body: string): T | undefined {
@@ -332,29 +311,8 @@ function describeBody(body: string): string {
   if (!trimmed) return 'an empty body'
   if (/^<(!doctype|html)/i.test(trimmed)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim()
-    return `an HTML page${title ? ` ("${title}")` : ''}, likely from a proxy or load balancer`
+    return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`
   }
   const oneLine = trimmed.replace(/\s+/g, ' ')
   return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine)
-}
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed while sending',
-  ENOTFOUND: 'host not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed (temporary)',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable'
-}
-
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  const { code, message } = error as NodeJS.ErrnoException
-  if (code && NETWORK_REASONS[code]) return `${NETWORK_REASONS[code]} (${code})`
-  if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code))
-    return `TLS error: ${message} (${code})`
-  // @actions/http-client's own socket timeout
-  if (/^Request timeout/.test(message)) return `no answer within ${timeoutMs / 1000} s (timeout)`
-  return code ? `${message} (${code})` : message
 }
