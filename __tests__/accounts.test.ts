@@ -1,7 +1,7 @@
 // The account list, the matrix shard and the per-account Idempotency-Key, as the contract's
 // "Many linked accounts" section and the `shard` and `idempotency_key` rows describe them.
 import { describe, it, expect } from '@jest/globals'
-import { InputError } from '../src/errors.js'
+import { InputError } from '../src/core/errors.js'
 import {
   accountKey,
   compareCodePoints,

@@ -6,7 +6,7 @@ import {
   type GithubContext,
   type GithubSummary,
   type ReleaseSummary
-} from '../src/github-context.js'
+} from '../src/action/context.js'
 
 const REPOSITORY = 'acme-corp/shop-api'
 const RUN_ID = 19731958804

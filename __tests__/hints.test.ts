@@ -1,7 +1,7 @@
 // The hints added to a refused event: what to check next, never the key itself.
 import { describe, it, expect } from '@jest/globals'
-import { RefoldApiError } from '../src/errors.js'
-import { closestEventNames, hintFor } from '../src/hints.js'
+import { RefoldApiError } from '../src/core/errors.js'
+import { closestEventNames, hintFor } from '../src/core/hints.js'
 
 function apiError(status: number, extra: Partial<RefoldApiError['details']> = {}): RefoldApiError {
   return new RefoldApiError({

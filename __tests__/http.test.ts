@@ -24,7 +24,7 @@ import {
   proxyFor,
   TransportError,
   type AttemptRequest
-} from '../src/http.js'
+} from '../src/core/http.js'
 
 const KEY = 'pk_live_9f8e7d6c5b4a3210secret'
 

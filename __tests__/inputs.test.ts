@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { InputError } from '../src/errors.js'
-import { deriveIdempotencyKey, readSettings } from '../src/inputs.js'
+import { InputError } from '../src/core/errors.js'
+import { deriveIdempotencyKey, readSettings } from '../src/core/settings.js'
 
 const KEY = 'pk_live_0123456789abcdef'
 

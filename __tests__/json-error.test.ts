@@ -1,6 +1,6 @@
 // Where a JSON payload first goes wrong, as the 1-based line and column an author can find.
 import { describe, it, expect } from '@jest/globals'
-import { locateJsonError, positionOf } from '../src/json-error.js'
+import { locateJsonError, positionOf } from '../src/core/json-error.js'
 
 describe('locateJsonError', () => {
   it('points at the value after a missing comma on line 3', () => {

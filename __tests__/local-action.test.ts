@@ -1,4 +1,4 @@
-// `npm run local-action`: src/main.ts run by @github/local-action with .env.example's inputs and
+// `npm run local-action`: src/action/main.ts run by @github/local-action with .env.example's inputs and
 // GitHub variables, against a fake Refold. Checked here because local-action stubs @actions/core by
 // its file path: an update on either side can break local runs without breaking anything else.
 import { describe, expect, it } from '@jest/globals'

@@ -4,7 +4,7 @@ import { expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/refold.js', () => ({
+jest.unstable_mockModule('../src/core/client.js', () => ({
   RefoldClient: class {
     async triggerEvent() {
       return {
@@ -16,13 +16,13 @@ jest.unstable_mockModule('../src/refold.js', () => ({
     }
   }
 }))
-jest.unstable_mockModule('../src/wait.js', () => ({
+jest.unstable_mockModule('../src/core/wait.js', () => ({
   notWaited: () => ({ ok: false, status: 'NONE', executions: [], headline: 'not waited' }),
   waitForExecutions: async () => {
     throw new TypeError("Cannot read properties of null (reading 'createdAt')")
   }
 }))
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 
 const instantClock = { now: () => Date.now(), sleep: async () => {}, random: () => 0.5 }
 

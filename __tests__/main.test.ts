@@ -3,7 +3,7 @@ import nock from 'nock'
 import * as core from '../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 
 const KEY = 'pk_live_SECRET_0123456789'
 const API = 'https://api.gocobalt.io'

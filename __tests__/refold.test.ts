@@ -2,14 +2,14 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import nock from 'nock'
-import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
+import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/core/errors.js'
 import {
   RefoldClient,
   parseApiError,
   readExecutionPage,
   type TriggerRequest
-} from '../src/refold.js'
-import { isRetryable } from '../src/retry.js'
+} from '../src/core/client.js'
+import { isRetryable } from '../src/core/retry.js'
 
 const BASE = 'https://api.refold.test'
 const API_KEY = 'pk_live_9f8e7d6c5b4a3210secret'

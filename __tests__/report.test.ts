@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import type { Settings } from '../src/inputs.js'
-import { describeRequest, setOutputs, writeSummary, type RunReport } from '../src/report.js'
+import type { Settings } from '../src/core/settings.js'
+import { describeRequest, setOutputs, writeSummary, type RunReport } from '../src/action/report.js'
 
 const settings: Settings = {
   apiKey: 'pk_live_REPORT_SECRET',

@@ -1,6 +1,11 @@
 // The retry policy, on a fake clock: no test here sleeps for real.
 import { describe, it, expect, jest } from '@jest/globals'
-import { GaveUpError, MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
+import {
+  GaveUpError,
+  MalformedAnswerError,
+  NetworkError,
+  RefoldApiError
+} from '../src/core/errors.js'
 import {
   backoffDelay,
   isRetryable,
@@ -8,7 +13,7 @@ import {
   retryPolicy,
   withRetry,
   type Clock
-} from '../src/retry.js'
+} from '../src/core/retry.js'
 
 const NOW = Date.parse('2025-06-02T12:00:00Z')
 

@@ -1,6 +1,6 @@
 // Server text made safe to keep: the key redacted, the length bounded, never half a character.
 import { describe, expect, it } from '@jest/globals'
-import { cutText, dropSecretPrefix, redact, responseOutput } from '../src/server-text.js'
+import { cutText, dropSecretPrefix, redact, responseOutput } from '../src/core/server-text.js'
 
 describe('redact', () => {
   it('replaces every occurrence of the key, and its JSON-escaped and percent-encoded forms', () => {

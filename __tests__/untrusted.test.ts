@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { cutText, forLog, forSummary, TEXT_PIECE_LIMIT } from '../src/untrusted.js'
+import { cutText, forLog, forSummary, TEXT_PIECE_LIMIT } from '../src/core/untrusted.js'
 
 /** Every line as the runner reads it: split on CR or LF, leading whitespace trimmed. */
 const runnerLines = (text: string): string[] => text.split(/\r\n|\r|\n/).map(l => l.trimStart())

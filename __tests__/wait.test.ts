@@ -1,10 +1,10 @@
 // Unit tests for waitForExecutions: a fake Refold (an in-memory model whose executions change status
 // as a virtual clock advances) and a fake Clock whose sleep advances virtual time instantly.
 import { describe, it, expect, jest } from '@jest/globals'
-import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/errors.js'
-import type { Execution, ExecutionPage, ExecutionQuery, RefoldEvent } from '../src/refold.js'
-import type { Clock } from '../src/retry.js'
-import { notWaited, waitForExecutions } from '../src/wait.js'
+import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/core/errors.js'
+import type { Execution, ExecutionPage, ExecutionQuery, RefoldEvent } from '../src/core/client.js'
+import type { Clock } from '../src/core/retry.js'
+import { notWaited, waitForExecutions } from '../src/core/wait.js'
 
 const EVENT = 'Release Published'
 const EVENT_ID = 'evt-release'

@@ -280,20 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9823);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9823:
+/***/ 6213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3295,7 +3282,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/core/errors.ts
 // The failures a run can end in. Each carries exactly what the workflow author must read; main.ts
 // decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
 /** A missing or malformed input: always fails the step, and no request is sent. */
@@ -3393,7 +3380,7 @@ function lastApiFailure(error) {
     return last instanceof RefoldApiError || last instanceof NetworkError ? last : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/github-context.ts
+;// CONCATENATED MODULE: ./src/action/context.ts
 // Builds the small, predictable summary of the GitHub context that is sent as the Refold event
 // payload when the workflow author gives none.
 //
@@ -3442,18 +3429,18 @@ function summarizeGithubContext(context, env) {
     // type; @actions/github leaves it empty when the file is missing.
     const payload = asObject(context.payload) ?? {};
     // Empty variables count as unset, as @actions/github treats GITHUB_REPOSITORY.
-    const serverUrl = (github_context_text(context.serverUrl) || DEFAULT_SERVER_URL).replace(/\/+$/, '');
-    const repository = github_context_text(env.GITHUB_REPOSITORY) || github_context_text(asObject(payload.repository)?.full_name) || null;
+    const serverUrl = (context_text(context.serverUrl) || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const repository = context_text(env.GITHUB_REPOSITORY) || context_text(asObject(payload.repository)?.full_name) || null;
     const runId = count(context.runId);
     const summary = {
-        event_name: github_context_text(context.eventName),
+        event_name: context_text(context.eventName),
         repository,
-        ref: github_context_text(context.ref),
-        ref_name: github_context_text(env.GITHUB_REF_NAME),
-        sha: github_context_text(context.sha),
-        actor: github_context_text(context.actor),
-        workflow: github_context_text(context.workflow),
-        job: github_context_text(context.job),
+        ref: context_text(context.ref),
+        ref_name: context_text(env.GITHUB_REF_NAME),
+        sha: context_text(context.sha),
+        actor: context_text(context.actor),
+        workflow: context_text(context.workflow),
+        job: context_text(context.job),
         run_id: runId,
         run_number: count(context.runNumber),
         run_attempt: count(context.runAttempt),
@@ -3499,7 +3486,7 @@ function eventSection(eventName, payload) {
             return inputs ? { inputs: { ...inputs } } : {};
         }
         case 'schedule': {
-            const schedule = github_context_text(payload.schedule);
+            const schedule = context_text(payload.schedule);
             return schedule !== null ? { schedule } : {};
         }
         default:
@@ -3508,48 +3495,48 @@ function eventSection(eventName, payload) {
 }
 function releaseSummary(release) {
     return {
-        tag_name: github_context_text(release.tag_name),
-        name: github_context_text(release.name),
-        html_url: github_context_text(release.html_url),
-        body: github_context_text(release.body),
+        tag_name: context_text(release.tag_name),
+        name: context_text(release.name),
+        html_url: context_text(release.html_url),
+        body: context_text(release.body),
         draft: flag(release.draft),
         prerelease: flag(release.prerelease),
-        published_at: github_context_text(release.published_at),
+        published_at: context_text(release.published_at),
         author: login(release.author)
     };
 }
 function deploymentSummary(deployment) {
     return {
         id: count(deployment.id),
-        environment: github_context_text(deployment.environment),
-        ref: github_context_text(deployment.ref),
-        sha: github_context_text(deployment.sha),
-        task: github_context_text(deployment.task),
-        description: github_context_text(deployment.description),
-        url: github_context_text(deployment.url)
+        environment: context_text(deployment.environment),
+        ref: context_text(deployment.ref),
+        sha: context_text(deployment.sha),
+        task: context_text(deployment.task),
+        description: context_text(deployment.description),
+        url: context_text(deployment.url)
     };
 }
 function deploymentStatusSummary(status) {
     return {
-        state: github_context_text(status.state),
-        environment: github_context_text(status.environment),
-        environment_url: github_context_text(status.environment_url),
-        target_url: github_context_text(status.target_url),
-        description: github_context_text(status.description)
+        state: context_text(status.state),
+        environment: context_text(status.environment),
+        environment_url: context_text(status.environment_url),
+        target_url: context_text(status.target_url),
+        description: context_text(status.description)
     };
 }
 function pushSummary(push) {
     const headCommit = asObject(push.head_commit);
     return {
-        before: github_context_text(push.before),
-        after: github_context_text(push.after),
-        compare: github_context_text(push.compare),
+        before: context_text(push.before),
+        after: context_text(push.after),
+        compare: context_text(push.compare),
         forced: flag(push.forced),
         head_commit: headCommit && {
-            id: github_context_text(headCommit.id),
-            message: github_context_text(headCommit.message),
-            url: github_context_text(headCommit.url),
-            timestamp: github_context_text(headCommit.timestamp),
+            id: context_text(headCommit.id),
+            message: context_text(headCommit.message),
+            url: context_text(headCommit.url),
+            timestamp: context_text(headCommit.timestamp),
             author: commitAuthor(headCommit.author)
         },
         commits_count: Array.isArray(push.commits) ? push.commits.length : null
@@ -3558,32 +3545,32 @@ function pushSummary(push) {
 function commitAuthor(value) {
     const author = asObject(value) ?? {};
     return {
-        name: github_context_text(author.name),
-        email: github_context_text(author.email),
-        username: github_context_text(author.username)
+        name: context_text(author.name),
+        email: context_text(author.email),
+        username: context_text(author.username)
     };
 }
 function pullRequestSummary(pullRequest) {
     return {
         number: count(pullRequest.number),
-        title: github_context_text(pullRequest.title),
-        state: github_context_text(pullRequest.state),
+        title: context_text(pullRequest.title),
+        state: context_text(pullRequest.state),
         merged: flag(pullRequest.merged),
-        html_url: github_context_text(pullRequest.html_url),
-        head_ref: github_context_text(asObject(pullRequest.head)?.ref),
-        base_ref: github_context_text(asObject(pullRequest.base)?.ref),
+        html_url: context_text(pullRequest.html_url),
+        head_ref: context_text(asObject(pullRequest.head)?.ref),
+        base_ref: context_text(asObject(pullRequest.base)?.ref),
         user: login(pullRequest.user)
     };
 }
 function workflowRunSummary(run) {
     return {
         id: count(run.id),
-        name: github_context_text(run.name),
-        conclusion: github_context_text(run.conclusion),
-        status: github_context_text(run.status),
-        html_url: github_context_text(run.html_url),
-        head_branch: github_context_text(run.head_branch),
-        head_sha: github_context_text(run.head_sha)
+        name: context_text(run.name),
+        conclusion: context_text(run.conclusion),
+        status: context_text(run.status),
+        html_url: context_text(run.html_url),
+        head_branch: context_text(run.head_branch),
+        head_sha: context_text(run.head_sha)
     };
 }
 function asObject(value) {
@@ -3591,7 +3578,7 @@ function asObject(value) {
         ? value
         : null;
 }
-function github_context_text(value) {
+function context_text(value) {
     return typeof value === 'string' ? value : null;
 }
 // @actions/github parses run numbers with parseInt, which gives NaN when the variable is unset.
@@ -3602,18 +3589,17 @@ function flag(value) {
     return typeof value === 'boolean' ? value : null;
 }
 function login(user) {
-    return github_context_text(asObject(user)?.login);
+    return context_text(asObject(user)?.login);
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/constants.ts
-// Input and output names as action.yml spells them, and the fixed facts of the Refold API.
-
+;// CONCATENATED MODULE: ./src/core/names.ts
+// Input and output names as action.yml spells them: the core's input errors quote them, the action
+// reads and writes them, and the CLI maps its flags onto them.
 const Inputs = {
     ApiKey: 'api_key',
     Event: 'event',
     LinkedAccountId: 'linked_account_id',
+    Shard: 'shard',
     ConfigId: 'config_id',
     Slug: 'slug',
     Payload: 'payload',
@@ -3622,6 +3608,8 @@ const Inputs = {
     BaseUrl: 'base_url',
     Timeout: 'timeout',
     Retries: 'retries',
+    RateLimit: 'rate_limit',
+    Concurrency: 'concurrency',
     FailOnError: 'fail_on_error',
     IdempotencyKey: 'idempotency_key',
     DryRun: 'dry_run',
@@ -3642,17 +3630,13 @@ const Outputs = {
     Payload: 'payload',
     IdempotencyKey: 'idempotency_key',
     Executions: 'executions',
+    Results: 'results',
+    Accepted: 'accepted',
+    Failed: 'failed',
     ExecutionStatus: 'execution_status'
 };
-const DEFAULT_BASE_URL = 'https://api.gocobalt.io';
-const USER_AGENT = `refold-trigger/${package_namespaceObject.rE}`;
-const Paths = {
-    TriggerEvent: '/api/v2/public/event',
-    ListEvents: '/api/v2/public/application/event',
-    ListExecutions: '/api/v2/public/execution'
-};
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/core/retry.ts
 // The retry policy: which failures are worth another attempt, how long to wait before it, and when
 // to give up. Time is injected so the policy is tested in milliseconds, not seconds.
 
@@ -3732,7 +3716,7 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-;// CONCATENATED MODULE: ./src/hints.ts
+;// CONCATENATED MODULE: ./src/core/hints.ts
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 
 
@@ -3796,8 +3780,62 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/core/request.ts
+// The trigger request as one value: built once, then either sent or, in a dry run, printed, so what
+// a dry run shows can never drift from what is sent. Also home of the Refold API's fixed facts.
+
+const DEFAULT_BASE_URL = 'https://api.gocobalt.io';
+const USER_AGENT = `refold-trigger/${package_namespaceObject.rE}`;
+const Paths = {
+    TriggerEvent: '/api/v2/public/event',
+    ListEvents: '/api/v2/public/application/event',
+    ListExecutions: '/api/v2/public/execution',
+    LinkedAccounts: '/api/v2/public/linked-account'
+};
+/**
+ * `POST {base_url}/api/v2/public/event` for one linked account. `payloadJson` is the payload
+ * already serialized, so a fan-out serializes it once, not once per account.
+ */
+function triggerRequest(target, linkedAccountId, idempotencyKey, payloadJson) {
+    const headers = {
+        'x-api-key': target.apiKey,
+        linked_account_id: linkedAccountId
+    };
+    if (target.configId)
+        headers.config_id = target.configId;
+    if (target.slug)
+        headers.slug = target.slug;
+    Object.assign(headers, {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+        'Idempotency-Key': idempotencyKey
+    });
+    return {
+        method: 'POST',
+        url: `${target.baseUrl}${Paths.TriggerEvent}`,
+        headers,
+        body: `{"event":${JSON.stringify(target.event)},"payload":${payloadJson}}`
+    };
+}
+/** The request as a dry run prints it: every header, the api key masked, the body pretty. */
+function printRequest(request) {
+    const lines = [`${request.method} ${request.url}`];
+    for (const [name, value] of Object.entries(request.headers)) {
+        const shown = name === 'x-api-key' ? (value ? '***' : '(not set)') : value;
+        lines.push(`${name}: ${shown}`);
+    }
+    if (request.body !== undefined) {
+        lines.push('', JSON.stringify(JSON.parse(request.body), null, 2));
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
 // Every input read, validated and typed in one place: nothing else calls core.getInput.
+
 
 
 function readSettings(core, env = process.env) {
@@ -3945,7 +3983,7 @@ function deriveIdempotencyKey(env, event) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/json-error.ts
+;// CONCATENATED MODULE: ./src/core/json-error.ts
 // Where a JSON text first goes wrong. JSON.parse says so only in some messages and only on newer
 // Node versions, and an author fixing a payload in a workflow file needs the line and column.
 /** The 1-based line and column of the first syntax error in `text`, or undefined if it is valid. */
@@ -4066,7 +4104,7 @@ class JsonScanner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/payload.ts
+;// CONCATENATED MODULE: ./src/core/payload.ts
 // The payload sent to Refold: the user's inline JSON/YAML or payload file, and the GitHub context
 // summary as github_context asks. Always a JSON object; anything else is an input error.
 
@@ -4181,7 +4219,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-;// CONCATENATED MODULE: ./src/server-text.ts
+;// CONCATENATED MODULE: ./src/core/server-text.ts
 // Text that came from a server is untrusted: it may echo the api key back, and it may be of any
 // length. These helpers make it safe to keep: the key replaced by `***`, and the length bounded.
 /** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
@@ -4233,7 +4271,7 @@ function responseOutput(body) {
     return cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
 }
 
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/core/http.ts
 // One HTTP attempt, bounded end to end: the proxy tunnel, the connection, the answer and its body
 // all end within the timeout, every socket is destroyed when the attempt ends (so nothing keeps
 // the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
@@ -4541,7 +4579,7 @@ function describeSize(bytes) {
             : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/refold.ts
+;// CONCATENATED MODULE: ./src/core/client.ts
 
 
 
@@ -4765,7 +4803,7 @@ function describeBody(body) {
     return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
 }
 
-;// CONCATENATED MODULE: ./src/untrusted.ts
+;// CONCATENATED MODULE: ./src/core/untrusted.ts
 // Text that came from a server (a message, an execution's name or status, an error body) is
 // untrusted input. These pure functions make it safe where it is shown: one log line that the
 // runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
@@ -4846,7 +4884,7 @@ function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
     return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
 // What a run leaves behind: the step outputs, the job summary and the request printout of a dry
 // run. Everything here reads a finished RunReport; nothing decides success or failure.
 
@@ -4949,7 +4987,7 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/core/wait.ts
 
 
 const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
@@ -5092,7 +5130,7 @@ function failureText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 // The story of one run: settings → payload → trigger → (wait) → report. The only place that decides
 // whether the step succeeds, warns or fails.
 
@@ -5250,6 +5288,19 @@ async function finish(settings, report, failure) {
         warning(`${failure.message} (fail_on_error is false, so the step succeeds)`);
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6213);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

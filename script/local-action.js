@@ -1,4 +1,4 @@
-// `npm run local-action`: runs src/main.ts on this machine with @github/local-action, which stands
+// `npm run local-action`: runs src/action/main.ts on this machine with @github/local-action, which stands
 // in for the runner (inputs and GitHub variables from a dotenv file, @actions/core stubbed). With a
 // .env (copied from .env.example, with a real key) it fires a real event; without one, or with
 // --fake, it fires .env.example's event at a fake Refold on 127.0.0.1, so it runs on a fresh clone.
@@ -9,6 +9,9 @@ import { DEFAULT_API_KEY, startFakeRefold } from '../test/fake-refold.js'
 
 const fake = process.argv.includes('--fake') || !existsSync('.env')
 mkdirSync('reports', { recursive: true }) // where .env.example puts the job summary
+// local-action appends to the summary file like the runner does for the steps of a job; each run
+// here is one step of its own, so its summary starts from an empty file.
+rmSync('reports/local-action-summary.md', { force: true })
 
 if (fake) {
   const refold = await startFakeRefold()
@@ -41,7 +44,7 @@ if (fake) {
  * @param {string} envFile
  */
 async function localAction(envFile) {
-  const child = spawn('npx', ['local-action', 'run', '.', 'src/main.ts', envFile], {
+  const child = spawn('npx', ['local-action', 'run', '.', 'src/action/main.ts', envFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) }
   })

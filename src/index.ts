@@ -1,2 +1,2 @@
-import { run } from './main.js'
+import { run } from './action/main.js'
 await run()

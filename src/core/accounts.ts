@@ -1,6 +1,6 @@
 // Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
 // matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 
 // As action.yml spells them: the CLI reports its input errors under the same names.
 const ACCOUNTS_INPUT = 'linked_account_id'

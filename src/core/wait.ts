@@ -1,8 +1,8 @@
 // Waiting for the workflow executions an accepted event started. The trigger answer names no
 // execution, so they are found by correlation: same event id, created at or after the answer's
 // Date (the server's clock), same config when one was given. Best effort by nature; see README.
-import type { Settings } from './inputs.js'
-import type { Execution, RefoldClient, TriggerAnswer } from './refold.js'
+import type { Settings } from './settings.js'
+import type { Execution, RefoldClient, TriggerAnswer } from './client.js'
 import { retryPolicy, withRetry, type Clock } from './retry.js'
 import { forLog } from './untrusted.js'
 

@@ -1,5 +1,5 @@
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
-import { Inputs } from './constants.js'
+import { Inputs } from './names.js'
 import type { RefoldApiError } from './errors.js'
 import { isRateLimitMessage } from './retry.js'
 

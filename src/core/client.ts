@@ -2,7 +2,7 @@
 // answers become RefoldApiError with whatever the error body says; no answer becomes NetworkError.
 // Retrying is retry.ts's job.
 import type { IncomingHttpHeaders } from 'node:http'
-import { Paths, USER_AGENT } from './constants.js'
+import { Paths, USER_AGENT } from './request.js'
 import { MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
 import { attempt, type ProxyEnv } from './http.js'
 import { cutText } from './server-text.js'

@@ -1,10 +1,11 @@
-// Input and output names as action.yml spells them, and the fixed facts of the Refold API.
-import pkg from '../package.json' with { type: 'json' }
+// Input and output names as action.yml spells them: the core's input errors quote them, the action
+// reads and writes them, and the CLI maps its flags onto them.
 
 export const Inputs = {
   ApiKey: 'api_key',
   Event: 'event',
   LinkedAccountId: 'linked_account_id',
+  Shard: 'shard',
   ConfigId: 'config_id',
   Slug: 'slug',
   Payload: 'payload',
@@ -13,6 +14,8 @@ export const Inputs = {
   BaseUrl: 'base_url',
   Timeout: 'timeout',
   Retries: 'retries',
+  RateLimit: 'rate_limit',
+  Concurrency: 'concurrency',
   FailOnError: 'fail_on_error',
   IdempotencyKey: 'idempotency_key',
   DryRun: 'dry_run',
@@ -34,14 +37,8 @@ export const Outputs = {
   Payload: 'payload',
   IdempotencyKey: 'idempotency_key',
   Executions: 'executions',
+  Results: 'results',
+  Accepted: 'accepted',
+  Failed: 'failed',
   ExecutionStatus: 'execution_status'
-} as const
-
-export const DEFAULT_BASE_URL = 'https://api.gocobalt.io'
-export const USER_AGENT = `refold-trigger/${pkg.version}`
-
-export const Paths = {
-  TriggerEvent: '/api/v2/public/event',
-  ListEvents: '/api/v2/public/application/event',
-  ListExecutions: '/api/v2/public/execution'
 } as const

@@ -1,9 +1,9 @@
 // What a run leaves behind: the step outputs, the job summary and the request printout of a dry
 // run. Everything here reads a finished RunReport; nothing decides success or failure.
-import { Outputs } from './constants.js'
-import type { Settings } from './inputs.js'
-import { forSummary } from './untrusted.js'
-import type { WaitResult } from './wait.js'
+import { Outputs } from '../core/names.js'
+import type { Settings } from '../core/settings.js'
+import { forSummary } from '../core/untrusted.js'
+import type { WaitResult } from '../core/wait.js'
 
 /** The slice of @actions/core that reporting needs. */
 export interface Reporter {

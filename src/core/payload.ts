@@ -2,10 +2,9 @@
 // summary as github_context asks. Always a JSON object; anything else is an input error.
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { Inputs } from './constants.js'
+import { Inputs } from './names.js'
 import { InputError } from './errors.js'
-import type { GithubSummary } from './github-context.js'
-import type { Settings } from './inputs.js'
+import type { Settings } from './settings.js'
 import { locateJsonError, positionOf } from './json-error.js'
 
 export type Payload = Record<string, unknown>
@@ -14,7 +13,7 @@ export interface PayloadSources {
   /** Where payload_file is resolved from (GITHUB_WORKSPACE on a runner). */
   workspace: string
   /** The GitHub context summary; only called when github_context wants it. */
-  githubSummary: () => Promise<GithubSummary>
+  githubSummary: () => Promise<object>
 }
 
 export async function buildPayload(

@@ -1,5 +1,6 @@
 // Every input read, validated and typed in one place: nothing else calls core.getInput.
-import { DEFAULT_BASE_URL, Inputs } from './constants.js'
+import { Inputs } from './names.js'
+import { DEFAULT_BASE_URL } from './request.js'
 import { InputError } from './errors.js'
 
 /** The slice of @actions/core that reading inputs needs. */

@@ -1,17 +1,17 @@
 // The story of one run: settings → payload → trigger → (wait) → report. The only place that decides
 // whether the step succeeds, warns or fails.
 import * as core from '@actions/core'
-import { InputError, lastApiFailure, RefoldApiError, WaitError } from './errors.js'
-import { loadGithubSummary } from './github-context.js'
-import { closestEventNames, hintFor } from './hints.js'
-import { readSettings, type Settings } from './inputs.js'
-import { buildPayload, type Payload } from './payload.js'
-import { RefoldClient, type TriggerAnswer } from './refold.js'
+import { InputError, lastApiFailure, RefoldApiError, WaitError } from '../core/errors.js'
+import { loadGithubSummary } from './context.js'
+import { closestEventNames, hintFor } from '../core/hints.js'
+import { readSettings, type Settings } from '../core/settings.js'
+import { buildPayload, type Payload } from '../core/payload.js'
+import { RefoldClient, type TriggerAnswer } from '../core/client.js'
 import { describeRequest, setOutputs, writeSummary, type RunReport } from './report.js'
-import { responseOutput } from './server-text.js'
-import { retryPolicy, systemClock, withRetry, type Clock } from './retry.js'
-import { forLog } from './untrusted.js'
-import { notWaited, waitForExecutions, type WaitResult } from './wait.js'
+import { responseOutput } from '../core/server-text.js'
+import { retryPolicy, systemClock, withRetry, type Clock } from '../core/retry.js'
+import { forLog } from '../core/untrusted.js'
+import { notWaited, waitForExecutions, type WaitResult } from '../core/wait.js'
 
 export async function run(clock: Clock = systemClock): Promise<void> {
   try {
