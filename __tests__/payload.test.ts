@@ -1,5 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
 import { mkdtemp, writeFile, mkdir, symlink, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -208,7 +210,7 @@ describe('buildPayload', () => {
       expect(Date.now() - started).toBeLessThan(1000)
       expect(error.input).toBe('payload_file')
       expect(error.message).toBe(
-        `Invalid input 'payload_file': "pipe.json" is not a regular file (it is a FIFO (named pipe)); ` +
+        `Invalid input 'payload_file': "pipe.json" is not a regular file (it is a FIFO); ` +
           'payload_file reads regular files only.'
       )
     })
@@ -222,6 +224,41 @@ describe('buildPayload', () => {
         const error = await failure(file(link))
         expect(error.input).toBe('payload_file')
         expect(error.message).toContain('is not a regular file (it is a device)')
+      }
+    )
+
+    it('refuses a socket, naming what it is', async () => {
+      await build({ kind: 'none' })
+      const server = createServer()
+      server.listen(path.join(workspace, 'socket.json'))
+      await once(server, 'listening')
+      try {
+        const error = await failure(file('socket.json'))
+        expect(error.message).toBe(
+          `Invalid input 'payload_file': "socket.json" cannot be read: it is a socket, not a regular file.`
+        )
+      } finally {
+        server.close()
+      }
+    })
+
+    it('names the error code when a file cannot be opened for another reason', async () => {
+      await build({ kind: 'none' })
+      await symlink('loop.json', path.join(workspace, 'loop.json'))
+      expect((await failure(file('loop.json'))).message).toBe(
+        `Invalid input 'payload_file': "loop.json" cannot be read: ELOOP.`
+      )
+    })
+
+    // /proc/self/mem is a regular file that opens but cannot be read from its start.
+    ;(process.platform === 'linux' ? it : it.skip)(
+      'turns an error while reading into an input error',
+      async () => {
+        await build({ kind: 'none' })
+        await symlink('/proc/self/mem', path.join(workspace, 'mem.json'))
+        expect((await failure(file('mem.json'))).message).toBe(
+          `Invalid input 'payload_file': "mem.json" cannot be read: EIO.`
+        )
       }
     )
 

