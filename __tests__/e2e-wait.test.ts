@@ -17,7 +17,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label
     fake = await startFakeRefold(workflows)
     return fireSampleEvent(
       fake.url,
-      { wait: 'true', wait_interval: '0.5', wait_timeout: '10', ...inputs },
+      { wait: 'true', wait_interval: '1', wait_timeout: '10', ...inputs },
       { node }
     )
   }
@@ -119,7 +119,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label
   it('with fail_on_error: false a failed wait is a warning', async () => {
     const result = await fireAndWait(
       { workflows: {} },
-      { wait_timeout: '1', wait_interval: '0.5', fail_on_error: 'false' }
+      { wait_timeout: '1', wait_interval: '1', fail_on_error: 'false' }
     )
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain(

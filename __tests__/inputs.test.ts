@@ -1,6 +1,13 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { InputError } from '../src/core/errors.js'
-import { deriveIdempotencyKey, readSettings } from '../src/core/settings.js'
+import {
+  CONCURRENCY_RANGE,
+  deriveIdempotencyKey,
+  parseNumberInput,
+  RATE_LIMIT_RANGE,
+  readSettings,
+  withoutCredentials
+} from '../src/core/settings.js'
 
 const KEY = 'pk_live_0123456789abcdef'
 
@@ -77,11 +84,11 @@ describe('readSettings', () => {
   })
 
   it.each([
-    ['timeout', 'abc', 'is not a positive number of seconds'],
-    ['timeout', '0', 'is not a positive number of seconds'],
-    ['timeout', '-5', 'is not a positive number of seconds'],
-    ['wait_timeout', '10m', 'is not a positive number of seconds'],
-    ['wait_interval', '0', 'is not a positive number of seconds'],
+    ['timeout', 'abc', 'is not a number of seconds from 1 to 600.'],
+    ['timeout', '0', 'is not a number of seconds from 1 to 600.'],
+    ['timeout', '-5', 'is not a number of seconds from 1 to 600.'],
+    ['wait_timeout', '10m', 'is not a number of seconds from 1 to 21600.'],
+    ['wait_interval', '0', 'is not a number of seconds from 1 to 300.'],
     ['retries', '11', 'is not a whole number from 0 to 10'],
     ['retries', '1.5', 'is not a whole number from 0 to 10'],
     ['retries', '-1', 'is not a whole number from 0 to 10'],
@@ -117,6 +124,77 @@ describe('readSettings', () => {
     expect(readSettings(reader({ ...minimal, retries: '10' }), env).retries).toBe(10)
   })
 
+  describe('number inputs have documented ranges', () => {
+    it.each([
+      ['timeout', 'timeoutMs', '1', 1000],
+      ['timeout', 'timeoutMs', '600', 600_000],
+      ['timeout', 'timeoutMs', '1.1', 1100],
+      ['retries', 'retries', '0', 0],
+      ['retries', 'retries', '10', 10],
+      ['wait_timeout', 'waitTimeoutMs', '1', 1000],
+      ['wait_timeout', 'waitTimeoutMs', '21600', 21_600_000],
+      ['wait_interval', 'waitIntervalMs', '1', 1000],
+      ['wait_interval', 'waitIntervalMs', '300', 300_000]
+    ] as const)('accepts %s: %j at the edge of its range', (name, field, value, expected) => {
+      expect(readSettings(reader({ ...minimal, [name]: value }), env)[field]).toBe(expected)
+    })
+
+    it.each([
+      ['timeout', '3000000', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', '600.5', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', '0.5', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', '1e3', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', '0x10', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', 'Infinity', 'is not a number of seconds from 1 to 600.'],
+      ['timeout', '+5', 'is not a number of seconds from 1 to 600.'],
+      ['retries', '1000', 'is not a whole number from 0 to 10.'],
+      ['wait_timeout', '21601', 'is not a number of seconds from 1 to 21600.'],
+      ['wait_timeout', '0.5', 'is not a number of seconds from 1 to 21600.'],
+      ['wait_interval', '0.0001', 'is not a number of seconds from 1 to 300.'],
+      ['wait_interval', '301', 'is not a number of seconds from 1 to 300.']
+    ])(
+      'rejects %s: %j outside its range with the range in the message',
+      (name, value, expected) => {
+        const error = inputError({ ...minimal, [name]: value })
+        expect(error.input).toBe(name)
+        expect(error.message).toBe(`Invalid input '${name}': ${JSON.stringify(value)} ${expected}`)
+      }
+    )
+
+    it('says the whole contract message for an overflowing timeout', () => {
+      expect(inputError({ ...minimal, timeout: '3000000' }).message).toBe(
+        `Invalid input 'timeout': "3000000" is not a number of seconds from 1 to 600.`
+      )
+    })
+  })
+
+  describe('parseNumberInput, the range reader every number input shares', () => {
+    it('reads rate_limit from 0.1 to 1000 requests per second', () => {
+      expect(parseNumberInput('rate_limit', '0.1', RATE_LIMIT_RANGE)).toBe(0.1)
+      expect(parseNumberInput('rate_limit', '1000', RATE_LIMIT_RANGE)).toBe(1000)
+      expect(parseNumberInput('rate_limit', '.5', RATE_LIMIT_RANGE)).toBe(0.5)
+      for (const value of ['0.09', '1001', '0', '-1', 'ten']) {
+        expect(() => parseNumberInput('rate_limit', value, RATE_LIMIT_RANGE)).toThrow(
+          `Invalid input 'rate_limit': ${JSON.stringify(value)} is not a number from 0.1 to 1000.`
+        )
+      }
+    })
+
+    it('reads concurrency as a whole number from 1 to 20', () => {
+      expect(parseNumberInput('concurrency', '1', CONCURRENCY_RANGE)).toBe(1)
+      expect(parseNumberInput('concurrency', '20', CONCURRENCY_RANGE)).toBe(20)
+      for (const value of ['0', '21', '2.5', '5.']) {
+        expect(() => parseNumberInput('concurrency', value, CONCURRENCY_RANGE)).toThrow(
+          `Invalid input 'concurrency': ${JSON.stringify(value)} is not a whole number from 1 to 20.`
+        )
+      }
+    })
+
+    it('throws an InputError naming the input', () => {
+      expect(() => parseNumberInput('concurrency', '99', CONCURRENCY_RANGE)).toThrow(InputError)
+    })
+  })
+
   it('drops a trailing slash from base_url, so it is harmless', () => {
     const settings = readSettings(reader({ ...minimal, base_url: 'https://app.refold.ai/' }), env)
     expect(settings.baseUrl).toBe('https://app.refold.ai')
@@ -131,6 +209,67 @@ describe('readSettings', () => {
     const error = inputError({ ...minimal, base_url: 'https://user:s3cret@refold.example' })
     expect(error.input).toBe('base_url')
     expect(error.message).not.toContain('s3cret')
+  })
+
+  it('quotes base_url without its credentials when it refuses them', () => {
+    const error = inputError({ ...minimal, base_url: 'https://user:s3cret@refold.example/x' })
+    expect(error.message).toBe(
+      `Invalid input 'base_url': "https://***@refold.example/x" has credentials in it, which are ` +
+        `not allowed; the key goes in 'api_key'.`
+    )
+  })
+
+  it.each([
+    'ftp://user:SECRET@host',
+    'ftp://SECRET@host/path',
+    'https://user:SE/CRET@refold.example',
+    'https://user:SECRET@',
+    'mailto:user:SECRET@host',
+    'user:SECRET@refold.example'
+  ])('never quotes the credentials of any base_url, not even %j', value => {
+    const error = inputError({ ...minimal, base_url: value })
+    expect(error.input).toBe('base_url')
+    expect(error.message).toMatch(/^Invalid input 'base_url': ".*\*\*\*@.*" /)
+    expect(error.message).not.toContain('SECRET')
+    expect(error.message).not.toContain('SE/CRET')
+  })
+
+  it('names the scheme and host of a non-http base_url it refuses, credentials removed', () => {
+    expect(inputError({ ...minimal, base_url: 'ftp://user:SECRET@host' }).message).toBe(
+      `Invalid input 'base_url': "ftp://***@host" is not an http:// or https:// URL such as ` +
+        'https://api.gocobalt.io.'
+    )
+  })
+
+  it.each([
+    'https://app.refold.ai?',
+    'https://app.refold.ai/?',
+    'https://app.refold.ai#',
+    'https://app.refold.ai/x/#',
+    'https://app.refold.ai/?a=1',
+    'https://app.refold.ai/#top'
+  ])('rejects a base_url with a query or fragment, even a bare one: %j', value => {
+    const error = inputError({ ...minimal, base_url: value })
+    expect(error.input).toBe('base_url')
+    expect(error.message).toBe(
+      `Invalid input 'base_url': ${JSON.stringify(value)} has a query or fragment ("?" or "#"); ` +
+        'give the origin and an optional path prefix, such as https://api.gocobalt.io.'
+    )
+  })
+
+  it('still accepts an IPv6 literal and an @ in the path prefix', () => {
+    expect(readSettings(reader({ ...minimal, base_url: 'http://[::1]:8080' }), env).baseUrl).toBe(
+      'http://[::1]:8080'
+    )
+    expect(
+      readSettings(reader({ ...minimal, base_url: 'https://refold.acme.io/@team' }), env).baseUrl
+    ).toBe('https://refold.acme.io/@team')
+  })
+
+  it('withoutCredentials drops everything up to the last @, and leaves other URLs alone', () => {
+    expect(withoutCredentials('https://u:p@h:1/x')).toBe('https://***@h:1/x')
+    expect(withoutCredentials('ftp://a@b@host')).toBe('ftp://***@host')
+    expect(withoutCredentials('https://app.refold.ai/x')).toBe('https://app.refold.ai/x')
   })
 
   it.each(['linked_account_id', 'config_id', 'slug', 'idempotency_key'])(

@@ -121,6 +121,20 @@ describe('locateJsonError', () => {
   })
 })
 
+describe('locateJsonError on absurdly deep nesting', () => {
+  const depth = 100_000
+
+  it('is undefined for 100,000 levels of valid nesting, without running out of stack', () => {
+    expect(locateJsonError('['.repeat(depth) + ']'.repeat(depth))).toBeUndefined()
+    expect(locateJsonError('{"a":'.repeat(depth) + '1' + '}'.repeat(depth))).toBeUndefined()
+  })
+
+  it('points at the error after 100,000 levels of nesting', () => {
+    const text = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth - 1) + ']'
+    expect(locateJsonError(text)).toEqual({ line: 1, column: text.length })
+  })
+})
+
 describe('positionOf', () => {
   it('turns an offset into a 1-based line and column', () => {
     const text = 'ab\ncd\n\nef'

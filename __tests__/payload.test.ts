@@ -1,11 +1,14 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { mkdtemp, writeFile, mkdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { mkdtemp, writeFile, mkdir, symlink, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../src/core/errors.js'
 import type { GithubSummary } from '../src/action/context.js'
 import type { Settings } from '../src/core/settings.js'
-import { buildPayload } from '../src/core/payload.js'
+import { buildPayload, MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_FILE_BYTES } from '../src/core/payload.js'
 
 const summary = { event_name: 'release', repository: 'acme/shop' } as unknown as GithubSummary
 let workspace = ''
@@ -111,6 +114,185 @@ describe('buildPayload', () => {
     const error = await failure(file('broken.json'))
     expect(error.input).toBe('payload_file')
     expect(error.message).toContain('"broken.json" is not valid JSON at line 1, column 9')
+  })
+
+  describe('payloads that would escape the input errors', () => {
+    const nestedJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+
+    it('refuses 100,000 levels of nested JSON as an input error naming payload', async () => {
+      const error = await failure(inline(nestedJson(100_000)))
+      expect(error.input).toBe('payload')
+      expect(error.message).toBe(
+        `Invalid input 'payload': the value is nested more than ${MAX_PAYLOAD_DEPTH} levels deep, more than a payload may be.`
+      )
+    })
+
+    it('refuses 100,000 levels of nested JSON that is also invalid, with its position', async () => {
+      const text = '['.repeat(100_000) + ']'.repeat(99_999) + '}'
+      const error = await failure(inline(text))
+      expect(error.input).toBe('payload')
+      expect(error.message).toContain(`is not valid JSON at line 1, column ${text.length}`)
+    })
+
+    it(`accepts exactly ${MAX_PAYLOAD_DEPTH} levels and refuses one more`, async () => {
+      const { result } = await build(inline(nestedJson(MAX_PAYLOAD_DEPTH)))
+      expect(result).toHaveProperty('a')
+      expect((await failure(inline(nestedJson(MAX_PAYLOAD_DEPTH + 1)))).message).toContain(
+        'is nested more than'
+      )
+    })
+
+    it('refuses deeply nested YAML, block or flow, naming the input', async () => {
+      for (const text of [
+        'a: ' + '['.repeat(100_000) + ']'.repeat(100_000),
+        'a:\n  ' + '- '.repeat(100_000) + 'x',
+        'a: ' + '['.repeat(300) + ']'.repeat(300)
+      ]) {
+        const error = await failure(inline(text))
+        expect(error.input).toBe('payload')
+        expect(error.message).toContain(`is nested more than ${MAX_PAYLOAD_DEPTH} levels deep`)
+      }
+    })
+
+    it('refuses a YAML alias bomb (billion laughs) as an input error', async () => {
+      const levels = 'abcdefghi'.split('')
+      const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+      for (const [i, name] of levels.slice(1).entries()) {
+        const prev = levels[i]
+        lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
+      }
+      const started = Date.now()
+      const error = await failure(inline(lines.join('\n') + '\n'))
+      expect(error.input).toBe('payload')
+      expect(error.message).toBe(
+        "Invalid input 'payload': the value is not accepted as YAML: its aliases (*name) expand it " +
+          'too far: more than 100 uses of anchored values.'
+      )
+      expect(Date.now() - started).toBeLessThan(2000)
+    })
+
+    it('refuses an unresolved YAML alias as an input error naming the input', async () => {
+      const error = await failure(inline('version: 1.2.3\nnotify: *team\n'))
+      expect(error.input).toBe('payload')
+      expect(error.message).toMatch(
+        /^Invalid input 'payload': the value is not accepted as YAML: Unresolved alias.*: team\.$/
+      )
+    })
+
+    it('refuses a YAML alias inside its own anchor, which would never end', async () => {
+      const error = await failure(inline('a: &loop\n  b: *loop\n'))
+      expect(error.input).toBe('payload')
+      expect(error.message).toBe(
+        "Invalid input 'payload': the value contains itself (an alias inside its own anchor)."
+      )
+    })
+
+    it('still accepts ordinary YAML aliases', async () => {
+      const { result } = await build(inline('team: &team [ops, sales]\nnotify: *team\n'))
+      expect(result).toEqual({ team: ['ops', 'sales'], notify: ['ops', 'sales'] })
+    })
+  })
+
+  describe('payload_file', () => {
+    it('accepts a UTF-8 byte-order mark at the start of a .json or .yml file', async () => {
+      await build({ kind: 'none' })
+      await writeFile(path.join(workspace, 'bom.json'), '\uFEFF{"from":"windows"}')
+      await writeFile(path.join(workspace, 'bom.yml'), '\uFEFFfrom: windows\n')
+      expect((await build(file('bom.json'))).result).toEqual({ from: 'windows' })
+      expect((await build(file('bom.yml'))).result).toEqual({ from: 'windows' })
+    })
+
+    it('refuses a FIFO at once, without waiting for a writer', async () => {
+      await build({ kind: 'none' })
+      execFileSync('mkfifo', [path.join(workspace, 'pipe.json')])
+      const started = Date.now()
+      const error = await failure(file('pipe.json'))
+      expect(Date.now() - started).toBeLessThan(1000)
+      expect(error.input).toBe('payload_file')
+      expect(error.message).toBe(
+        `Invalid input 'payload_file': "pipe.json" is not a regular file (it is a FIFO); ` +
+          'payload_file reads regular files only.'
+      )
+    })
+
+    it.each(['/dev/zero', '/dev/urandom'])(
+      'refuses %s reached through a .json symlink',
+      async dev => {
+        await build({ kind: 'none' })
+        const link = `${path.basename(dev)}.json`
+        await symlink(dev, path.join(workspace, link))
+        const error = await failure(file(link))
+        expect(error.input).toBe('payload_file')
+        expect(error.message).toContain('is not a regular file (it is a device)')
+      }
+    )
+
+    it('refuses a socket, naming what it is', async () => {
+      await build({ kind: 'none' })
+      const server = createServer()
+      server.listen(path.join(workspace, 'socket.json'))
+      await once(server, 'listening')
+      try {
+        const error = await failure(file('socket.json'))
+        expect(error.message).toBe(
+          `Invalid input 'payload_file': "socket.json" cannot be read: it is a socket, not a regular file.`
+        )
+      } finally {
+        server.close()
+      }
+    })
+
+    it('names the error code when a file cannot be opened for another reason', async () => {
+      await build({ kind: 'none' })
+      await symlink('loop.json', path.join(workspace, 'loop.json'))
+      expect((await failure(file('loop.json'))).message).toBe(
+        `Invalid input 'payload_file': "loop.json" cannot be read: ELOOP.`
+      )
+    })
+
+    // /proc/self/mem is a regular file that opens but cannot be read from its start.
+    ;(process.platform === 'linux' ? it : it.skip)(
+      'turns an error while reading into an input error',
+      async () => {
+        await build({ kind: 'none' })
+        await symlink('/proc/self/mem', path.join(workspace, 'mem.json'))
+        expect((await failure(file('mem.json'))).message).toBe(
+          `Invalid input 'payload_file': "mem.json" cannot be read: EIO.`
+        )
+      }
+    )
+
+    it('refuses a directory', async () => {
+      await build({ kind: 'none' })
+      await mkdir(path.join(workspace, 'dir.json'), { recursive: true })
+      const error = await failure(file('dir.json'))
+      expect(error.message).toContain('"dir.json" is not a regular file (it is a directory)')
+    })
+
+    it('refuses a file above 10 MiB from its size, before reading it', async () => {
+      await build({ kind: 'none' })
+      // Sparse: 4 GiB on paper, nothing on disk; reading it would take seconds and the memory.
+      const huge = path.join(workspace, 'huge.json')
+      await writeFile(huge, '')
+      await truncate(huge, 4 * 1024 ** 3)
+      const started = Date.now()
+      const error = await failure(file('huge.json'))
+      expect(Date.now() - started).toBeLessThan(1000)
+      expect(error.message).toBe(
+        `Invalid input 'payload_file': "huge.json" is larger than 10 MiB, the most a payload file ` +
+          `may hold (it is ${4 * 1024 ** 3} bytes).`
+      )
+    })
+
+    it('accepts a file of exactly 10 MiB and refuses one byte more', async () => {
+      await build({ kind: 'none' })
+      const body = (size: number) => `{"a":"${'x'.repeat(size - 8)}"}`
+      await writeFile(path.join(workspace, 'max.json'), body(MAX_PAYLOAD_FILE_BYTES))
+      await writeFile(path.join(workspace, 'over.json'), body(MAX_PAYLOAD_FILE_BYTES + 1))
+      const { result } = await build(file('max.json'))
+      expect((result.a as string).length).toBe(MAX_PAYLOAD_FILE_BYTES - 8)
+      expect((await failure(file('over.json'))).message).toContain('is larger than 10 MiB')
+    })
   })
 
   describe('github_context', () => {

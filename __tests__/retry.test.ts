@@ -9,8 +9,10 @@ import {
 import {
   backoffDelay,
   isRetryable,
+  parseHttpDate,
   parseRetryAfter,
   retryPolicy,
+  systemClock,
   withRetry,
   type Clock
 } from '../src/core/retry.js'
@@ -365,6 +367,80 @@ describe('parseRetryAfter', () => {
   })
 })
 
+describe('parseRetryAfter: only the two forms of RFC 9110 count', () => {
+  it.each([
+    ['a decimal', '1.5'],
+    ['a negative number', '-1'],
+    ['a list', '2, 3'],
+    ['a signed number', '+5'],
+    ['an exponent', '1e3'],
+    ['hex', '0x10'],
+    ['a bare year', '2024.'],
+    ['an ISO date', '2025-06-02T12:00:30Z'],
+    ['a date without its weekday', '02 Jun 2025 12:00:30 GMT'],
+    ['a date in another zone', 'Mon, 02 Jun 2025 12:00:30 +0000'],
+    ['lower-case names', 'mon, 02 jun 2025 12:00:30 gmt'],
+    ['a one-digit day in IMF-fixdate', 'Mon, 2 Jun 2025 12:00:30 GMT'],
+    ['a day that does not exist', 'Mon, 31 Feb 2025 12:00:30 GMT'],
+    ['hour 24', 'Mon, 02 Jun 2025 24:00:30 GMT'],
+    ['trailing junk', 'Mon, 02 Jun 2025 12:00:30 GMT x'],
+    ['a word', 'Tue']
+  ])('falls back to backoff (undefined) for %s: %j', (_, value) => {
+    expect(parseRetryAfter(value, NOW)).toBeUndefined()
+  })
+
+  it('reads an epoch number as delay-seconds, never as a date in the past', () => {
+    expect(parseRetryAfter('1700000000', NOW)).toBe(1_700_000_000_000)
+  })
+
+  it('reads an IMF-fixdate exactly', () => {
+    expect(parseRetryAfter('Mon, 02 Jun 2025 12:00:30 GMT', NOW)).toBe(30_000)
+  })
+
+  it('reads the obsolete RFC 850 and asctime forms, strictly', () => {
+    expect(parseRetryAfter('Monday, 02-Jun-25 12:00:30 GMT', NOW)).toBe(30_000)
+    expect(parseRetryAfter('Mon Jun  2 12:00:30 2025', NOW)).toBe(30_000)
+    expect(parseRetryAfter('Mon Jun 02 12:00:30 2025', NOW)).toBe(30_000)
+    expect(parseRetryAfter('Mon, 02-Jun-25 12:00:30 GMT', NOW)).toBeUndefined()
+    expect(parseRetryAfter('Monday Jun  2 12:00:30 2025', NOW)).toBeUndefined()
+  })
+
+  it('reads an RFC 850 two-digit year more than 50 years ahead as the last such year past', () => {
+    expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', NOW)).toBe(
+      Date.parse('1994-11-06T08:49:37Z')
+    )
+    expect(parseHttpDate('Friday, 01-Jan-49 00:00:00 GMT', NOW)).toBe(
+      Date.parse('2049-01-01T00:00:00Z')
+    )
+  })
+
+  it('means retry now for a valid date in the past, including the epoch itself', () => {
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:00 GMT', NOW)).toBe(0)
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', NOW)).toBe(0)
+  })
+})
+
+describe('withRetry with a Retry-After outside RFC 9110', () => {
+  it.each(['1.5', '-1', '2, 3', 'soon'])(
+    'backs off on %j instead of retrying at once',
+    async value => {
+      const clock = fakeClock(0)
+      const attempt = failingThen(apiError(429, { retryAfter: value }))
+      await expect(withRetry(attempt, retryPolicy(3), clock, () => {})).resolves.toBe('accepted')
+      expect(clock.sleeps).toEqual([500])
+    }
+  )
+
+  it('gives up at once on an epoch number, since it asks for decades', async () => {
+    const clock = fakeClock()
+    const attempt = failingThen(apiError(429, { retryAfter: '1700000000' }))
+    const error = await rejection(withRetry(attempt, retryPolicy(3), clock, () => {}))
+    expect(error).toBeInstanceOf(GaveUpError)
+    expect((error as Error).message).toContain('Refold asked to wait 1700000000 s')
+    expect(clock.sleeps).toEqual([])
+  })
+})
+
 describe('isRetryable', () => {
   it('says which failures are worth another attempt', () => {
     expect(isRetryable(networkError())).toBe(true)
@@ -388,5 +464,16 @@ describe('isRetryable', () => {
       "Refold's answer to list executions (HTTP 200) was not of the expected shape: " +
         'docs[0] is null, not an execution'
     )
+  })
+})
+
+describe('systemClock', () => {
+  it('sleeps for real, tells the time and draws jitter in [0, 1)', async () => {
+    const before = systemClock.now()
+    await systemClock.sleep(20)
+    expect(systemClock.now() - before).toBeGreaterThanOrEqual(19)
+    const random = systemClock.random()
+    expect(random).toBeGreaterThanOrEqual(0)
+    expect(random).toBeLessThan(1)
   })
 })

@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6213:
+/***/ 1544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3665,15 +3665,65 @@ function isRateLimitMessage(error) {
     const { refoldMessage, errorText, errorCode } = error.details;
     return [refoldMessage, errorText, errorCode].some(text => /rate.?limit/i.test(text ?? ''));
 }
-/** Retry-After in milliseconds, from delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After in milliseconds; undefined when absent or not one of RFC 9110's two forms, so the
+ * caller falls back to backoff. A lenient date parser would read "1.5", "-1" or "2, 3" as dates
+ * long past and retry at once, so only delay-seconds and an HTTP-date, both matched exactly, count.
+ */
 function parseRetryAfter(value, now) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const trimmed = value.trim();
+    const trimmed = value?.trim() ?? '';
     if (/^\d+$/.test(trimmed))
         return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    const date = parseHttpDate(trimmed, now);
+    // A date already past means the wait is over.
+    return date === undefined ? undefined : Math.max(0, date - now);
+}
+const DAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+const LONG_DAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient
+// still accepts. Names are case-sensitive there, and so are they here.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY_NAMES}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^(?:${LONG_DAY_NAMES}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^(?:${DAY_NAMES}) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
+/** An HTTP-date in ms since the epoch, or undefined unless `text` is exactly one of its forms. */
+function parseHttpDate(text, now) {
+    let parts;
+    let match;
+    if ((match = IMF_FIXDATE.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: Number(year), time };
+    }
+    else if ((match = RFC_850.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: twoDigitYear(Number(year), now), time };
+    }
+    else if ((match = ASCTIME.exec(text))) {
+        const [, month, day, hours, minutes, secs, year] = match;
+        parts = { day: day.trim(), month, year: Number(year), time: [hours, minutes, secs] };
+    }
+    else {
+        return undefined;
+    }
+    const day = Number(parts.day);
+    const month = MONTHS.indexOf(parts.month);
+    const [hours, minutes, secs] = parts.time.map(Number);
+    // Second 60 is a leap second; Date.UTC carries it into the next minute.
+    if (day < 1 || hours > 23 || minutes > 59 || secs > 60)
+        return undefined;
+    const midnight = new Date(Date.UTC(parts.year, month, day));
+    // 31 Feb would roll over into March.
+    if (midnight.getUTCDate() !== day || midnight.getUTCFullYear() !== parts.year)
+        return undefined;
+    return Date.UTC(parts.year, month, day, hours, minutes, secs);
+}
+/** RFC 9110: a two-digit year more than 50 years ahead is the latest past year ending so. */
+function twoDigitYear(year, now) {
+    const thisYear = new Date(now).getUTCFullYear();
+    const candidate = Math.floor(thisYear / 100) * 100 + year;
+    return candidate > thisYear + 50 ? candidate - 100 : candidate;
 }
 /** Exponential backoff with jitter: retry n (1-based) waits between half and all of base·2^(n-1), capped. */
 function backoffDelay(retry, policy, random) {
@@ -3874,18 +3924,43 @@ function readSettings(core, env = process.env) {
                 : { kind: 'none' },
         githubContext: readGithubContextMode(input),
         baseUrl: readBaseUrl(input),
-        timeoutMs: readSeconds(input, Inputs.Timeout, '30'),
-        retries: readRetries(input),
+        timeoutMs: readSeconds(input, Inputs.Timeout, '30', TIMEOUT_RANGE),
+        retries: readNumber(input, Inputs.Retries, '3', RETRIES_RANGE),
         failOnError: readBoolean(input, Inputs.FailOnError, true),
         idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
         dryRun,
         wait: readBoolean(input, Inputs.Wait),
-        waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600'),
-        waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10'),
+        waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
+        waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
         summary: readBoolean(input, Inputs.Summary, true)
     };
     core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`);
     return settings;
+}
+// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
+const TIMEOUT_RANGE = secondsRange(1, 600);
+const RETRIES_RANGE = { min: 0, max: 10, integer: true };
+const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600);
+const WAIT_INTERVAL_RANGE = secondsRange(1, 300);
+const RATE_LIMIT_RANGE = { min: 0.1, max: 1000, integer: false };
+const CONCURRENCY_RANGE = { min: 1, max: 20, integer: true };
+function secondsRange(min, max) {
+    return { min, max, integer: false, unit: 'seconds' };
+}
+/**
+ * A number input's value checked against its range: plain decimal digits only (no sign, exponent,
+ * hex or "Infinity", which Number() would take), within min and max.
+ */
+function parseNumberInput(name, value, range) {
+    const pattern = range.integer ? /^\d+$/ : /^(?:\d+\.?\d*|\.\d+)$/;
+    const number = Number(value);
+    if (!pattern.test(value) || number < range.min || number > range.max) {
+        const kind = range.integer ? 'a whole number' : 'a number';
+        const of = range.unit ? ` of ${range.unit}` : '';
+        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not ${kind}${of} from ${range.min} to ${range.max}.`);
+    }
+    return number;
 }
 function required(input, name) {
     const value = input(name);
@@ -3919,21 +3994,12 @@ function readBoolean(input, name, fallback = false) {
         return false;
     throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not true or false.`);
 }
-function readSeconds(input, name, fallback) {
-    const value = input(name) || fallback;
-    const seconds = Number(value);
-    if (!/^\d*\.?\d+$/.test(value) || !(seconds > 0)) {
-        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not a positive number of seconds.`);
-    }
-    return Math.round(seconds * 1000);
+function readNumber(input, name, fallback, range) {
+    return parseNumberInput(name, input(name) || fallback, range);
 }
-function readRetries(input) {
-    const value = input(Inputs.Retries) || '3';
-    const retries = Number(value);
-    if (!/^\d+$/.test(value) || retries > 10) {
-        throw new InputError(Inputs.Retries, `Invalid input '${Inputs.Retries}': ${JSON.stringify(value)} is not a whole number from 0 to 10.`);
-    }
-    return retries;
+/** A seconds input, in milliseconds (rounded: 1.1 s is 1100 ms, not 1100.0000000000002). */
+function readSeconds(input, name, fallback, range) {
+    return Math.round(readNumber(input, name, fallback, range) * 1000);
 }
 const GITHUB_CONTEXT_MODES = ['auto', 'always', 'never'];
 function readGithubContextMode(input) {
@@ -3946,6 +4012,7 @@ function readGithubContextMode(input) {
 }
 function readBaseUrl(input) {
     const value = input(Inputs.BaseUrl) || DEFAULT_BASE_URL;
+    const invalid = (problem) => new InputError(Inputs.BaseUrl, `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(withoutCredentials(value))} ${problem}`);
     let url;
     try {
         url = new URL(value);
@@ -3953,14 +4020,28 @@ function readBaseUrl(input) {
     catch {
         // reported below with the expected form
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-        throw new InputError(Inputs.BaseUrl, `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(value)} is not an http:// or https:// URL ` +
-            `such as ${DEFAULT_BASE_URL}.`);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw invalid(`is not an http:// or https:// URL such as ${DEFAULT_BASE_URL}.`);
     }
     if (url.username || url.password) {
-        throw new InputError(Inputs.BaseUrl, `Invalid input '${Inputs.BaseUrl}': credentials in the URL are not allowed; the key goes in '${Inputs.ApiKey}'.`);
+        throw invalid(`has credentials in it, which are not allowed; the key goes in '${Inputs.ApiKey}'.`);
+    }
+    // The raw text, not url.search/url.hash: a bare "?" or "#" parses to '' yet would still end the
+    // path the request is sent to.
+    if (/[?#]/.test(value)) {
+        throw invalid(`has a query or fragment ("?" or "#"); give the origin and an optional path prefix, such as ${DEFAULT_BASE_URL}.`);
     }
     return url.href.replace(/\/+$/, '');
+}
+/**
+ * A URL as it may be quoted in an error: everything up to the last "@" of what could be its
+ * authority is dropped, so a user name or password (even one holding "/" or ":") never shows.
+ */
+function withoutCredentials(value) {
+    const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`;
 }
 /**
  * The same on every attempt of one step, different for another step or a re-run of the workflow,
@@ -3979,6 +4060,8 @@ function deriveIdempotencyKey(env, event) {
         .join('/');
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -4005,7 +4088,10 @@ class SyntaxAt extends Error {
 }
 /** true, false, null or a number, matched where the scanner stands (sticky). */
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** A validating scanner that only tracks the offset; the value itself comes from JSON.parse. */
+/**
+ * A validating scanner that only tracks the offset; the value itself comes from JSON.parse. It
+ * keeps open containers on a list, not the call stack, so no depth of nesting can overflow it.
+ */
 class JsonScanner {
     text;
     at = 0;
@@ -4014,16 +4100,74 @@ class JsonScanner {
     }
     firstErrorOffset() {
         try {
-            this.value();
-            this.space();
-            if (this.at < this.text.length)
-                throw new SyntaxAt(this.at);
+            this.document();
             return undefined;
         }
         catch (error) {
-            // Anything else is a stack overflow on absurdly deep nesting: no position to offer.
-            return error instanceof SyntaxAt ? error.offset : undefined;
+            // Nothing else throws: the scanner uses no recursion, so no depth overflows its stack.
+            return error.offset;
         }
+    }
+    document() {
+        /** The closing bracket of each container still open, innermost last. */
+        const closers = [];
+        for (;;) {
+            if (this.valueStart(closers))
+                continue;
+            // A value ended: close containers until a comma asks for the next value, or the text ends.
+            for (;;) {
+                this.space();
+                const closer = closers.at(-1);
+                if (closer === undefined) {
+                    if (this.at < this.text.length)
+                        throw new SyntaxAt(this.at);
+                    return;
+                }
+                if (this.text[this.at] === ',') {
+                    this.at++;
+                    if (closer === '}')
+                        this.key();
+                    break;
+                }
+                this.expect(closer);
+                closers.pop();
+            }
+        }
+    }
+    /** Reads a scalar, or opens a container; true when the container holds a value still to read. */
+    valueStart(closers) {
+        this.space();
+        const char = this.text[this.at];
+        if (char === '{' || char === '[') {
+            const closer = char === '{' ? '}' : ']';
+            this.at++;
+            this.space();
+            if (this.text[this.at] === closer) {
+                this.at++;
+                return false;
+            }
+            closers.push(closer);
+            if (closer === '}')
+                this.key();
+            return true;
+        }
+        if (char === '"') {
+            this.string();
+            return false;
+        }
+        LITERAL.lastIndex = this.at;
+        const literal = LITERAL.exec(this.text);
+        if (!literal)
+            throw new SyntaxAt(this.at);
+        this.at += literal[0].length;
+        return false;
+    }
+    /** An object member's name and colon; its value follows. */
+    key() {
+        this.space();
+        this.string();
+        this.space();
+        this.expect(':');
     }
     space() {
         while (/[ \t\n\r]/.test(this.text[this.at] ?? ''))
@@ -4033,57 +4177,6 @@ class JsonScanner {
         if (this.text[this.at] !== char)
             throw new SyntaxAt(this.at);
         this.at++;
-    }
-    value() {
-        this.space();
-        const char = this.text[this.at];
-        if (char === '{')
-            return this.object();
-        if (char === '[')
-            return this.array();
-        if (char === '"')
-            return this.string();
-        LITERAL.lastIndex = this.at;
-        const literal = LITERAL.exec(this.text);
-        if (!literal)
-            throw new SyntaxAt(this.at);
-        this.at += literal[0].length;
-    }
-    object() {
-        this.expect('{');
-        this.space();
-        if (this.text[this.at] === '}') {
-            this.at++;
-            return;
-        }
-        for (;;) {
-            this.space();
-            this.string();
-            this.space();
-            this.expect(':');
-            this.value();
-            this.space();
-            if (this.text[this.at] === ',')
-                this.at++;
-            else
-                return this.expect('}');
-        }
-    }
-    array() {
-        this.expect('[');
-        this.space();
-        if (this.text[this.at] === ']') {
-            this.at++;
-            return;
-        }
-        for (;;) {
-            this.value();
-            this.space();
-            if (this.text[this.at] === ',')
-                this.at++;
-            else
-                return this.expect(']');
-        }
     }
     string() {
         this.expect('"');
@@ -4112,6 +4205,16 @@ class JsonScanner {
 
 
 
+
+/** The largest payload_file read; its size is checked before a byte of it is. */
+const MAX_PAYLOAD_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The deepest nesting a payload may have. Far beyond any real event, and far below the depth at
+ * which JSON.stringify or the YAML parser run out of stack (about 850 levels for the parser).
+ */
+const MAX_PAYLOAD_DEPTH = 256;
+/** Alias uses a YAML payload may expand (the yaml package's own default, made explicit). */
+const MAX_YAML_ALIAS_COUNT = 100;
 async function buildPayload(settings, sources) {
     const user = await readUserPayload(settings.payload, sources.workspace);
     switch (settings.githubContext) {
@@ -4150,19 +4253,76 @@ async function readUserPayload(source, workspace) {
     if (!format) {
         throw new InputError(where.input, `${where.what} is not a .json, .yml or .yaml file.`);
     }
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.resolve(workspace, source.path), 'utf8');
-    }
-    catch (error) {
-        throw new InputError(where.input, `${where.what} cannot be read: ${describeFsError(error)}.`);
-    }
+    const text = await readPayloadFile(external_node_path_namespaceObject.resolve(workspace, source.path), where);
     const value = format === 'json' ? parseJson(text, where) : await parseYaml(text, where);
     return payload_asObject(value, where);
 }
-function parseJson(text, { input, what }) {
+/**
+ * The file's text, from a regular file of at most MAX_PAYLOAD_FILE_BYTES. Opened without blocking
+ * and checked through the open handle, so a FIFO cannot hang the step waiting for a writer, a
+ * device such as /dev/zero is never read, and the file checked is the file read.
+ */
+async function readPayloadFile(file, { input, what }) {
+    let handle;
     try {
-        return JSON.parse(text);
+        // O_NONBLOCK makes opening a FIFO return at once; Windows has neither, hence the fallback.
+        handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+            throw new InputError(input, `${what} is not a regular file (it is ${kindOf(stats)}); payload_file reads regular files only.`);
+        }
+        // The size stat gives is checked first; the read is bounded too, for files whose size stat
+        // does not know (those under /proc say 0).
+        const bytes = stats.size > MAX_PAYLOAD_FILE_BYTES
+            ? undefined
+            : await readAtMost(handle).catch((error) => {
+                throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+            });
+        if (!bytes) {
+            throw new InputError(input, `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload file may hold` +
+                (stats.size > MAX_PAYLOAD_FILE_BYTES ? ` (it is ${stats.size} bytes).` : '.'));
+        }
+        const text = bytes.toString('utf8');
+        // Editors on Windows start UTF-8 files with a byte-order mark; neither JSON nor the payload
+        // wants it.
+        return text.replace(/^\uFEFF/, '');
+    }
+    finally {
+        await handle.close();
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    // Sockets never get here: opening one fails with ENXIO.
+    return 'a device';
+}
+/** The handle's bytes, or undefined as soon as there are more than MAX_PAYLOAD_FILE_BYTES. */
+async function readAtMost(handle) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(256 * 1024);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            return Buffer.concat(chunks, total);
+        total += bytesRead;
+        if (total > MAX_PAYLOAD_FILE_BYTES)
+            return undefined;
+        chunks.push(chunk.subarray(0, bytesRead));
+    }
+}
+function parseJson(text, { input, what }) {
+    let value;
+    try {
+        value = JSON.parse(text);
     }
     catch (error) {
         const at = locateJsonError(text);
@@ -4173,19 +4333,63 @@ function parseJson(text, { input, what }) {
         const where = at ? ` at line ${at.line}, column ${at.column}` : '';
         throw new InputError(input, `${what} is not valid JSON${where}: ${reason}.${at ? `\n${pointAt(text, at.line, at.column)}` : ''}`);
     }
+    checkNesting(value, { input, what });
+    return value;
 }
 async function parseYaml(text, { input, what }) {
     // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
     const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     const document = parseDocument(text, { prettyErrors: false });
     const [first] = document.errors;
+    if (first?.code === 'RESOURCE_EXHAUSTION') {
+        // The parser ran out of stack: nesting far deeper than MAX_PAYLOAD_DEPTH.
+        throw new InputError(input, `${what} ${tooDeep}`);
+    }
     if (first) {
         const offset = first.pos[0];
         const at = positionOf(text, offset);
         throw new InputError(input, `${what} is not valid YAML at line ${at.line}, column ${at.column}: ${first.message.split('\n')[0]}.` +
             `\n${pointAt(text, at.line, at.column)}`);
     }
-    return document.toJS();
+    let value;
+    try {
+        value = document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    }
+    catch (error) {
+        // Aliases are resolved here, not while parsing: one without its anchor, or so many that they
+        // would expand the payload exponentially (a "billion laughs" document).
+        if (!(error instanceof ReferenceError))
+            throw error;
+        const reason = /resource exhaustion/i.test(error.message)
+            ? `its aliases (*name) expand it too far: more than ${MAX_YAML_ALIAS_COUNT} uses of anchored values`
+            : error.message.split('\n')[0];
+        throw new InputError(input, `${what} is not accepted as YAML: ${reason}.`);
+    }
+    checkNesting(value, { input, what });
+    return value;
+}
+const tooDeep = `is nested more than ${MAX_PAYLOAD_DEPTH} levels deep, more than a payload may be.`;
+/**
+ * Refuses a value nested deeper than MAX_PAYLOAD_DEPTH, or one that contains itself (a YAML
+ * alias inside its own anchor): either would crash JSON.stringify later, outside the input errors.
+ * The recursion stops at the limit, so it cannot overflow the stack itself.
+ */
+function checkNesting(value, { input, what }) {
+    const ancestors = new Set();
+    const visit = (node, depth) => {
+        if (typeof node !== 'object' || node === null)
+            return;
+        if (ancestors.has(node)) {
+            throw new InputError(input, `${what} contains itself (an alias inside its own anchor).`);
+        }
+        if (depth > MAX_PAYLOAD_DEPTH)
+            throw new InputError(input, `${what} ${tooDeep}`);
+        ancestors.add(node);
+        for (const child of Object.values(node))
+            visit(child, depth + 1);
+        ancestors.delete(node);
+    };
+    visit(value, 1);
 }
 /** The offending line and a caret under the column, so the author sees what we saw. */
 function pointAt(text, line, column) {
@@ -4208,6 +4412,8 @@ function describeFsError(error) {
         return 'it is a directory';
     if (code === 'EACCES')
         return 'permission denied';
+    if (code === 'ENXIO')
+        return 'it is a socket, not a regular file';
     return code ?? String(error.message);
 }
 
@@ -5295,7 +5501,7 @@ async function finish(settings, report, failure) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6213);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1544);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -8,7 +8,7 @@ try {
   const inputs = {
     ...sampleInputs(fake.url),
     wait: 'true',
-    wait_interval: '0.5'
+    wait_interval: '1'
   }
   console.log(`Fake Refold listening on ${fake.url}`)
   console.log('Running dist/index.js as the runner would, with:')

@@ -87,7 +87,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     required: false,
     default: '',
     description:
-      'Path, relative to the workspace, of a .json, .yml or .yaml file holding the payload.',
+      'Path, relative to the workspace, of a .json, .yml or .yaml file holding the payload. Regular files only (no FIFO or device), at most 10 MiB; a UTF-8 byte-order mark is ignored.',
     takesValue: true
   },
   {
@@ -105,7 +105,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     required: false,
     default: 'https://api.gocobalt.io',
     description:
-      'Refold API origin (http:// or https://), e.g. https://app.refold.ai or your self-hosted domain.',
+      'Refold API origin (http:// or https://) with an optional path prefix, e.g. https://app.refold.ai or your self-hosted domain; no credentials, query or fragment.',
     takesValue: true
   },
   {
@@ -113,7 +113,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     input: 'timeout',
     required: false,
     default: '30',
-    description: 'Seconds allowed for one HTTP attempt (connect and response).',
+    description: 'Seconds allowed for one HTTP attempt (connect and response), from 1 to 600.',
     takesValue: true
   },
   {
@@ -121,7 +121,8 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     input: 'retries',
     required: false,
     default: '3',
-    description: 'Retries after the first attempt, for retryable failures only (0-10).',
+    description:
+      'Retries after the first attempt, for retryable failures only; a whole number from 0 to 10.',
     takesValue: true
   },
   {
@@ -185,7 +186,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     input: 'wait_timeout',
     required: false,
     default: '600',
-    description: 'Seconds to wait for the executions to finish.',
+    description: 'Seconds to wait for the executions to finish, from 1 to 21600 (6 hours).',
     takesValue: true
   },
   {
@@ -193,7 +194,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     input: 'wait_interval',
     required: false,
     default: '10',
-    description: 'Seconds between polls of the executions API.',
+    description: 'Longest gap in seconds between polls of the executions API, from 1 to 300.',
     takesValue: true
   },
   {

@@ -27,21 +27,81 @@ class SyntaxAt extends Error {
 /** true, false, null or a number, matched where the scanner stands (sticky). */
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 
-/** A validating scanner that only tracks the offset; the value itself comes from JSON.parse. */
+/**
+ * A validating scanner that only tracks the offset; the value itself comes from JSON.parse. It
+ * keeps open containers on a list, not the call stack, so no depth of nesting can overflow it.
+ */
 class JsonScanner {
   private at = 0
   constructor(private readonly text: string) {}
 
   firstErrorOffset(): number | undefined {
     try {
-      this.value()
-      this.space()
-      if (this.at < this.text.length) throw new SyntaxAt(this.at)
+      this.document()
       return undefined
     } catch (error) {
-      // Anything else is a stack overflow on absurdly deep nesting: no position to offer.
-      return error instanceof SyntaxAt ? error.offset : undefined
+      // Nothing else throws: the scanner uses no recursion, so no depth overflows its stack.
+      return (error as SyntaxAt).offset
     }
+  }
+
+  private document(): void {
+    /** The closing bracket of each container still open, innermost last. */
+    const closers: string[] = []
+    for (;;) {
+      if (this.valueStart(closers)) continue
+      // A value ended: close containers until a comma asks for the next value, or the text ends.
+      for (;;) {
+        this.space()
+        const closer = closers.at(-1)
+        if (closer === undefined) {
+          if (this.at < this.text.length) throw new SyntaxAt(this.at)
+          return
+        }
+        if (this.text[this.at] === ',') {
+          this.at++
+          if (closer === '}') this.key()
+          break
+        }
+        this.expect(closer)
+        closers.pop()
+      }
+    }
+  }
+
+  /** Reads a scalar, or opens a container; true when the container holds a value still to read. */
+  private valueStart(closers: string[]): boolean {
+    this.space()
+    const char = this.text[this.at]
+    if (char === '{' || char === '[') {
+      const closer = char === '{' ? '}' : ']'
+      this.at++
+      this.space()
+      if (this.text[this.at] === closer) {
+        this.at++
+        return false
+      }
+      closers.push(closer)
+      if (closer === '}') this.key()
+      return true
+    }
+    if (char === '"') {
+      this.string()
+      return false
+    }
+    LITERAL.lastIndex = this.at
+    const literal = LITERAL.exec(this.text)
+    if (!literal) throw new SyntaxAt(this.at)
+    this.at += literal[0].length
+    return false
+  }
+
+  /** An object member's name and colon; its value follows. */
+  private key(): void {
+    this.space()
+    this.string()
+    this.space()
+    this.expect(':')
   }
 
   private space(): void {
@@ -51,52 +111,6 @@ class JsonScanner {
   private expect(char: string): void {
     if (this.text[this.at] !== char) throw new SyntaxAt(this.at)
     this.at++
-  }
-
-  private value(): void {
-    this.space()
-    const char = this.text[this.at]
-    if (char === '{') return this.object()
-    if (char === '[') return this.array()
-    if (char === '"') return this.string()
-    LITERAL.lastIndex = this.at
-    const literal = LITERAL.exec(this.text)
-    if (!literal) throw new SyntaxAt(this.at)
-    this.at += literal[0].length
-  }
-
-  private object(): void {
-    this.expect('{')
-    this.space()
-    if (this.text[this.at] === '}') {
-      this.at++
-      return
-    }
-    for (;;) {
-      this.space()
-      this.string()
-      this.space()
-      this.expect(':')
-      this.value()
-      this.space()
-      if (this.text[this.at] === ',') this.at++
-      else return this.expect('}')
-    }
-  }
-
-  private array(): void {
-    this.expect('[')
-    this.space()
-    if (this.text[this.at] === ']') {
-      this.at++
-      return
-    }
-    for (;;) {
-      this.value()
-      this.space()
-      if (this.text[this.at] === ',') this.at++
-      else return this.expect(']')
-    }
   }
 
   private string(): void {

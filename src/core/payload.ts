@@ -1,6 +1,7 @@
 // The payload sent to Refold: the user's inline JSON/YAML or payload file, and the GitHub context
 // summary as github_context asks. Always a JSON object; anything else is an input error.
-import { readFile } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import * as path from 'node:path'
 import { Inputs } from './names.js'
 import { InputError } from './errors.js'
@@ -8,6 +9,16 @@ import type { Settings } from './settings.js'
 import { locateJsonError, positionOf } from './json-error.js'
 
 export type Payload = Record<string, unknown>
+
+/** The largest payload_file read; its size is checked before a byte of it is. */
+export const MAX_PAYLOAD_FILE_BYTES = 10 * 1024 * 1024
+/**
+ * The deepest nesting a payload may have. Far beyond any real event, and far below the depth at
+ * which JSON.stringify or the YAML parser run out of stack (about 850 levels for the parser).
+ */
+export const MAX_PAYLOAD_DEPTH = 256
+/** Alias uses a YAML payload may expand (the yaml package's own default, made explicit). */
+const MAX_YAML_ALIAS_COUNT = 100
 
 export interface PayloadSources {
   /** Where payload_file is resolved from (GITHUB_WORKSPACE on a runner). */
@@ -65,14 +76,75 @@ async function readUserPayload(
   if (!format) {
     throw new InputError(where.input, `${where.what} is not a .json, .yml or .yaml file.`)
   }
-  let text: string
-  try {
-    text = await readFile(path.resolve(workspace, source.path), 'utf8')
-  } catch (error) {
-    throw new InputError(where.input, `${where.what} cannot be read: ${describeFsError(error)}.`)
-  }
+  const text = await readPayloadFile(path.resolve(workspace, source.path), where)
   const value = format === 'json' ? parseJson(text, where) : await parseYaml(text, where)
   return asObject(value, where)
+}
+
+/**
+ * The file's text, from a regular file of at most MAX_PAYLOAD_FILE_BYTES. Opened without blocking
+ * and checked through the open handle, so a FIFO cannot hang the step waiting for a writer, a
+ * device such as /dev/zero is never read, and the file checked is the file read.
+ */
+async function readPayloadFile(file: string, { input, what }: Where): Promise<string> {
+  let handle
+  try {
+    // O_NONBLOCK makes opening a FIFO return at once; Windows has neither, hence the fallback.
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`)
+  }
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) {
+      throw new InputError(
+        input,
+        `${what} is not a regular file (it is ${kindOf(stats)}); payload_file reads regular files only.`
+      )
+    }
+    // The size stat gives is checked first; the read is bounded too, for files whose size stat
+    // does not know (those under /proc say 0).
+    const bytes =
+      stats.size > MAX_PAYLOAD_FILE_BYTES
+        ? undefined
+        : await readAtMost(handle).catch((error: unknown) => {
+            throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`)
+          })
+    if (!bytes) {
+      throw new InputError(
+        input,
+        `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload file may hold` +
+          (stats.size > MAX_PAYLOAD_FILE_BYTES ? ` (it is ${stats.size} bytes).` : '.')
+      )
+    }
+    const text = bytes.toString('utf8')
+    // Editors on Windows start UTF-8 files with a byte-order mark; neither JSON nor the payload
+    // wants it.
+    return text.replace(/^\uFEFF/, '')
+  } finally {
+    await handle.close()
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory'
+  if (stats.isFIFO()) return 'a FIFO'
+  // Sockets never get here: opening one fails with ENXIO.
+  return 'a device'
+}
+
+/** The handle's bytes, or undefined as soon as there are more than MAX_PAYLOAD_FILE_BYTES. */
+async function readAtMost(handle: FileHandle): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.alloc(256 * 1024)
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+    if (bytesRead === 0) return Buffer.concat(chunks, total)
+    total += bytesRead
+    if (total > MAX_PAYLOAD_FILE_BYTES) return undefined
+    chunks.push(chunk.subarray(0, bytesRead))
+  }
 }
 
 /** Which input a parse error is about, and how its message starts. */
@@ -82,8 +154,9 @@ interface Where {
 }
 
 function parseJson(text: string, { input, what }: Where): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (error) {
     const at = locateJsonError(text)
     // V8's own reason, without its "at position N" that we replace with a line and column.
@@ -96,6 +169,8 @@ function parseJson(text: string, { input, what }: Where): unknown {
       `${what} is not valid JSON${where}: ${reason}.${at ? `\n${pointAt(text, at.line, at.column)}` : ''}`
     )
   }
+  checkNesting(value, { input, what })
+  return value
 }
 
 async function parseYaml(text: string, { input, what }: Where): Promise<unknown> {
@@ -103,6 +178,10 @@ async function parseYaml(text: string, { input, what }: Where): Promise<unknown>
   const { parseDocument } = await import(/* webpackChunkName: "yaml" */ 'yaml')
   const document = parseDocument(text, { prettyErrors: false })
   const [first] = document.errors
+  if (first?.code === 'RESOURCE_EXHAUSTION') {
+    // The parser ran out of stack: nesting far deeper than MAX_PAYLOAD_DEPTH.
+    throw new InputError(input, `${what} ${tooDeep}`)
+  }
   if (first) {
     const offset = first.pos[0]
     const at = positionOf(text, offset)
@@ -112,7 +191,42 @@ async function parseYaml(text: string, { input, what }: Where): Promise<unknown>
         `\n${pointAt(text, at.line, at.column)}`
     )
   }
-  return document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT })
+  } catch (error) {
+    // Aliases are resolved here, not while parsing: one without its anchor, or so many that they
+    // would expand the payload exponentially (a "billion laughs" document).
+    if (!(error instanceof ReferenceError)) throw error
+    const reason = /resource exhaustion/i.test(error.message)
+      ? `its aliases (*name) expand it too far: more than ${MAX_YAML_ALIAS_COUNT} uses of anchored values`
+      : error.message.split('\n')[0]
+    throw new InputError(input, `${what} is not accepted as YAML: ${reason}.`)
+  }
+  checkNesting(value, { input, what })
+  return value
+}
+
+const tooDeep = `is nested more than ${MAX_PAYLOAD_DEPTH} levels deep, more than a payload may be.`
+
+/**
+ * Refuses a value nested deeper than MAX_PAYLOAD_DEPTH, or one that contains itself (a YAML
+ * alias inside its own anchor): either would crash JSON.stringify later, outside the input errors.
+ * The recursion stops at the limit, so it cannot overflow the stack itself.
+ */
+function checkNesting(value: unknown, { input, what }: Where): void {
+  const ancestors = new Set<object>()
+  const visit = (node: unknown, depth: number): void => {
+    if (typeof node !== 'object' || node === null) return
+    if (ancestors.has(node)) {
+      throw new InputError(input, `${what} contains itself (an alias inside its own anchor).`)
+    }
+    if (depth > MAX_PAYLOAD_DEPTH) throw new InputError(input, `${what} ${tooDeep}`)
+    ancestors.add(node)
+    for (const child of Object.values(node)) visit(child, depth + 1)
+    ancestors.delete(node)
+  }
+  visit(value, 1)
 }
 
 /** The offending line and a caret under the column, so the author sees what we saw. */
@@ -134,5 +248,6 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file (paths are relative to GITHUB_WORKSPACE)'
   if (code === 'EISDIR') return 'it is a directory'
   if (code === 'EACCES') return 'permission denied'
+  if (code === 'ENXIO') return 'it is a socket, not a regular file'
   return code ?? String((error as Error).message)
 }

@@ -44,13 +44,63 @@ export function isRateLimitMessage(error: RefoldApiError): boolean {
   return [refoldMessage, errorText, errorCode].some(text => /rate.?limit/i.test(text ?? ''))
 }
 
-/** Retry-After in milliseconds, from delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After in milliseconds; undefined when absent or not one of RFC 9110's two forms, so the
+ * caller falls back to backoff. A lenient date parser would read "1.5", "-1" or "2, 3" as dates
+ * long past and retry at once, so only delay-seconds and an HTTP-date, both matched exactly, count.
+ */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  const trimmed = value.trim()
+  const trimmed = value?.trim() ?? ''
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  const date = parseHttpDate(trimmed, now)
+  // A date already past means the wait is over.
+  return date === undefined ? undefined : Math.max(0, date - now)
+}
+
+const DAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun'
+const LONG_DAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTH = MONTHS.join('|')
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})'
+
+// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient
+// still accepts. Names are case-sensitive there, and so are they here.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY_NAMES}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`)
+const RFC_850 = new RegExp(`^(?:${LONG_DAY_NAMES}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`)
+const ASCTIME = new RegExp(`^(?:${DAY_NAMES}) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`)
+
+/** An HTTP-date in ms since the epoch, or undefined unless `text` is exactly one of its forms. */
+export function parseHttpDate(text: string, now: number): number | undefined {
+  let parts: { day: string; month: string; year: number; time: string[] }
+  let match: RegExpExecArray | null
+  if ((match = IMF_FIXDATE.exec(text))) {
+    const [, day, month, year, ...time] = match
+    parts = { day, month, year: Number(year), time }
+  } else if ((match = RFC_850.exec(text))) {
+    const [, day, month, year, ...time] = match
+    parts = { day, month, year: twoDigitYear(Number(year), now), time }
+  } else if ((match = ASCTIME.exec(text))) {
+    const [, month, day, hours, minutes, secs, year] = match
+    parts = { day: day.trim(), month, year: Number(year), time: [hours, minutes, secs] }
+  } else {
+    return undefined
+  }
+  const day = Number(parts.day)
+  const month = MONTHS.indexOf(parts.month)
+  const [hours, minutes, secs] = parts.time.map(Number)
+  // Second 60 is a leap second; Date.UTC carries it into the next minute.
+  if (day < 1 || hours > 23 || minutes > 59 || secs > 60) return undefined
+  const midnight = new Date(Date.UTC(parts.year, month, day))
+  // 31 Feb would roll over into March.
+  if (midnight.getUTCDate() !== day || midnight.getUTCFullYear() !== parts.year) return undefined
+  return Date.UTC(parts.year, month, day, hours, minutes, secs)
+}
+
+/** RFC 9110: a two-digit year more than 50 years ahead is the latest past year ending so. */
+function twoDigitYear(year: number, now: number): number {
+  const thisYear = new Date(now).getUTCFullYear()
+  const candidate = Math.floor(thisYear / 100) * 100 + year
+  return candidate > thisYear + 50 ? candidate - 100 : candidate
 }
 
 /** Exponential backoff with jitter: retry n (1-based) waits between half and all of base·2^(n-1), capped. */

@@ -98,14 +98,14 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
         : { kind: 'none' },
     githubContext: readGithubContextMode(input),
     baseUrl: readBaseUrl(input),
-    timeoutMs: readSeconds(input, Inputs.Timeout, '30'),
-    retries: readRetries(input),
+    timeoutMs: readSeconds(input, Inputs.Timeout, '30', TIMEOUT_RANGE),
+    retries: readNumber(input, Inputs.Retries, '3', RETRIES_RANGE),
     failOnError: readBoolean(input, Inputs.FailOnError, true),
     idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
     dryRun,
     wait: readBoolean(input, Inputs.Wait),
-    waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600'),
-    waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10'),
+    waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
+    waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
     summary: readBoolean(input, Inputs.Summary, true)
   }
   core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`)
@@ -113,6 +113,47 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
 }
 
 type Read = (name: string) => string
+
+/** The values a number input accepts; the error message is built from it. */
+export interface NumberRange {
+  min: number
+  max: number
+  /** Whole numbers only. */
+  integer: boolean
+  /** What the number counts, e.g. `seconds`; omitted for a plain number. */
+  unit?: string
+}
+
+// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
+export const TIMEOUT_RANGE = secondsRange(1, 600)
+export const RETRIES_RANGE: NumberRange = { min: 0, max: 10, integer: true }
+export const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600)
+export const WAIT_INTERVAL_RANGE = secondsRange(1, 300)
+export const RATE_LIMIT_RANGE: NumberRange = { min: 0.1, max: 1000, integer: false }
+export const CONCURRENCY_RANGE: NumberRange = { min: 1, max: 20, integer: true }
+
+function secondsRange(min: number, max: number): NumberRange {
+  return { min, max, integer: false, unit: 'seconds' }
+}
+
+/**
+ * A number input's value checked against its range: plain decimal digits only (no sign, exponent,
+ * hex or "Infinity", which Number() would take), within min and max.
+ */
+export function parseNumberInput(name: string, value: string, range: NumberRange): number {
+  const pattern = range.integer ? /^\d+$/ : /^(?:\d+\.?\d*|\.\d+)$/
+  const number = Number(value)
+  if (!pattern.test(value) || number < range.min || number > range.max) {
+    const kind = range.integer ? 'a whole number' : 'a number'
+    const of = range.unit ? ` of ${range.unit}` : ''
+    throw new InputError(
+      name,
+      `Invalid input '${name}': ${JSON.stringify(value)} is not ${kind}${of} from ${range.min} to ${range.max}.`
+    )
+  }
+  return number
+}
 
 function required(input: Read, name: string): string {
   const value = input(name)
@@ -153,28 +194,13 @@ function readBoolean(input: Read, name: string, fallback = false): boolean {
   )
 }
 
-function readSeconds(input: Read, name: string, fallback: string): number {
-  const value = input(name) || fallback
-  const seconds = Number(value)
-  if (!/^\d*\.?\d+$/.test(value) || !(seconds > 0)) {
-    throw new InputError(
-      name,
-      `Invalid input '${name}': ${JSON.stringify(value)} is not a positive number of seconds.`
-    )
-  }
-  return Math.round(seconds * 1000)
+function readNumber(input: Read, name: string, fallback: string, range: NumberRange): number {
+  return parseNumberInput(name, input(name) || fallback, range)
 }
 
-function readRetries(input: Read): number {
-  const value = input(Inputs.Retries) || '3'
-  const retries = Number(value)
-  if (!/^\d+$/.test(value) || retries > 10) {
-    throw new InputError(
-      Inputs.Retries,
-      `Invalid input '${Inputs.Retries}': ${JSON.stringify(value)} is not a whole number from 0 to 10.`
-    )
-  }
-  return retries
+/** A seconds input, in milliseconds (rounded: 1.1 s is 1100 ms, not 1100.0000000000002). */
+function readSeconds(input: Read, name: string, fallback: string, range: NumberRange): number {
+  return Math.round(readNumber(input, name, fallback, range) * 1000)
 }
 
 const GITHUB_CONTEXT_MODES: readonly GithubContextMode[] = ['auto', 'always', 'never']
@@ -193,26 +219,44 @@ function readGithubContextMode(input: Read): GithubContextMode {
 
 function readBaseUrl(input: Read): string {
   const value = input(Inputs.BaseUrl) || DEFAULT_BASE_URL
+  const invalid = (problem: string): InputError =>
+    new InputError(
+      Inputs.BaseUrl,
+      `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(withoutCredentials(value))} ${problem}`
+    )
   let url: URL | undefined
   try {
     url = new URL(value)
   } catch {
     // reported below with the expected form
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    throw new InputError(
-      Inputs.BaseUrl,
-      `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(value)} is not an http:// or https:// URL ` +
-        `such as ${DEFAULT_BASE_URL}.`
-    )
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw invalid(`is not an http:// or https:// URL such as ${DEFAULT_BASE_URL}.`)
   }
   if (url.username || url.password) {
-    throw new InputError(
-      Inputs.BaseUrl,
-      `Invalid input '${Inputs.BaseUrl}': credentials in the URL are not allowed; the key goes in '${Inputs.ApiKey}'.`
+    throw invalid(
+      `has credentials in it, which are not allowed; the key goes in '${Inputs.ApiKey}'.`
+    )
+  }
+  // The raw text, not url.search/url.hash: a bare "?" or "#" parses to '' yet would still end the
+  // path the request is sent to.
+  if (/[?#]/.test(value)) {
+    throw invalid(
+      `has a query or fragment ("?" or "#"); give the origin and an optional path prefix, such as ${DEFAULT_BASE_URL}.`
     )
   }
   return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * A URL as it may be quoted in an error: everything up to the last "@" of what could be its
+ * authority is dropped, so a user name or password (even one holding "/" or ":") never shows.
+ */
+export function withoutCredentials(value: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(value)?.[0] ?? ''
+  const rest = value.slice(scheme.length)
+  const at = rest.lastIndexOf('@')
+  return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`
 }
 
 /**
