@@ -301,7 +301,7 @@ describe('dist/index.js sends requests that conform to Refold API', () => {
     fake = await startFakeRefold()
     const result = await fireSampleEvent(fake.url, {
       wait: 'true',
-      wait_interval: '0.5',
+      wait_interval: '1',
       wait_timeout: '10'
     })
     expect(result.exitCode).toBe(0)
