@@ -1,5 +1,6 @@
-// The failures a run can end in. Each carries exactly what the workflow author must read; main.ts
-// decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
+// The failures a run can end in. Each carries exactly what the workflow author must read;
+// each door decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
+import type { AttemptRecord } from './retry.js'
 
 /** A missing or malformed input: always fails the step, and no request is sent. */
 export class InputError extends Error {
@@ -89,19 +90,31 @@ export class NetworkError extends Error {
   }
 }
 
-/** The retry policy stopped: attempts ran out, or Refold asked for a longer wait than allowed. */
-export class GaveUpError extends Error {
-  override name = 'GaveUpError'
+/**
+ * A call that failed for good: Refold refused it, or retries ran out, or Refold asked for a longer
+ * wait than allowed. Carries what every attempt met, for the summary's attempts table.
+ */
+export class CallFailed extends Error {
+  override name = 'CallFailed'
   constructor(
-    readonly attempts: number,
     /** The failure of the last attempt. */
     readonly last: RefoldApiError | NetworkError,
-    why: string
+    readonly attempts: AttemptRecord[],
+    /** Why the retry policy stopped; absent when the failure was not worth retrying. */
+    readonly gaveUp?: string
   ) {
     // A network error names its host already; an API error's host matters once retries ran out.
     const host =
       last instanceof RefoldApiError && last.details.host ? ` (${last.details.host})` : ''
-    super(`${why}${host}. Last error: ${last.message}`, { cause: last })
+    super(gaveUp ? `${gaveUp}${host}. Last error: ${last.message}` : last.message, {
+      cause: last
+    })
+  }
+
+  /** The same failure with a hint for the author appended to its last error. */
+  withHint(hint: string): CallFailed {
+    if (!(this.last instanceof RefoldApiError)) return this
+    return new CallFailed(this.last.withHint(hint), this.attempts, this.gaveUp)
   }
 }
 
@@ -110,8 +123,4 @@ export class WaitError extends Error {
   override name = 'WaitError'
 }
 
-/** The failure a request ended in, whether or not retries came before it. */
-export function lastApiFailure(error: unknown): RefoldApiError | NetworkError | undefined {
-  const last = error instanceof GaveUpError ? error.last : error
-  return last instanceof RefoldApiError || last instanceof NetworkError ? last : undefined
-}
+

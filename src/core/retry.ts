@@ -1,6 +1,6 @@
 // The retry policy: which failures are worth another attempt, how long to wait before it, and when
 // to give up. Time is injected so the policy is tested in milliseconds, not seconds.
-import { GaveUpError, MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
+import { CallFailed, MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
 
 export interface Clock {
   now(): number
@@ -109,42 +109,85 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: number)
   return Math.round(ceiling / 2 + (random * ceiling) / 2)
 }
 
+/** What one attempt of a call met, for the summary's attempts table. */
+export interface AttemptRecord {
+  /** `HTTP 200`, `HTTP 503 SERVER_ERROR`, or the network cause. */
+  outcome: string
+  /** How long the next attempt waited; undefined after the last attempt. */
+  waitMs?: number
+}
+
+export interface Attempted<T> {
+  value: T
+  /** Every attempt, the successful last one included. */
+  attempts: AttemptRecord[]
+}
+
+export interface RetryHooks<T> {
+  /** A line for the log before each retry. */
+  onRetry(line: string): void
+  /** Refold is rate limiting: hold back every request of the run this long, not just this call's. */
+  onRateLimited?(ms: number): void
+  /** How a successful attempt is listed, e.g. `HTTP 200`. */
+  outcomeOf?(value: T): string
+}
+
 /**
- * Runs `attempt` until it succeeds, fails in a way not worth retrying (thrown as is), or the policy
- * gives up (thrown as GaveUpError naming the attempts and the last failure).
+ * Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy gives up.
+ * Either failure is thrown as CallFailed, which carries every attempt and the last failure.
  */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
   clock: Clock,
-  log: (line: string) => void
-): Promise<T> {
-  const attempts = policy.retries + 1
+  hooks: RetryHooks<T>
+): Promise<Attempted<T>> {
+  const allowed = policy.retries + 1
+  const attempts: AttemptRecord[] = []
   for (let made = 1; ; made++) {
     try {
-      return await attempt()
+      const value = await attempt()
+      attempts.push({ outcome: hooks.outcomeOf?.(value) ?? 'succeeded' })
+      return { value, attempts }
     } catch (error) {
-      if (!isRetryable(error)) throw error
+      if (!(error instanceof RefoldApiError || error instanceof NetworkError)) throw error
+      attempts.push({ outcome: attemptOutcome(error) })
+      if (!isRetryable(error)) throw new CallFailed(error, attempts)
       const asked =
         error instanceof RefoldApiError
           ? parseRetryAfter(error.details.retryAfter, clock.now())
           : undefined
       if (asked !== undefined && asked > policy.maxRetryAfterMs) {
-        throw new GaveUpError(
-          made,
+        throw new CallFailed(
           error,
+          attempts,
           `Refold asked to wait ${seconds(asked)} before retrying (Retry-After), longer than the ` +
             `${seconds(policy.maxRetryAfterMs)} this action waits; gave up after ${plural(made, 'attempt')}`
         )
       }
-      if (made >= attempts) {
-        throw new GaveUpError(made, error, `Gave up after ${plural(made, 'attempt')}`)
+      if (made >= allowed) {
+        throw new CallFailed(error, attempts, `Gave up after ${plural(made, 'attempt')}`)
       }
       const delay = asked ?? backoffDelay(made, policy, clock.random())
-      log(`Attempt ${made} of ${attempts} failed: ${error.message}. Retrying in ${seconds(delay)}.`)
+      attempts[attempts.length - 1].waitMs = delay
+      if (error instanceof RefoldApiError && isRateLimit(error)) hooks.onRateLimited?.(delay)
+      hooks.onRetry(
+        `Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`
+      )
       await clock.sleep(delay)
     }
   }
+}
+
+/** 429, or the older 403 "Rate Limit Hit". */
+export function isRateLimit(error: RefoldApiError): boolean {
+  return error.status === 429 || (error.status === 403 && isRateLimitMessage(error))
+}
+
+function attemptOutcome(error: RefoldApiError | NetworkError): string {
+  if (error instanceof NetworkError) return error.reason
+  const code = error.details.errorCode ?? error.details.httpErrorType
+  return `HTTP ${error.status}${code ? ` ${code}` : ''}`
 }
 
 function seconds(ms: number): string {

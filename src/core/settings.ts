@@ -1,9 +1,11 @@
-// Every input read, validated and typed in one place: nothing else calls core.getInput.
+// Every input read, validated and typed in one place, for both doors: the action hands in
+// @actions/core, the CLI its flags under the same input names, so defaults and messages are one.
+import { parseAccounts, parseShard, type AccountSelection, type Shard } from './accounts.js'
+import { InputError } from './errors.js'
 import { Inputs } from './names.js'
 import { DEFAULT_BASE_URL } from './request.js'
-import { InputError } from './errors.js'
 
-/** The slice of @actions/core that reading inputs needs. */
+/** Where inputs come from, by action.yml name: @actions/core's shape, which the CLI imitates. */
 export interface InputReader {
   getInput(name: string): string
   setSecret(secret: string): void
@@ -21,8 +23,10 @@ export interface Settings {
   apiKey: string
   /** Event name, exact case. */
   event: string
-  /** The linked account (customer) the event is for. */
-  linkedAccountId: string
+  /** The linked accounts (customers) the event is for: a list, or every account of the org. */
+  accounts: AccountSelection
+  /** The slice of the accounts this job fires for, in a matrix of jobs. */
+  shard?: Shard
   /** Sent as the `config_id` header when set. */
   configId?: string
   /** Sent as the `slug` header when set: only that app's workflows run. */
@@ -39,8 +43,8 @@ export interface Settings {
   retries: number
   /** When false, a failed trigger or wait is a warning and the step succeeds. */
   failOnError: boolean
-  /** Sent as `Idempotency-Key` on every attempt. */
-  idempotencyKey: string
+  /** The idempotency_key input; undefined when the door generates the key. */
+  idempotencyKey?: string
   /** Build and print the request, send nothing. */
   dryRun: boolean
   /** Wait for the workflow executions the event started. */
@@ -49,9 +53,13 @@ export interface Settings {
   waitIntervalMs: number
   /** Write a job summary. */
   summary: boolean
+  /** Most requests per second, every call of the run counted. */
+  rateLimit: number
+  /** Most requests in flight at once; also the rate limiter's burst. */
+  concurrency: number
 }
 
-export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
+export function readSettings(core: InputReader): Settings {
   const input = (name: string): string => core.getInput(name).trim()
 
   // Masked before any validation can quote it or any debug line can print it.
@@ -66,6 +74,14 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
   }
 
   const dryRun = readBoolean(input, Inputs.DryRun)
+  const accounts = parseAccounts(core.getInput(Inputs.LinkedAccountId))
+  if (!apiKey && dryRun && accounts.kind === 'every') {
+    throw new InputError(
+      Inputs.ApiKey,
+      `Missing input '${Inputs.ApiKey}': a dry run with ${Inputs.LinkedAccountId}: "*" lists the ` +
+        `org's linked accounts, which needs the key; name the accounts to dry-run without it.`
+    )
+  }
   if (!apiKey && !dryRun) {
     throw new InputError(
       Inputs.ApiKey,
@@ -88,7 +104,8 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
   const settings: Settings = {
     apiKey,
     event,
-    linkedAccountId: headerInput(input, Inputs.LinkedAccountId, { required: true }),
+    accounts,
+    shard: parseShard(input(Inputs.Shard)),
     configId: configId || undefined,
     slug: slug || undefined,
     payload: inlinePayload.trim()
@@ -101,12 +118,14 @@ export function readSettings(core: InputReader, env: NodeJS.ProcessEnv = process
     timeoutMs: readSeconds(input, Inputs.Timeout, '30', TIMEOUT_RANGE),
     retries: readNumber(input, Inputs.Retries, '3', RETRIES_RANGE),
     failOnError: readBoolean(input, Inputs.FailOnError, true),
-    idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || deriveIdempotencyKey(env, event),
+    idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || undefined,
     dryRun,
     wait: readBoolean(input, Inputs.Wait),
     waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
     waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
-    summary: readBoolean(input, Inputs.Summary, true)
+    summary: readBoolean(input, Inputs.Summary, true),
+    rateLimit: readNumber(input, Inputs.RateLimit, '10', RATE_LIMIT_RANGE),
+    concurrency: readNumber(input, Inputs.Concurrency, '5', CONCURRENCY_RANGE)
   }
   core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`)
   return settings
@@ -167,8 +186,8 @@ function fitsInHeader(value: string): boolean {
 }
 
 /** An input sent as a request header. */
-function headerInput(input: Read, name: string, options = { required: false }): string {
-  const value = options.required ? required(input, name) : input(name)
+function headerInput(input: Read, name: string): string {
+  const value = input(name)
   if (!fitsInHeader(value)) {
     throw new InputError(
       name,
@@ -257,21 +276,4 @@ export function withoutCredentials(value: string): string {
   const rest = value.slice(scheme.length)
   const at = rest.lastIndexOf('@')
   return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`
-}
-
-/**
- * The same on every attempt of one step, different for another step or a re-run of the workflow,
- * so Refold can drop a duplicate that a retry sent after a lost answer.
- */
-export function deriveIdempotencyKey(env: NodeJS.ProcessEnv, event: string): string {
-  return [
-    env.GITHUB_REPOSITORY,
-    env.GITHUB_RUN_ID,
-    env.GITHUB_RUN_ATTEMPT,
-    env.GITHUB_JOB,
-    env.GITHUB_ACTION,
-    encodeURIComponent(event)
-  ]
-    .map(part => part ?? '')
-    .join('/')
 }

@@ -1,9 +1,10 @@
 // Waiting for the workflow executions an accepted event started. The trigger answer names no
 // execution, so they are found by correlation: same event id, created at or after the answer's
 // Date (the server's clock), same config when one was given. Best effort by nature; see README.
+import type { Execution, RefoldEvent } from './answers.js'
+import type { RefoldClient, TriggerAnswer } from './client.js'
+import type { Attempted, Clock } from './retry.js'
 import type { Settings } from './settings.js'
-import type { Execution, RefoldClient, TriggerAnswer } from './client.js'
-import { retryPolicy, withRetry, type Clock } from './retry.js'
 import { forLog } from './untrusted.js'
 
 export type ExecutionStatus = 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'NONE'
@@ -36,19 +37,23 @@ const MAX_PAGES = 20
 
 type WaitSettings = Pick<
   Settings,
-  'event' | 'configId' | 'slug' | 'retries' | 'waitTimeoutMs' | 'waitIntervalMs'
+  'event' | 'configId' | 'slug' | 'waitTimeoutMs' | 'waitIntervalMs'
 >
 
+/**
+ * Waits for the executions the trigger for `account` started. `events` is the org's events list,
+ * read once per run however many accounts wait.
+ */
 export async function waitForExecutions(
-  client: Pick<RefoldClient, 'listEvents' | 'listExecutions'>,
+  client: Pick<RefoldClient, 'listExecutions'>,
   settings: WaitSettings,
+  account: string,
   answer: Pick<TriggerAnswer, 'headers'>,
+  events: () => Promise<Attempted<RefoldEvent[]>>,
   clock: Clock,
-  log: { info(line: string): void; warning(line: string): void }
+  log: { info(line: string): void }
 ): Promise<WaitResult> {
   const deadline = clock.now() + settings.waitTimeoutMs
-  const retrying = <T>(call: () => Promise<T>): Promise<T> =>
-    withRetry(call, retryPolicy(settings.retries), clock, line => log.warning(line))
   // The server's clock, so a runner whose clock drifts still ignores older executions.
   const serverDate = Date.parse(String(answer.headers.date ?? ''))
   const since = Number.isNaN(serverDate) ? clock.now() - 1000 : serverDate
@@ -58,8 +63,7 @@ export async function waitForExecutions(
 
   let eventId: string
   try {
-    const events = await retrying(() => client.listEvents())
-    const event = events.find(e => e.name === settings.event)
+    const event = (await events()).value.find(e => e.name === settings.event)
     if (!event) {
       return verdict(
         'NONE',
@@ -79,7 +83,7 @@ export async function waitForExecutions(
   for (;;) {
     let executions: Execution[]
     try {
-      executions = await retrying(() => listSince(client, since, settings.slug))
+      executions = await listSince(client, account, since, settings.slug)
     } catch (error) {
       return verdict(statusOf(seen), `could not poll the executions: ${failureText(error)}`)
     }
@@ -126,6 +130,7 @@ function statusOf(seen: Map<string, ExecutionSummary>): ExecutionStatus {
 /** Every execution listed since t0's day, newest first. */
 async function listSince(
   client: Pick<RefoldClient, 'listExecutions'>,
+  account: string,
   since: number,
   slug: string | undefined
 ): Promise<Execution[]> {
@@ -133,7 +138,12 @@ async function listSince(
   const executions: Execution[] = []
   let page = 1
   for (let read = 0; read < MAX_PAGES; read++) {
-    const result = await client.listExecutions({ page, limit: PAGE_SIZE, startDate, slug })
+    const { value: result } = await client.listExecutions(account, {
+      page,
+      limit: PAGE_SIZE,
+      startDate,
+      slug
+    })
     executions.push(...result.docs)
     if (!result.hasNextPage) break
     page = result.nextPage && result.nextPage > page ? result.nextPage : page + 1

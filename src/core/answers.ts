@@ -1,0 +1,265 @@
+// What Refold's answers are made of, read defensively: every field the run relies on is checked,
+// and an answer of another shape is a MalformedAnswerError (retried like a 5xx), never a crash.
+// Non-2xx answers become RefoldApiError with whatever the error body says.
+import type { IncomingHttpHeaders } from 'node:http'
+import { MalformedAnswerError, RefoldApiError } from './errors.js'
+import { cutText } from './server-text.js'
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+export const MESSAGE_TEXT_LIMIT = 1024
+
+export interface ApiAnswer {
+  status: number
+  /** The body, redacted of the api key and cut at 1 MiB where it was read. */
+  body: string
+  headers: IncomingHttpHeaders
+}
+
+/** An event as GET /application/event lists it. */
+export interface RefoldEvent {
+  _id: string
+  name: string
+}
+
+/** One workflow execution as GET /execution lists it; only the fields this action reads. */
+export interface Execution {
+  _id: string
+  name?: string
+  status: string
+  associated_event_id?: string
+  custom_trigger_id?: string
+  associated_workflow?: { _id?: string; name?: string }
+  config_id?: string
+  createdAt: string
+  completion_time?: string
+}
+
+export interface ExecutionPage {
+  docs: Execution[]
+  hasNextPage: boolean
+  nextPage?: number | null
+}
+
+/** What the events list answer holds; an entry without a text id and name is skipped. */
+export function readEvents(json: unknown): RefoldEvent[] | string {
+  if (!Array.isArray(json)) return 'expected an array of events'
+  return json.filter(
+    (event: unknown): event is RefoldEvent =>
+      isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string'
+  )
+}
+
+/**
+ * A page of the executions list with every field this action reads checked, or what is wrong with
+ * it. The fields that decide which executions belong to the event and how they ended must have
+ * the documented type; a label (a name, a finish time) of another type is only left out.
+ */
+export function readExecutionPage(json: unknown): ExecutionPage | string {
+  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
+  const { hasNextPage, nextPage } = json
+  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
+  }
+  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
+    return `nextPage is ${typeName(nextPage)}, not a page number`
+  }
+  const docs: Execution[] = []
+  for (const [index, doc] of json.docs.entries()) {
+    const execution = readExecution(doc)
+    if (typeof execution === 'string') return `docs[${index}]${execution}`
+    docs.push(execution)
+  }
+  return {
+    docs,
+    hasNextPage: hasNextPage === true,
+    nextPage: nextPage as number | null | undefined
+  }
+}
+
+/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
+function readExecution(doc: unknown): Execution | string {
+  if (!isRecord(doc)) return ` is ${typeName(doc)}, not an execution`
+  for (const field of ['_id', 'status', 'createdAt'] as const) {
+    if (typeof doc[field] !== 'string' || !doc[field]) {
+      return `.${field} is ${typeName(doc[field])}, not a text`
+    }
+  }
+  const createdAt = doc.createdAt as string
+  if (Number.isNaN(Date.parse(createdAt))) return '.createdAt is not a date'
+  for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id'] as const) {
+    if (doc[field] != null && typeof doc[field] !== 'string') {
+      return `.${field} is ${typeName(doc[field])}, not a text`
+    }
+  }
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined
+  const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined
+  const execution: Execution = {
+    _id: doc._id as string,
+    status: doc.status as string,
+    createdAt
+  }
+  const optional: Partial<Execution> = {
+    name: text(doc.name),
+    associated_event_id: text(doc.associated_event_id),
+    custom_trigger_id: text(doc.custom_trigger_id),
+    config_id: text(doc.config_id),
+    completion_time: text(doc.completion_time),
+    associated_workflow:
+      workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+        ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+        : undefined
+  }
+  return { ...execution, ...dropUndefined(optional) }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value === undefined) return 'missing'
+  if (value === '') return 'empty'
+  const kind = typeof value
+  return kind === 'object' ? 'an object' : `a ${kind}`
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+/** A non-2xx answer as the author should read it, whatever shape the body has. */
+export function parseApiError(answer: ApiAnswer, action: string, host?: string): RefoldApiError {
+  const json = readJson<Record<string, unknown>>(answer.body)
+  const text = (key: string): string | undefined => {
+    const value = json?.[key]
+    return typeof value === 'string' && value.trim()
+      ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+      : undefined
+  }
+  const retryAfter = answer.headers['retry-after']
+  return new RefoldApiError({
+    action,
+    host,
+    status: answer.status,
+    httpErrorType: text('http_error_type'),
+    errorCode: text('error_code') ?? text('error') ?? text('error_type'),
+    errorText: text('error'),
+    refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
+    requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
+    body: answer.body,
+    retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+  })
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value
+  return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT)
+}
+
+export function readJson<T>(body: string): T | undefined {
+  try {
+    const value: unknown = JSON.parse(body)
+    return typeof value === 'object' && value !== null ? (value as T) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
+export function describeBody(body: string): string {
+  const trimmed = body.trim()
+  if (!trimmed) return 'an empty body'
+  if (/^<(!doctype|html)/i.test(trimmed)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim()
+    return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`
+  }
+  const oneLine = trimmed.replace(/\s+/g, ' ')
+  return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine)
+}
+
+/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
+export function malformed(
+  answer: ApiAnswer,
+  action: string,
+  host: string,
+  problem: string
+): MalformedAnswerError {
+  return new MalformedAnswerError(
+    { action, host, status: answer.status, refoldMessage: problem, body: answer.body },
+    problem
+  )
+}
+
+/** What one execution's detail says about how it ended; every field is optional but the id. */
+export interface ExecutionDetail {
+  _id: string
+  name?: string
+  status?: string
+  /** The execution's own error text (`error`, `message` or `error_message`). */
+  error?: string
+  /** The first node that failed, with its error when it carries one. */
+  failedNode?: { name: string; error?: string }
+}
+
+const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i
+
+/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
+export function readExecutionDetail(json: unknown): ExecutionDetail | string {
+  if (!isRecord(json)) return 'expected an execution object'
+  if (typeof json._id !== 'string' || !json._id) return `_id is ${typeName(json._id)}, not a text`
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.trim() ? value.trim() : undefined
+  const errorText = (record: Record<string, unknown>): string | undefined => {
+    const error = record.error
+    return (
+      text(error) ??
+      (isRecord(error) ? text(error.message) : undefined) ??
+      text(record.error_message) ??
+      text(record.message)
+    )
+  }
+  const detail: ExecutionDetail = { _id: json._id }
+  if (text(json.name)) detail.name = text(json.name)
+  if (text(json.status)) detail.status = text(json.status)
+  const error = errorText(json)
+  if (error) detail.error = error
+  const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : []
+  const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''))
+  if (failed) {
+    detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' }
+    const nodeError = errorText(failed)
+    if (nodeError) detail.failedNode.error = nodeError
+  }
+  return detail
+}
+
+/** One page of GET /linked-account: the ids to fire for (`account_id`) and where the next page is. */
+export interface LinkedAccountPage {
+  accounts: string[]
+  hasNextPage: boolean
+  nextPage?: number | null
+}
+
+export function readLinkedAccountPage(json: unknown): LinkedAccountPage | string {
+  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
+  const { hasNextPage, nextPage } = json
+  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
+  }
+  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
+    return `nextPage is ${typeName(nextPage)}, not a page number`
+  }
+  const accounts: string[] = []
+  for (const [index, doc] of json.docs.entries()) {
+    const id = isRecord(doc) ? doc.account_id : undefined
+    if (typeof id !== 'string' || !id) {
+      return `docs[${index}].account_id is ${typeName(id)}, not a text`
+    }
+    accounts.push(id)
+  }
+  return { accounts, hasNextPage: hasNextPage === true, nextPage: nextPage as number | null }
+}
