@@ -1,122 +1,179 @@
-// What a run leaves behind: the step outputs, the job summary and the request printout of a dry
-// run. Everything here reads a finished RunReport; nothing decides success or failure.
-import { Outputs } from '../core/names.js'
+// What a run leaves on the runner: the step outputs and the job summary. Everything here reads a
+// finished Outcome; nothing decides success or failure. Server text is inert in the summary.
+import type { AccountResult, Outcome } from '../core/fire.js'
+import { headline, outcomeOutputs } from '../core/outputs.js'
 import type { Settings } from '../core/settings.js'
 import { forSummary } from '../core/untrusted.js'
-import type { WaitResult } from '../core/wait.js'
+import type { ExecutionSummary } from '../core/wait.js'
 
 /** The slice of @actions/core that reporting needs. */
 export interface Reporter {
   setOutput(name: string, value: string): void
-  info(message: string): void
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
 }
 
-export interface RunReport {
-  settings: Settings
-  /** The payload as sent (or, in a dry run, as it would be sent). */
-  payloadJson: string
-  /** The event was accepted and, with wait, every execution completed. */
-  ok: boolean
-  /** One line saying what happened, for the summary heading and the log. */
-  headline: string
-  statusCode?: number
-  message: string
-  errorCode?: string
-  httpErrorType?: string
-  response: string
-  attempts: number
-  durationMs: number
-  wait?: WaitResult
+export function setOutputs(core: Reporter, outcome: Outcome): void {
+  for (const [name, value] of Object.entries(outcomeOutputs(outcome))) {
+    core.setOutput(name, asOutputText(value))
+  }
 }
 
-export function setOutputs(core: Reporter, report: RunReport): void {
-  const outputs: Record<string, string> = {
-    [Outputs.Ok]: String(report.ok),
-    [Outputs.StatusCode]: report.statusCode === undefined ? '' : String(report.statusCode),
-    [Outputs.Message]: report.message,
-    [Outputs.ErrorCode]: report.errorCode ?? '',
-    [Outputs.HttpErrorType]: report.httpErrorType ?? '',
-    [Outputs.Response]: report.response,
-    [Outputs.Attempts]: String(report.attempts),
-    [Outputs.DurationMs]: String(report.durationMs),
-    [Outputs.Payload]: report.payloadJson,
-    [Outputs.IdempotencyKey]: report.settings.idempotencyKey
-  }
-  if (report.wait) {
-    outputs[Outputs.Executions] = JSON.stringify(
-      report.wait.executions.map(({ id, workflow, status, created_at }) => ({
-        id,
-        workflow,
-        status,
-        created_at
-      }))
-    )
-    outputs[Outputs.ExecutionStatus] = report.wait.status
-  }
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-}
-
-/** The request a dry run would send, api key masked, for the log. */
-export function describeRequest(settings: Settings, payloadJson: string): string {
-  const headers: [string, string | undefined][] = [
-    ['x-api-key', settings.apiKey ? '***' : '(not set)'],
-    ['linked_account_id', settings.linkedAccountId],
-    ['config_id', settings.configId],
-    ['slug', settings.slug],
-    ['Idempotency-Key', settings.idempotencyKey]
-  ]
-  const body = JSON.stringify({ event: settings.event, payload: JSON.parse(payloadJson) }, null, 2)
-  return [
-    `POST ${settings.baseUrl}/api/v2/public/event`,
-    ...headers
-      .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => `${name}: ${value}`),
-    '',
-    body
-  ].join('\n')
+/** Outputs are text: strings as they are, null as '', everything else as JSON. */
+function asOutputText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 const PAYLOAD_SUMMARY_LIMIT = 64 * 1024
+/** Rows of the accounts table; the rest are in the `results` output. */
+const ACCOUNT_ROWS = 200
+/** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
+const ACCOUNT_CELL_BYTES = 512
+/** Accounts whose attempts are listed, and failed executions whose detail is shown. */
+const DETAILED = 5
 
-export async function writeSummary(core: Reporter, report: RunReport): Promise<void> {
-  const { settings } = report
-  const rows: [string, string][] = [
-    ['Event', settings.event],
-    ['Linked account', settings.linkedAccountId],
+export async function writeSummary(
+  core: Reporter,
+  outcome: Outcome,
+  settings: Pick<Settings, 'slug' | 'configId'>
+): Promise<void> {
+  const { results } = outcome
+  const parts = [`<h2>${outcome.ok ? '✅' : '❌'} ${forSummary(headline(outcome))}</h2>`]
+  if (outcome.failure) parts.push(`<p>${forSummary(outcome.failure.message)}</p>`)
+  if (outcome.notice) parts.push(`<p>${forSummary(outcome.notice)}</p>`)
+  if (results.length === 1) parts.push(oneAccountTable(outcome, results[0], settings))
+  if (results.length > 1) parts.push(...accountsTables(outcome, settings))
+
+  const hints = [...new Set(results.flatMap(result => result.hints))]
+  if (hints.length) {
+    parts.push(`<h3>What to check</h3>`, list(hints))
+  }
+  const retried = results.filter(result => result.attemptLog.length > 1)
+  for (const result of retried.slice(0, DETAILED)) {
+    parts.push(attemptsTable(result, results.length > 1))
+  }
+  if (outcome.executionStatus) parts.push(...executionsPart(outcome))
+  parts.push(payloadBlock(outcome.payloadJson))
+  await core.summary.addRaw(parts.join('\n'), true).write()
+}
+
+function oneAccountTable(
+  outcome: Outcome,
+  result: AccountResult,
+  settings: Pick<Settings, 'slug' | 'configId'>
+): string {
+  const rows: string[][] = [
+    ['Event', outcome.event],
+    ['Linked account', result.linkedAccountId],
     ['Slug', settings.slug ?? '—'],
     ['Config', settings.configId ?? '—'],
-    ['HTTP status', report.statusCode === undefined ? '—' : String(report.statusCode)],
-    ['Message', report.message || '—'],
-    ['Attempts', String(report.attempts)],
-    ['Duration', `${report.durationMs} ms`],
-    ['Idempotency key', settings.idempotencyKey]
+    ['HTTP status', result.statusCode === null ? '—' : String(result.statusCode)]
   ]
-  if (report.errorCode || report.httpErrorType) {
-    rows.splice(5, 0, ['Error', [report.httpErrorType, report.errorCode].filter(Boolean).join(' ')])
+  if (!result.ok && (result.errorCode || result.httpErrorType)) {
+    rows.push(['Error', [result.httpErrorType, result.errorCode].filter(Boolean).join(' ')])
   }
-  const parts = [
-    `<h2>${report.ok ? '✅' : '❌'} ${forSummary(report.headline)}</h2>`,
-    table(['Field', 'Value'], rows)
+  rows.push(
+    ['Message', result.message || '—'],
+    ['Attempts', String(result.attempts)],
+    ['Duration', `${outcome.durationMs} ms`],
+    ['Idempotency key', result.idempotencyKey]
+  )
+  return table(['Field', 'Value'], rows)
+}
+
+/** Counts first, then the accounts with failures first, at most ACCOUNT_ROWS of them. */
+function accountsTables(outcome: Outcome, settings: Pick<Settings, 'slug' | 'configId'>): string[] {
+  const { results } = outcome
+  const accepted = results.filter(result => result.ok).length
+  const notSent = results.filter(result => result.notSent).length
+  const counts = [
+    ['Event', outcome.event],
+    ['Linked accounts', String(results.length)],
+    ['Ok', String(accepted)],
+    ['Failed', String(results.length - accepted - notSent)],
+    ['Not sent', String(notSent)],
+    ['Slug', settings.slug ?? '—'],
+    ['Config', settings.configId ?? '—'],
+    ['Attempts', String(outcome.attempts)],
+    ['Duration', `${outcome.durationMs} ms`],
+    ['Idempotency key', `${outcome.idempotencyKey}/<account>`]
   ]
-  if (report.wait) {
-    parts.push(`<h3>Workflow executions: ${forSummary(report.wait.status)}</h3>`)
+  const ordered = [...results.filter(r => !r.ok), ...results.filter(r => r.ok)]
+  const rows = ordered.slice(0, ACCOUNT_ROWS).map(result => [
+    result.linkedAccountId,
+    result.ok ? 'ok' : result.notSent ? 'not sent' : 'failed',
+    result.statusCode === null ? '—' : String(result.statusCode),
+    result.message || '—',
+    String(result.attempts),
+    result.executionStatus ?? '—'
+  ])
+  const parts = [
+    table(['Field', 'Value'], counts),
+    table(
+      ['Linked account', 'Result', 'HTTP status', 'Message', 'Attempts', 'Executions'],
+      rows,
+      ACCOUNT_CELL_BYTES
+    )
+  ]
+  if (results.length > ACCOUNT_ROWS) {
     parts.push(
-      report.wait.executions.length
-        ? table(
-            ['Workflow', 'Status', 'Started', 'Finished'],
-            report.wait.executions.map(e => [
-              e.workflow,
-              e.status,
-              e.created_at,
-              e.finished_at ?? '—'
-            ])
-          )
-        : `<p>${forSummary(report.wait.headline)}</p>`
+      `<p>${results.length - ACCOUNT_ROWS} more linked accounts are in the <code>results</code> output.</p>`
     )
   }
-  parts.push(payloadBlock(report.payloadJson))
-  await core.summary.addRaw(parts.join('\n'), true).write()
+  return parts
+}
+
+function attemptsTable(result: AccountResult, named: boolean): string {
+  const title = named ? ` for ${forSummary(result.linkedAccountId)}` : ''
+  const rows = result.attemptLog.map((attempt, index) => [
+    String(index + 1),
+    attempt.outcome,
+    attempt.waitMs === undefined ? '—' : `${seconds(attempt.waitMs)}`
+  ])
+  return (
+    `<h3>Attempts${title}</h3>\n` +
+    table(['Attempt', 'Status or cause', 'Wait before the next'], rows)
+  )
+}
+
+function executionsPart(outcome: Outcome): string[] {
+  const several = outcome.results.length > 1
+  const waited = outcome.results.filter(result => result.wait)
+  const executions = waited.flatMap(result =>
+    (result.wait?.executions ?? []).map(execution => ({ result, execution }))
+  )
+  const parts = [
+    `<h3>Workflow executions: ${forSummary(outcome.executionStatus ?? 'NONE')}</h3>`,
+    `<p>Waited ${seconds(outcome.waitDurationMs ?? 0)}.</p>`
+  ]
+  if (executions.length) {
+    const header = ['Workflow', 'Status', 'Started', 'Finished', 'Duration']
+    parts.push(
+      table(
+        several ? ['Linked account', ...header] : header,
+        executions.map(({ result, execution }) => {
+          const row = [
+            execution.workflow,
+            execution.status,
+            execution.created_at,
+            execution.finished_at ?? '—',
+            executionDuration(execution)
+          ]
+          return several ? [result.linkedAccountId, ...row] : row
+        })
+      )
+    )
+  }
+  for (const result of waited.filter(r => r.wait && !r.wait.ok)) {
+    parts.push(`<p>${forSummary(result.wait?.headline ?? '')}</p>`)
+  }
+  return parts
+}
+
+function executionDuration(execution: ExecutionSummary): string {
+  const started = Date.parse(execution.created_at)
+  const finished = Date.parse(execution.finished_at ?? '')
+  return Number.isNaN(started) || Number.isNaN(finished) ? '—' : seconds(finished - started)
 }
 
 function payloadBlock(payloadJson: string): string {
@@ -130,10 +187,18 @@ function payloadBlock(payloadJson: string): string {
 }
 
 /** Every cell is inert text: event names, messages and workflow names come from people and servers. */
-function table(header: string[], rows: string[][]): string {
+function table(header: string[], rows: string[][], cellBytes?: number): string {
   const cells = (tag: string, values: string[]): string =>
-    `<tr>${values.map(v => `<${tag}>${forSummary(v)}</${tag}>`).join('')}</tr>`
+    `<tr>${values.map(v => `<${tag}>${forSummary(v, cellBytes)}</${tag}>`).join('')}</tr>`
   return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`
+}
+
+function list(items: string[]): string {
+  return `<ul>${items.map(item => `<li>${forSummary(item)}</li>`).join('')}</ul>`
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`
 }
 
 /** For the payload's `<pre>` block, which Markdown leaves alone up to `</pre>`: quotes stay readable. */

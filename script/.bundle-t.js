@@ -1,0 +1,73 @@
+// Builds the action into a directory (dist/ unless one is given): ncc's bundle of src/index.ts,
+// plus undici bundled on its own as undici.cjs, which shims/undici loads only when needed, and
+// licenses.txt with the license of every package either bundle holds.
+import { execFileSync } from 'node:child_process'
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+
+const out = process.argv[2] ?? 'dist'
+const work = mkdtempSync(path.join(tmpdir(), 'refold-bundle-'))
+
+/** Bundles `entry` into `dir`; returns the folders of the packages the bundle holds. */
+function ncc(/** @type {string} */ entry, /** @type {string} */ dir) {
+  const stats = path.join(work, `${path.basename(dir)}-stats.json`)
+  execFileSync('npx', ['ncc', 'build', entry, '-o', dir, '-q', '--stats-out', stats, '-t'], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  return packageFolders(JSON.parse(readFileSync(stats, 'utf8')).modules)
+}
+
+/**
+ * The package folders named in webpack's module list (concatenated modules included).
+ * ncc's own --license writes one file per chunk under the same name, so it would keep only one
+ * chunk's packages.
+ * @param {{ name?: string, modules?: { name?: string }[] }[]} modules
+ */
+function packageFolders(modules) {
+  const folders = new Set()
+  for (const { name = '', modules: inner = [] } of modules) {
+    for (const module of [name, ...inner.map(m => m.name ?? '')]) {
+      const folder = /^(?:\.\/)?(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(module)?.[1]
+      if (folder) folders.add(folder)
+    }
+  }
+  return folders
+}
+
+/** name@version, license and license text of each package, sorted by name. */
+function licenses(/** @type {Set<string>} */ folders) {
+  const entries = new Map()
+  for (const folder of folders) {
+    const { name, version, license } = JSON.parse(
+      readFileSync(path.join(folder, 'package.json'), 'utf8')
+    )
+    const file = readdirSync(folder).find(f => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(f))
+    const text = file
+      ? readFileSync(path.join(folder, file), 'utf8').trim()
+      : '(no license file in the package)'
+    entries.set(`${name}@${version}`, `${name}@${version}\n${license ?? 'UNKNOWN'}\n${text}\n`)
+  }
+  return [...entries.keys()]
+    .sort()
+    .map(key => entries.get(key))
+    .join('\n')
+}
+
+try {
+  rmSync(out, { recursive: true, force: true }) // ncc leaves files of earlier builds behind
+  const action = ncc('src/index.ts', out)
+  const undiciDir = path.join(work, 'undici')
+  const undici = ncc('node_modules/undici/index.js', undiciDir)
+  copyFileSync(path.join(undiciDir, 'index.js'), path.join(out, 'undici.cjs'))
+  writeFileSync(path.join(out, 'licenses.txt'), licenses(new Set([...action, ...undici])))
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
