@@ -1,110 +1,64 @@
-// Unit tests for waitForExecutions: a fake Refold (an in-memory model whose executions change status
-// as a virtual clock advances) and a fake Clock whose sleep advances virtual time instantly.
+// Unit tests for waitForExecutions on the shared model of Refold (test/refold-model.js, the one the
+// fake server serves), driven by a virtual clock whose sleep advances time instantly. The model's
+// clock is the server's: it starts at the trigger's Date, far from the runner's.
 import { describe, it, expect, jest } from '@jest/globals'
-import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/core/errors.js'
-import type { Execution, ExecutionPage, ExecutionQuery, RefoldEvent } from '../src/core/client.js'
-import type { Clock } from '../src/core/retry.js'
-import { notWaited, waitForExecutions } from '../src/core/wait.js'
+import type { RefoldEvent } from '../src/core/answers.js'
+import { ORG_KEY_HINT } from '../src/core/hints.js'
+import { notWaited, waitBroke, waitForExecutions, type WaitResult } from '../src/core/wait.js'
+import {
+  createRefoldModel,
+  type RefoldModelOptions,
+  type ScheduledExecution,
+  type WorkflowStep
+} from '../test/refold-model.js'
+import { virtualClock } from './helpers/common.js'
+import { apiError, MODEL, modelClient, type ModelClient } from './helpers/model-client.js'
 
 const EVENT = 'Release Published'
 const EVENT_ID = 'evt-release'
+const ACCOUNT = 'acct-0001'
 /** The server's clock when it answered the trigger: the Date header, whole seconds. */
 const T0 = Date.parse('2024-03-05T12:00:00Z')
 const DATE_HEADER = new Date(T0).toUTCString()
 /** The runner's clock: deliberately far from the server's. */
 const RUNNER_START = Date.parse('2031-07-20T08:30:00Z')
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-interface Step {
-  /** Virtual ms since the wait started. */
-  at: number
-  status: string
-}
+/** A status from `afterMs` (virtual ms since the wait started) on; see WorkflowStep. */
+type Step = WorkflowStep
 
-interface FakeExecution {
-  doc: Omit<Execution, 'status'>
-  /** Listed from this virtual ms on (default 0). */
-  appearsAt?: number
-  steps: Step[]
-}
-
-/** An execution of EVENT created 2 s after t0, whose workflow is `workflow`. */
+/**
+ * An execution for ACCOUNT of EVENT created 2 s after t0, whose workflow is `workflow`. It is
+ * listed from its first step on, or from `appearsAt` when that is later.
+ */
 function execution(
   id: string,
   workflow: string,
   steps: Step[] | string,
-  overrides: Partial<Omit<Execution, 'status'>> = {},
-  appearsAt?: number
-): FakeExecution {
+  overrides: Record<string, unknown> = {},
+  appearsAt = 0
+): ScheduledExecution {
+  const given = typeof steps === 'string' ? [{ afterMs: 0, status: steps }] : steps
   return {
     doc: {
       _id: id,
       name: `${workflow} run`,
       associated_event_id: EVENT_ID,
       associated_workflow: { _id: `wf-${id}`, name: workflow },
+      linked_account_id: ACCOUNT,
       createdAt: iso(T0 + 2000),
       ...overrides
-    },
-    appearsAt,
-    steps: typeof steps === 'string' ? [{ at: 0, status: steps }] : steps
-  }
-}
-
-function fakeClock(start = RUNNER_START) {
-  let now = start
-  const sleeps: number[] = []
-  const clock: Clock = {
-    now: () => now,
-    sleep: async ms => {
-      sleeps.push(ms)
-      now += ms
-    },
-    random: () => 0.5
-  }
-  return { clock, sleeps, elapsed: () => now - start }
-}
-
-type ListExecutions = (query: ExecutionQuery) => Promise<ExecutionPage>
-type ListEvents = () => Promise<RefoldEvent[]>
-
-function fakeRefold(
-  elapsed: () => number,
-  executions: FakeExecution[],
-  options: { events?: RefoldEvent[]; pageSize?: number } = {}
-) {
-  const events = options.events ?? [
-    { _id: 'evt-other', name: 'Deployment Created' },
-    { _id: EVENT_ID, name: EVENT }
-  ]
-  const pageSize = options.pageSize ?? 50
-  /** What Refold lists right now. */
-  const model: ListExecutions = async query => {
-    const t = elapsed()
-    const visible = executions
-      .filter(e => (e.appearsAt ?? 0) <= t)
-      .map(e => {
-        const reached = e.steps.filter(s => s.at <= t)
-        const status = reached.length ? reached[reached.length - 1].status : e.steps[0].status
-        return { ...e.doc, status }
-      })
-    const from = (query.page - 1) * pageSize
-    const hasNextPage = from + pageSize < visible.length
-    return {
-      docs: visible.slice(from, from + pageSize),
-      hasNextPage,
-      nextPage: hasNextPage ? query.page + 1 : null
-    }
-  }
-  return {
-    model,
-    listEvents: jest.fn<ListEvents>(async () => events),
-    listExecutions: jest.fn<ListExecutions>(model)
+    } as ScheduledExecution['doc'],
+    steps: given.map((step, i) =>
+      i === 0 ? { ...step, afterMs: Math.max(step.afterMs, appearsAt) } : step
+    )
   }
 }
 
 interface RunOptions {
-  executions?: FakeExecution[]
+  executions?: ScheduledExecution[]
   events?: RefoldEvent[]
   pageSize?: number
   configId?: string
@@ -112,53 +66,69 @@ interface RunOptions {
   retries?: number
   waitTimeoutMs?: number
   waitIntervalMs?: number
-  date?: string
+  /** The trigger answer's Date header; null: none. */
+  date?: string | null
   runnerStart?: number
-  /** Adjust the fake client before the wait starts. */
-  arrange?: (client: ReturnType<typeof fakeRefold>) => void
+  startDate?: RefoldModelOptions['startDate']
+  detailErrors?: boolean
+  /** Script the client's answers before the wait starts. */
+  arrange?: (client: ModelClient) => void
 }
 
 async function run(options: RunOptions = {}) {
-  const time = fakeClock(options.runnerStart)
-  const client = fakeRefold(time.elapsed, options.executions ?? [], {
-    events: options.events,
-    pageSize: options.pageSize
+  const date = options.date === undefined ? DATE_HEADER : options.date
+  const serverStart = Number.isNaN(Date.parse(date ?? '')) ? T0 : Date.parse(date ?? '')
+  const time = virtualClock({ start: options.runnerStart ?? RUNNER_START })
+  const model = createRefoldModel({
+    now: () => serverStart + time.elapsed(),
+    events: options.events ?? [
+      { _id: 'evt-other', name: 'Deployment Created' },
+      { _id: EVENT_ID, name: EVENT }
+    ],
+    workflows: {},
+    executions: options.executions ?? [],
+    maxPageSize: options.pageSize,
+    startDate: options.startDate,
+    detailErrors: options.detailErrors
   })
+  const client = modelClient(model, { clock: time, retries: options.retries })
   options.arrange?.(client)
-  const log = {
-    info: jest.fn<(line: string) => void>(),
-    warning: jest.fn<(line: string) => void>()
-  }
+  const log = { info: jest.fn<(line: string) => void>() }
   const settings = {
     event: EVENT,
     configId: options.configId,
     slug: options.slug,
-    retries: options.retries ?? 3,
     waitTimeoutMs: options.waitTimeoutMs ?? 60_000,
     waitIntervalMs: options.waitIntervalMs ?? 10_000
   }
-  const answer = { headers: { date: options.date ?? DATE_HEADER } }
-  const result = await waitForExecutions(client, settings, answer, time.clock, log)
+  const answer = { headers: date === null ? {} : { date } }
+  const result = await waitForExecutions(
+    client,
+    settings,
+    ACCOUNT,
+    answer,
+    () => client.listEvents(),
+    time,
+    log
+  )
   /** Polls made: each poll starts by reading page 1. */
-  const polls = client.listExecutions.mock.calls.filter(([q]) => q.page === 1).length
+  const polls = client.queries.filter(q => q.page === 1).length
   const infoLines = log.info.mock.calls.map(([line]) => line)
-  return { result, client, log, polls, infoLines, ...time }
+  const sent = (route: string) =>
+    client.requests.filter(r => model.route(r.method, r.path) === route)
+  return { result, client, model, log, polls, infoLines, sent, serverStart, ...time }
 }
 
 const running = (until: number, then: string): Step[] => [
-  { at: 0, status: 'RUNNING' },
-  { at: until, status: then }
+  { afterMs: 0, status: 'RUNNING' },
+  { afterMs: until, status: then }
 ]
 
 describe('waitForExecutions', () => {
   describe('completes', () => {
     it('waits for a RUNNING execution to become COMPLETED, and lists it in the executions output', async () => {
       const { result, elapsed, polls } = await run({
-        executions: [
-          execution('ex-1', 'Publish Docs', running(15_000, 'COMPLETED'), {
-            completion_time: iso(T0 + 17_000)
-          })
-        ]
+        executions: [execution('ex-1', 'Publish Docs', running(15_000, 'COMPLETED'))]
       })
       expect(result.status).toBe('COMPLETED')
       expect(result.executions).toHaveLength(1)
@@ -166,21 +136,26 @@ describe('waitForExecutions', () => {
         id: 'ex-1',
         workflow: 'Publish Docs',
         status: 'COMPLETED',
-        created_at: iso(T0 + 2000)
+        created_at: iso(T0 + 2000),
+        finished_at: iso(T0 + 15_000),
+        durationMs: 13_000
       })
       expect(result.headline).toContain(`"${EVENT}"`)
       expect(result.headline).toMatch(/completed/)
-      // Polls at 0 s and 10 s see RUNNING, 20 s sees COMPLETED, 30 s is the one more poll.
-      expect(polls).toBe(4)
-      expect(elapsed()).toBe(30_000)
+      // Polls at 1, 3 and 7 s see RUNNING, 15 s sees COMPLETED, 17 s is the one more poll.
+      expect(polls).toBe(5)
+      expect(result.polls).toBe(5)
+      expect(elapsed()).toBe(17_000)
+      expect(result.durationMs).toBe(17_000)
     })
 
     it('makes one more poll before declaring an already finished execution done', async () => {
-      const { result, polls } = await run({
+      const { result, polls, elapsed } = await run({
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
       expect(polls).toBe(2)
+      expect(elapsed()).toBe(3000)
     })
 
     it("takes the workflow from associated_workflow.name, else the execution's name", async () => {
@@ -225,15 +200,16 @@ describe('waitForExecutions', () => {
       const { result, elapsed } = await run({
         executions: [
           execution('ex-1', 'Publish Docs', [
-            { at: 0, status: 'QUEUED' },
-            { at: 10_000, status: 'RUNNING' },
-            { at: 20_000, status: 'STOPPING' },
-            { at: 30_000, status: 'COMPLETED' }
+            { afterMs: 0, status: 'QUEUED' },
+            { afterMs: 10_000, status: 'RUNNING' },
+            { afterMs: 20_000, status: 'STOPPING' },
+            { afterMs: 30_000, status: 'COMPLETED' }
           ])
         ]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(elapsed()).toBe(40_000)
+      // Polls at 1, 3, 7, 15, 25 and 35 s (COMPLETED), and the one more at 37 s.
+      expect(elapsed()).toBe(37_000)
     })
   })
 
@@ -260,7 +236,8 @@ describe('waitForExecutions', () => {
         executions: [execution('ex-1', 'Publish Docs', running(5_000, 'TIMED_OUT'))]
       })
       expect(result.status).toBe('FAILED')
-      expect(elapsed()).toBeLessThan(60_000)
+      // Seen at 7 s, confirmed at 9 s.
+      expect(elapsed()).toBe(9000)
     })
 
     it('an unknown status is FAILED and named in the headline', async () => {
@@ -281,19 +258,23 @@ describe('waitForExecutions', () => {
       })
       expect(result.status).toBe('FAILED')
       expect(result.executions.map(e => e.status)).toEqual(['ERRORED', 'COMPLETED'])
-      expect(elapsed()).toBe(40_000)
+      // Sync CRM seen COMPLETED at 25 s, confirmed at 27 s.
+      expect(elapsed()).toBe(27_000)
     })
   })
 
   describe('times out', () => {
+    const tens = (count: number): number[] => Array<number>(count).fill(10_000)
     it.each([
-      [60_000, 10_000],
-      [600_000, 10_000],
-      [45_000, 15_000],
-      [25_000, 10_000]
+      // Polls at 1, 3, 7, 15, 25 … 55 s, and one exactly at the timeout.
+      [60_000, 10_000, [1000, 2000, 4000, 8000, ...tens(4), 5000]],
+      [600_000, 10_000, [1000, 2000, 4000, 8000, ...tens(58), 5000]],
+      [45_000, 15_000, [1000, 2000, 4000, 8000, 15_000, 15_000]],
+      [25_000, 10_000, [1000, 2000, 4000, 8000, 10_000]],
+      [4000, 1000, [1000, 1000, 1000, 1000]]
     ])(
       'still RUNNING at wait_timeout %i ms (interval %i ms) is TIMED_OUT',
-      async (waitTimeoutMs, waitIntervalMs) => {
+      async (waitTimeoutMs, waitIntervalMs, schedule) => {
         const { result, polls, elapsed, sleeps } = await run({
           waitTimeoutMs,
           waitIntervalMs,
@@ -303,10 +284,9 @@ describe('waitForExecutions', () => {
         expect(result.headline).toContain('Publish Docs')
         expect(result.headline).toMatch(/still running/)
         expect(result.headline).toContain(`${waitTimeoutMs / 1000} s`)
-        // A poll at 0, one per interval, and a last one exactly at the timeout.
-        expect(polls).toBe(Math.ceil(waitTimeoutMs / waitIntervalMs) + 1)
-        expect(sleeps.slice(0, -1).every(ms => ms === waitIntervalMs)).toBe(true)
-        expect(sleeps.at(-1)).toBe(waitTimeoutMs % waitIntervalMs || waitIntervalMs)
+        // The first poll 1 s in, gaps doubling up to the interval, the last poll at the timeout.
+        expect(sleeps).toEqual(schedule)
+        expect(polls).toBe(schedule.length)
         expect(elapsed()).toBe(waitTimeoutMs)
       }
     )
@@ -462,27 +442,30 @@ describe('waitForExecutions', () => {
         ['ex-1', 'COMPLETED'],
         ['ex-2', 'ERRORED']
       ])
-      const pages = client.listExecutions.mock.calls.map(([q]) => q.page)
-      // Polls at 0, 10, 20 and 30 s, three pages each.
-      expect(pages).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3])
+      const pages = client.queries.map(q => q.page)
+      // Polls at 1, 3, 7, 15 and 25 s (Sync CRM ERRORED), and the one more at 27 s: three pages each.
+      expect(pages).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3])
     })
 
     it('follows nextPage as Refold gives it', async () => {
       const { result, client } = await run({
-        arrange: c => {
-          c.listExecutions.mockImplementation(async query => {
-            if (query.page === 1) return { docs: [], hasNextPage: true, nextPage: 4 }
-            if (query.page === 4) {
-              const all = await c.model({ ...query, page: 1 })
-              return { ...all, hasNextPage: false, nextPage: null }
+        arrange: c =>
+          c.always('executions', request => {
+            const page = request.query?.page
+            if (page === '1') {
+              return { status: 200, body: { docs: [], hasNextPage: true, nextPage: 4 } }
             }
-            throw new Error(`unexpected page ${query.page}`)
-          })
-        },
+            if (page !== '4') return apiError(400, { message: `unexpected page ${page}` })
+            const all = c.model.handle({ ...request, query: { ...request.query, page: '1' } })
+            return {
+              status: 200,
+              body: { ...(all.body as object), hasNextPage: false, nextPage: null }
+            }
+          }),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(client.listExecutions.mock.calls.map(([q]) => q.page)).toEqual([1, 4, 1, 4])
+      expect(client.queries.map(q => q.page)).toEqual([1, 4, 1, 4])
     })
   })
 
@@ -490,13 +473,13 @@ describe('waitForExecutions', () => {
     const { result, elapsed } = await run({
       executions: [
         execution('ex-1', 'Publish Docs', running(5_000, 'COMPLETED')),
-        // Appears at 20 s: after ex-1 was first seen finished (10 s), on the confirming poll.
+        // Appears at 8 s: after ex-1 was first seen finished (7 s), on the confirming poll (9 s).
         execution(
           'ex-2',
           'Sync CRM',
-          running(35_000, 'ERRORED'),
-          { createdAt: iso(T0 + 19_000) },
-          20_000
+          running(20_000, 'ERRORED'),
+          { createdAt: iso(T0 + 7_500) },
+          8_000
         )
       ]
     })
@@ -506,13 +489,13 @@ describe('waitForExecutions', () => {
       ['ex-2', 'ERRORED']
     ])
     expect(result.headline).toContain('Sync CRM')
-    // ex-2 seen ERRORED at 40 s, confirmed at 50 s.
-    expect(elapsed()).toBe(50_000)
+    // Back to the backoff after 9 s: polls at 17 s (RUNNING) and 27 s (ERRORED), confirmed at 29 s.
+    expect(elapsed()).toBe(29_000)
   })
 
   describe('the event id', () => {
     it('is looked up via listEvents by exact name', async () => {
-      const { result, client } = await run({
+      const { result, sent } = await run({
         events: [
           { _id: 'evt-lower', name: 'release published' },
           { _id: 'evt-longer', name: 'Release Published v2' },
@@ -525,13 +508,13 @@ describe('waitForExecutions', () => {
           execution('ex-1', 'Publish Docs', 'COMPLETED')
         ]
       })
-      expect(client.listEvents).toHaveBeenCalledTimes(1)
+      expect(sent('events')).toHaveLength(1)
       expect(result.status).toBe('COMPLETED')
       expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
     })
 
     it('is NONE with a clear headline when the event is not in the list', async () => {
-      const { result, client } = await run({
+      const { result, sent } = await run({
         events: [{ _id: 'evt-lower', name: 'release published' }],
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
@@ -539,19 +522,18 @@ describe('waitForExecutions', () => {
       expect(result.executions).toEqual([])
       expect(result.headline).toContain(`"${EVENT}"`)
       expect(result.headline).toMatch(/not in the events list/)
-      expect(client.listExecutions).not.toHaveBeenCalled()
+      expect(sent('executions')).toEqual([])
     })
 
-    it('is NONE with a clear headline when listEvents fails', async () => {
-      const { result, client } = await run({
+    it('is NONE with a clear headline, saying an org-level key is needed, when the events list is refused with 401', async () => {
+      const { result, sent } = await run({
         arrange: c =>
-          c.listEvents.mockRejectedValue(
-            new RefoldApiError({
-              action: 'list events',
-              status: 401,
-              httpErrorType: 'UNAUTHORIZED',
-              refoldMessage: 'Invalid Credentials',
-              body: ''
+          c.always(
+            'events',
+            apiError(401, {
+              http_error_type: 'UNAUTHORIZED',
+              error_code: 'SERVER_ERROR',
+              message: 'Invalid Credentials'
             })
           ),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
@@ -561,92 +543,102 @@ describe('waitForExecutions', () => {
       expect(result.headline).toMatch(/could not look up the event's id/)
       expect(result.headline).toContain('HTTP 401')
       expect(result.headline).toContain('Invalid Credentials')
+      expect(result.headline).toMatch(/lists need an org-level API key/i)
+      expect(result.hint).toBe(ORG_KEY_HINT)
       // 401 is not retryable.
-      expect(client.listEvents).toHaveBeenCalledTimes(1)
-      expect(client.listExecutions).not.toHaveBeenCalled()
+      expect(sent('events')).toHaveLength(1)
+      expect(sent('executions')).toEqual([])
     })
 
-    it('retries listEvents on a retryable failure', async () => {
-      const { result, client, log } = await run({
-        arrange: c =>
-          c.listEvents.mockRejectedValueOnce(
-            new NetworkError('list events', 'api.gocobalt.io', 'connection reset (ECONNRESET)')
-          ),
+    it('gives no org-level key hint when the events list fails otherwise', async () => {
+      const { result } = await run({
+        retries: 0,
+        arrange: c => c.always('events', apiError(403, { message: 'Forbidden' }))
+      })
+      expect(result.headline).toMatch(/could not look up the event's id: .*HTTP 403/)
+      expect(result.headline).not.toMatch(/org-level/)
+      expect(result.hint).toBeUndefined()
+    })
+
+    it('retries the events list on a retryable failure', async () => {
+      const { result, client, sent } = await run({
+        arrange: c => c.script('events', { network: 'connection reset (ECONNRESET)' }),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(client.listEvents).toHaveBeenCalledTimes(2)
-      expect(log.warning).toHaveBeenCalledTimes(1)
+      expect(sent('events')).toHaveLength(2)
+      expect(client.retryLines).toHaveLength(1)
+      expect(client.retryLines[0]).toMatch(/ECONNRESET/)
     })
   })
 
   describe('poll failures', () => {
-    const unavailable = (): RefoldApiError =>
-      new RefoldApiError({ action: 'list executions', status: 503, body: '' })
+    const unavailable = apiError(503, { message: 'Service Unavailable' })
 
     it('retries a poll that fails with a retryable error, per the retry policy', async () => {
-      const { result, client, log, sleeps } = await run({
-        arrange: c => c.listExecutions.mockRejectedValueOnce(unavailable()),
+      const { result, client, sleeps, sent } = await run({
+        arrange: c => c.script('executions', unavailable),
         executions: [execution('ex-1', 'Publish Docs', running(10_000, 'COMPLETED'))]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(log.warning).toHaveBeenCalledTimes(1)
-      expect(log.warning.mock.calls[0][0]).toMatch(/HTTP 503/)
-      // Backoff for the first retry, base 1 s, jitter 0.5: between 0.5 s and 1 s.
-      expect(sleeps[0]).toBeGreaterThanOrEqual(500)
-      expect(sleeps[0]).toBeLessThanOrEqual(1000)
-      // One failed attempt, then polls at ~0, ~10 and ~20 s.
-      expect(client.listExecutions).toHaveBeenCalledTimes(4)
+      expect(client.retryLines).toHaveLength(1)
+      expect(client.retryLines[0]).toMatch(/HTTP 503/)
+      // The first poll 1 s in; backoff for its first retry, base 1 s, jitter 0.5: between 0.5 s and 1 s.
+      expect(sleeps[0]).toBe(1000)
+      expect(sleeps[1]).toBeGreaterThanOrEqual(500)
+      expect(sleeps[1]).toBeLessThanOrEqual(1000)
+      // One failed attempt, then polls at ~1.75, ~3.75, ~7.75, ~15.75 (COMPLETED) and ~17.75 s.
+      expect(sent('executions')).toHaveLength(6)
+      expect(result.polls).toBe(5)
+      expect(result.requests).toBe(6)
     })
 
     it('honours Retry-After on a 429 while polling', async () => {
       const { result, sleeps } = await run({
         arrange: c =>
-          c.listExecutions.mockRejectedValueOnce(
-            new RefoldApiError({
-              action: 'list executions',
-              status: 429,
-              body: '',
-              retryAfter: '7'
-            })
+          c.script(
+            'executions',
+            apiError(429, { message: 'Rate Limit Hit' }, { 'retry-after': '7' })
           ),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(sleeps[0]).toBe(7000)
+      expect(sleeps.slice(0, 2)).toEqual([1000, 7000])
     })
 
     it('ends the wait with a headline saying polling failed when polls keep failing (nothing seen)', async () => {
-      const { result, client } = await run({
+      const { result, sent } = await run({
         retries: 2,
-        arrange: c => c.listExecutions.mockRejectedValue(unavailable())
+        arrange: c => c.always('executions', unavailable)
       })
       expect(result.status).toBe('NONE')
       expect(result.headline).toContain(`"${EVENT}"`)
       expect(result.headline).toMatch(/could not poll the executions/)
       expect(result.headline).toMatch(/Gave up after 3 attempts/)
       expect(result.headline).toContain('HTTP 503')
-      expect(client.listExecutions).toHaveBeenCalledTimes(3)
+      expect(result.hint).toBeUndefined()
+      expect(sent('executions')).toHaveLength(3)
     })
 
-    it('does not retry a poll that fails with a non-retryable error', async () => {
-      const { result, client } = await run({
-        arrange: c =>
-          c.listExecutions.mockRejectedValue(
-            new RefoldApiError({ action: 'list executions', status: 401, body: '' })
-          )
+    it('does not retry a poll refused with 401, and says the executions list needs an org-level key', async () => {
+      const { result, sent } = await run({
+        arrange: c => c.always('executions', apiError(401, { message: 'Invalid Credentials' }))
       })
       expect(result.status).toBe('NONE')
       expect(result.headline).toMatch(/could not poll the executions/)
       expect(result.headline).toContain('HTTP 401')
-      expect(client.listExecutions).toHaveBeenCalledTimes(1)
+      expect(result.headline).toMatch(/lists need an org-level API key/i)
+      expect(result.hint).toBe(ORG_KEY_HINT)
+      expect(sent('executions')).toHaveLength(1)
     })
 
     it('says polling failed when polls start failing while an execution runs', async () => {
       const { result } = await run({
         retries: 1,
-        arrange: c =>
-          c.listExecutions.mockImplementationOnce(c.model).mockRejectedValue(unavailable()),
+        arrange: c => {
+          c.script('executions', MODEL)
+          c.always('executions', unavailable)
+        },
         executions: [execution('ex-1', 'Publish Docs', 'RUNNING')]
       })
       expect(result.status).toBe('TIMED_OUT')
@@ -658,8 +650,10 @@ describe('waitForExecutions', () => {
     it('says polling failed when polls start failing with one execution failed and another running', async () => {
       const { result } = await run({
         retries: 1,
-        arrange: c =>
-          c.listExecutions.mockImplementationOnce(c.model).mockRejectedValue(unavailable()),
+        arrange: c => {
+          c.script('executions', MODEL)
+          c.always('executions', unavailable)
+        },
         executions: [
           execution('ex-1', 'Publish Docs', 'ERRORED'),
           execution('ex-2', 'Sync CRM', 'RUNNING')
@@ -673,8 +667,10 @@ describe('waitForExecutions', () => {
     it('says polling failed, without claiming unfinished executions, when the confirming poll fails', async () => {
       const { result } = await run({
         retries: 1,
-        arrange: c =>
-          c.listExecutions.mockImplementationOnce(c.model).mockRejectedValue(unavailable()),
+        arrange: c => {
+          c.script('executions', MODEL)
+          c.always('executions', unavailable)
+        },
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.headline).toMatch(/could not poll the executions/)
@@ -685,30 +681,26 @@ describe('waitForExecutions', () => {
   })
 
   describe('malformed pages', () => {
-    const malformed = (): MalformedAnswerError =>
-      new MalformedAnswerError(
-        { action: 'list executions', status: 200, body: '{"docs":[null]}' },
-        'docs[0] is null, not an execution'
-      )
+    const malformedPage = { status: 200, body: '{"docs":[null]}' }
 
     it('retries a page of the wrong shape like a 5xx', async () => {
-      const { result, log } = await run({
-        arrange: c => c.listExecutions.mockRejectedValueOnce(malformed()),
+      const { result, client } = await run({
+        arrange: c => c.script('executions', malformedPage),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(log.warning.mock.calls[0][0]).toMatch(/^Attempt 1 of 4 failed: .*docs\[0\] is null/)
+      expect(client.retryLines[0]).toMatch(/^Attempt 1 of 4 failed: .*docs\[0\] is null/)
     })
 
     it('ends in a verdict, not a crash, when every page is of the wrong shape', async () => {
-      const { result, client } = await run({
+      const { result, sent } = await run({
         retries: 1,
-        arrange: c => c.listExecutions.mockRejectedValue(malformed())
+        arrange: c => c.always('executions', malformedPage)
       })
       expect(result).toMatchObject({ ok: false, status: 'NONE', executions: [] })
       expect(result.headline).toMatch(/could not poll the executions: Gave up after 2 attempts/)
       expect(result.headline).toContain('not of the expected shape: docs[0] is null')
-      expect(client.listExecutions).toHaveBeenCalledTimes(2)
+      expect(sent('executions')).toHaveLength(2)
     })
   })
 
@@ -718,7 +710,26 @@ describe('waitForExecutions', () => {
         ok: false,
         status: 'NONE',
         executions: [],
-        headline: `Event "${EVENT}" was not accepted, so no execution was waited for`
+        headline: `Event "${EVENT}" was not accepted, so no execution was waited for`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0
+      })
+    })
+  })
+
+  describe('broken wait', () => {
+    it('is NONE with no executions and says the wait stopped on an unexpected error', () => {
+      expect(waitBroke({ event: EVENT }, new TypeError('x is undefined'))).toEqual({
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${EVENT}": stopped waiting for its executions: unexpected error: x is undefined`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0
       })
     })
   })
@@ -741,15 +752,16 @@ describe('waitForExecutions', () => {
       const { result, infoLines, polls } = await run({
         executions: [
           execution('ex-1', 'Publish Docs', [
-            { at: 0, status: 'QUEUED' },
-            { at: 10_000, status: 'RUNNING' },
-            { at: 40_000, status: 'COMPLETED' }
+            { afterMs: 0, status: 'QUEUED' },
+            { afterMs: 10_000, status: 'RUNNING' },
+            { afterMs: 40_000, status: 'COMPLETED' }
           ]),
           execution('other-1', 'Deploy', 'RUNNING', { associated_event_id: 'evt-other' })
         ]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(polls).toBe(6)
+      // 1, 3, 7 (QUEUED), 15, 25, 35 (RUNNING), 45 (COMPLETED), 47 s.
+      expect(polls).toBe(8)
       const about = infoLines.filter(line => line.includes('ex-1'))
       expect(about).toHaveLength(3)
       expect(about[0]).toMatch(/QUEUED/)
@@ -762,36 +774,304 @@ describe('waitForExecutions', () => {
 
   describe('the executions query', () => {
     it.each([
-      // [Date header, runner clock, expected start date]
-      ['Tue, 05 Mar 2024 23:59:59 GMT', Date.parse('2024-03-06T05:00:00Z'), '2024-03-05'],
-      ['Wed, 06 Mar 2024 00:00:01 GMT', Date.parse('2024-03-05T20:00:00Z'), '2024-03-06'],
-      [DATE_HEADER, RUNNER_START, '2024-03-05']
+      // [Date header, runner clock]
+      ['Tue, 05 Mar 2024 23:59:59 GMT', Date.parse('2024-03-06T05:00:00Z')],
+      ['Wed, 06 Mar 2024 00:00:01 GMT', Date.parse('2024-03-05T20:00:00Z')],
+      [DATE_HEADER, RUNNER_START]
     ])(
-      'has startDate = the UTC date of t0 (Date %s, runner clock %i)',
-      async (date, runnerStart, startDate) => {
+      "has start_date = t0 - 60 s as an ISO 8601 date-time, t0 the server's Date (%s, runner clock %i)",
+      async (date, runnerStart) => {
         const t0 = Date.parse(date)
-        const { client } = await run({
+        const { result, client, sent, model } = await run({
           date,
           runnerStart,
           slug: 'hubspot',
-          executions: [execution('ex-1', 'Publish Docs', 'COMPLETED', { createdAt: iso(t0 + 500) })]
+          // A server validating the spec's `format: date-time` refuses anything else with 422.
+          startDate: 'date-time',
+          executions: [
+            execution('ex-1', 'Publish Docs', 'COMPLETED', {
+              createdAt: iso(t0 + 500),
+              slug: 'hubspot'
+            })
+          ]
         })
-        expect(client.listExecutions).toHaveBeenCalled()
-        for (const [query] of client.listExecutions.mock.calls) {
-          expect(query.startDate).toBe(startDate)
+        expect(result.status).toBe('COMPLETED')
+        expect(client.queries.length).toBeGreaterThan(0)
+        for (const query of client.queries) {
+          expect(query.startDate).toBe(new Date(t0 - 60_000).toISOString())
+          expect(query.startDate).toMatch(DATE_TIME)
           expect(query.slug).toBe('hubspot')
         }
+        for (const request of sent('executions')) {
+          expect(request.query?.start_date).toBe(new Date(t0 - 60_000).toISOString())
+        }
+        expect(model.stats().startDateQueries).toBe(sent('executions').length)
       }
     )
+
+    it("has start_date = the runner's clock - 61 s when the trigger answer has no Date", async () => {
+      const { client } = await run({
+        date: null,
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(client.queries.length).toBeGreaterThan(0)
+      for (const query of client.queries) {
+        expect(query.startDate).toBe(new Date(RUNNER_START - 61_000).toISOString())
+      }
+    })
 
     it('has no slug when none is set', async () => {
       const { client } = await run({
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
-      for (const [query] of client.listExecutions.mock.calls) {
+      for (const query of client.queries) {
         expect(query.slug).toBeUndefined()
-        expect(query.startDate).toBe('2024-03-05')
+        expect(query.startDate).toBe(new Date(T0 - 60_000).toISOString())
       }
+    })
+
+    it('polls once more without start_date when Refold refuses it with 422, and completes the wait', async () => {
+      const { result, client, infoLines, sleeps, sent } = await run({
+        startDate: 'reject',
+        executions: [
+          execution('ex-1', 'Publish Docs', running(5000, 'COMPLETED')),
+          // Listed without start_date, and still left out: created before t0.
+          execution('old-1', 'Publish Docs', 'ERRORED', { createdAt: iso(T0 - 30_000) })
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+      const requests = sent('executions')
+      expect(requests[0].query?.start_date).toBeDefined()
+      // Every later query, the one right after the refusal included, leaves start_date out.
+      expect(requests.slice(1).length).toBeGreaterThan(1)
+      for (const request of requests.slice(1)) expect(request.query?.start_date).toBeUndefined()
+      expect(client.queries.slice(1).every(q => q.startDate === undefined)).toBe(true)
+      // The poll without it comes at once, not a poll interval later: the schedule is unchanged.
+      expect(sleeps).toEqual([1000, 2000, 4000, 2000])
+      expect(infoLines.some(l => /start_date.*HTTP 422/.test(l))).toBe(true)
+    })
+
+    it('polls without start_date when Refold refuses it with 400', async () => {
+      const { result, sent } = await run({
+        arrange: c => c.script('executions', apiError(400, { message: 'Invalid start_date' })),
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(sent('executions').map(r => r.query?.start_date === undefined)).toEqual([
+        false,
+        true,
+        true
+      ])
+    })
+
+    it('ends the wait when the query without start_date is refused too', async () => {
+      const { result, sent } = await run({
+        arrange: c => c.always('executions', apiError(422, { message: 'Invalid query' })),
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('NONE')
+      expect(result.headline).toMatch(/could not poll the executions: .*HTTP 422/)
+      expect(sent('executions')).toHaveLength(2)
+    })
+  })
+
+  describe('the poll schedule', () => {
+    it('polls 1 s after the trigger, then 2, 4, 8, 10, 10 … s apart (wait_interval 10 s), and confirms 2 s after the last finish', async () => {
+      const { result, sleeps, elapsed } = await run({
+        executions: [execution('ex-1', 'Publish Docs', running(40_000, 'COMPLETED'))]
+      })
+      expect(result.status).toBe('COMPLETED')
+      // Polls at 1, 3, 7, 15, 25, 35 (RUNNING), 45 s (COMPLETED); the confirming poll at 47 s.
+      expect(sleeps).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000, 10_000, 2000])
+      expect(elapsed()).toBe(47_000)
+      expect(result.durationMs).toBe(47_000)
+    })
+
+    it('gates a 5 s workflow within 5 s of its end: polls at 1, 3 and 7 s, the confirming one at 9 s', async () => {
+      const { result, sleeps, model, serverStart, elapsed } = await run({
+        executions: [execution('ex-1', 'Publish Docs', running(5000, 'COMPLETED'))]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(sleeps).toEqual([1000, 2000, 4000, 2000])
+      const finishedAt = model.lastFinishAt()
+      expect(finishedAt).toBe(serverStart + 5000)
+      expect(serverStart + elapsed() - (finishedAt ?? 0)).toBeLessThanOrEqual(5000)
+    })
+
+    it('confirms after wait_interval when it is shorter than 2 s, and never polls further apart', async () => {
+      const { result, sleeps } = await run({
+        waitIntervalMs: 1000,
+        executions: [execution('ex-1', 'Publish Docs', running(3500, 'COMPLETED'))]
+      })
+      expect(result.status).toBe('COMPLETED')
+      // Polls at 1, 2, 3 (RUNNING), 4 s (COMPLETED), confirmed at 5 s.
+      expect(sleeps).toEqual([1000, 1000, 1000, 1000, 1000])
+    })
+
+    it('doubles up to a wait_interval that is not a power of two', async () => {
+      const { sleeps } = await run({
+        waitIntervalMs: 3000,
+        waitTimeoutMs: 12_000,
+        executions: [execution('ex-1', 'Publish Docs', 'RUNNING')]
+      })
+      // Polls at 1, 3, 6, 9 and 12 s.
+      expect(sleeps).toEqual([1000, 2000, 3000, 3000, 3000])
+    })
+
+    it('makes polls and requests known in the result', async () => {
+      const { result, sent, polls } = await run({
+        pageSize: 1,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution('ex-2', 'Sync CRM', 'COMPLETED')
+        ]
+      })
+      expect(result.polls).toBe(polls)
+      expect(result.polls).toBe(2)
+      // Two pages per poll; the events list is not counted.
+      expect(result.requests).toBe(sent('executions').length)
+      expect(result.requests).toBe(4)
+    })
+  })
+
+  describe('durations', () => {
+    it("gives each execution's duration from created_at to its finish, and none while it runs", async () => {
+      const { result } = await run({
+        waitTimeoutMs: 20_000,
+        executions: [
+          execution('ex-1', 'Publish Docs', running(6000, 'COMPLETED'), { createdAt: iso(T0) }),
+          execution('ex-2', 'Sync CRM', 'RUNNING', { createdAt: iso(T0 + 1000) })
+        ]
+      })
+      expect(result.status).toBe('TIMED_OUT')
+      expect(result.durationMs).toBe(20_000)
+      expect(result.executions).toEqual([
+        expect.objectContaining({ id: 'ex-1', finished_at: iso(T0 + 6000), durationMs: 6000 }),
+        expect.not.objectContaining({ durationMs: expect.anything() })
+      ])
+      expect(result.executions[1].id).toBe('ex-2')
+    })
+
+    it('lists the executions oldest first, whatever order Refold lists them in', async () => {
+      const { result } = await run({
+        executions: [
+          execution('ex-early', 'Publish Docs', 'COMPLETED', { createdAt: iso(T0 + 100) }),
+          execution('ex-late', 'Sync CRM', 'COMPLETED', { createdAt: iso(T0 + 900) })
+        ]
+      })
+      // Refold lists newest first (sortAsc=false).
+      expect(result.executions.map(e => e.id)).toEqual(['ex-early', 'ex-late'])
+    })
+  })
+
+  describe('failed executions', () => {
+    const failing = (id: string, errorField?: 'error' | 'message' | 'error_message') =>
+      execution(id, 'Notify Slack', [
+        { afterMs: 0, status: 'RUNNING', node: 'Build message' },
+        {
+          afterMs: 4000,
+          status: 'ERRORED',
+          node: 'Post to Slack',
+          error: 'channel_not_found',
+          ...(errorField ? { errorField } : {})
+        }
+      ])
+
+    it.each([undefined, 'message', 'error_message'] as const)(
+      "reads an ERRORED execution's detail: its name, status, error text (field %s) and failed node",
+      async errorField => {
+        const { result, infoLines, sent } = await run({
+          executions: [execution('ex-ok', 'Publish Docs', 'COMPLETED'), failing('ex-1', errorField)]
+        })
+        expect(result.status).toBe('FAILED')
+        expect(result.details).toEqual([
+          {
+            id: 'ex-1',
+            workflow: 'Notify Slack',
+            name: 'Notify Slack run',
+            status: 'ERRORED',
+            error: 'channel_not_found',
+            failedNode: { name: 'Post to Slack', error: 'channel_not_found' }
+          }
+        ])
+        // Only the failed one is read, with the account's header.
+        expect(sent('execution').map(r => r.path)).toEqual(['/api/v2/public/execution/ex-1'])
+        expect(sent('execution')[0].headers?.linked_account_id).toBe(ACCOUNT)
+        expect(infoLines).toContainEqual(
+          'Execution ex-1 (Notify Slack) failed: channel_not_found at Post to Slack: channel_not_found'
+        )
+      }
+    )
+
+    it('gives the failed node without error text when the detail carries none', async () => {
+      const { result } = await run({ detailErrors: false, executions: [failing('ex-1')] })
+      expect(result.details).toEqual([
+        {
+          id: 'ex-1',
+          workflow: 'Notify Slack',
+          name: 'Notify Slack run',
+          status: 'ERRORED',
+          failedNode: { name: 'Post to Slack' }
+        }
+      ])
+    })
+
+    it('reads the detail of at most 5 failed executions', async () => {
+      const ids = ['ex-1', 'ex-2', 'ex-3', 'ex-4', 'ex-5', 'ex-6', 'ex-7']
+      const { result, sent } = await run({
+        executions: ids.map((id, i) =>
+          execution(id, `Flow ${i + 1}`, 'ERRORED', { createdAt: iso(T0 + 1000 + i) })
+        )
+      })
+      expect(result.executions).toHaveLength(7)
+      expect(result.details.map(d => d.id)).toEqual(ids.slice(0, 5))
+      expect(sent('execution')).toHaveLength(5)
+    })
+
+    it('reads no detail when nothing failed', async () => {
+      const { sent, result } = await run({
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.details).toEqual([])
+      expect(sent('execution')).toEqual([])
+    })
+
+    it('reads the details of failed executions when polling broke off too', async () => {
+      const { result } = await run({
+        retries: 0,
+        arrange: c => {
+          // Polls at 1, 3 and 7 s (ex-1 ERRORED at 4 s) are answered; the one at 15 s is not.
+          c.script('executions', MODEL, MODEL, MODEL)
+          c.always('executions', apiError(503))
+        },
+        executions: [failing('ex-1'), execution('ex-2', 'Sync CRM', 'RUNNING')]
+      })
+      expect(result.headline).toMatch(/could not poll the executions/)
+      expect(result.status).toBe('FAILED')
+      expect(result.details.map(d => [d.id, d.error])).toEqual([['ex-1', 'channel_not_found']])
+    })
+
+    it.each([
+      ['a 500 on every attempt', apiError(500, { message: 'boom' })],
+      ['a 404', apiError(404, { error_code: 'EXECUTION_NOT_FOUND' })],
+      ['a malformed detail', { status: 200, body: '{"name":"no id"}' }],
+      ['a dropped connection', { network: 'connection reset (ECONNRESET)' }]
+    ])('a detail that cannot be read (%s) changes nothing else', async (_label, failure) => {
+      const executions = () => [execution('ex-ok', 'Publish Docs', 'COMPLETED'), failing('ex-1')]
+      const plain = await run({ executions: executions() })
+      const broken = await run({
+        executions: executions(),
+        arrange: c => c.always('execution', failure)
+      })
+      const rest = (result: WaitResult) => ({ ...result, details: undefined, requests: undefined })
+      expect(plain.result.details).toHaveLength(1)
+      expect(broken.result.details).toEqual([])
+      expect(rest(broken.result)).toEqual(rest(plain.result))
+      expect(broken.result.status).toBe('FAILED')
+      expect(
+        broken.infoLines.some(l => /Could not read the detail of execution ex-1/.test(l))
+      ).toBe(true)
     })
   })
 })
