@@ -158,7 +158,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     required: false,
     default: '',
     description:
-      'Sent as the Idempotency-Key header on every attempt. Default is derived from the repository, run, attempt, job, step and event.',
+      'Sent as the Idempotency-Key header on every attempt. Default: derived from the repository, run, attempt, job, step and event, then /<account>. A key given here is sent as is when linked_account_id names one account, and as <key>/<account> for several or *.',
     takesValue: true
   },
   {
