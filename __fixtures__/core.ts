@@ -1,4 +1,5 @@
-// A stand-in for @actions/core: inputs come from a plain object, everything written is recorded.
+// A stand-in for @actions/core, handed to the action's run(): inputs come from a plain object,
+// everything written is recorded.
 import { jest } from '@jest/globals'
 
 export const inputs: Record<string, string> = {}
@@ -12,6 +13,7 @@ export const setOutput = jest.fn((name: string, value: string) => {
 })
 export const debug = jest.fn<(message: string) => void>()
 export const info = jest.fn<(message: string) => void>()
+export const notice = jest.fn<(message: string) => void>()
 export const warning = jest.fn<(message: string) => void>()
 export const error = jest.fn<(message: string) => void>()
 export const setFailed = jest.fn<(message: string) => void>()
@@ -28,14 +30,24 @@ export function reset(next: Record<string, string> = {}): void {
   for (const record of [inputs, outputs]) for (const key of Object.keys(record)) delete record[key]
   summaries.length = 0
   Object.assign(inputs, next)
-  for (const mock of [getInput, setSecret, setOutput, debug, info, warning, error, setFailed]) {
+  for (const mock of [
+    getInput,
+    setSecret,
+    setOutput,
+    debug,
+    info,
+    notice,
+    warning,
+    error,
+    setFailed
+  ]) {
     mock.mockClear()
   }
 }
 
 /** Every line the run wrote to the log, in any channel. */
 export function logged(): string[] {
-  return [debug, info, warning, error, setFailed].flatMap(mock =>
+  return [debug, info, notice, warning, error, setFailed].flatMap(mock =>
     mock.mock.calls.map(call => String(call[0]))
   )
 }

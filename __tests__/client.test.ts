@@ -1,15 +1,20 @@
-// The Refold API client against nock: the exact request on the wire, and every shape of answer.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from '@jest/globals'
+// The Refold API client against nock: the exact request on the wire, every shape of answer, and
+// the retries and rate limiter it owns (on a virtual clock, so no test waits for a backoff).
+import { describe, it, expect, beforeAll, afterAll, afterEach, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import nock from 'nock'
-import { MalformedAnswerError, NetworkError, RefoldApiError } from '../src/core/errors.js'
+import { parseApiError, readExecutionPage } from '../src/core/answers.js'
+import { RefoldClient, type ClientOptions } from '../src/core/client.js'
 import {
-  RefoldClient,
-  parseApiError,
-  readExecutionPage,
-  type TriggerRequest
-} from '../src/core/client.js'
+  CallFailed,
+  MalformedAnswerError,
+  NetworkError,
+  RefoldApiError
+} from '../src/core/errors.js'
+import { Limiter } from '../src/core/limiter.js'
+import { triggerRequest, type TriggerTarget } from '../src/core/request.js'
 import { isRetryable } from '../src/core/retry.js'
+import { passThroughLimiter, rejection, virtualClock } from './helpers/common.js'
 
 const BASE = 'https://api.refold.test'
 const API_KEY = 'pk_live_9f8e7d6c5b4a3210secret'
@@ -19,20 +24,41 @@ const VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8')
 ).version
 
-function client(options: { baseUrl?: string; timeoutMs?: number } = {}): RefoldClient {
+/** A client of one attempt per call (`retries: 0`) unless a test asks for retries. */
+function client(options: Partial<ClientOptions> = {}): RefoldClient {
   return new RefoldClient({
-    baseUrl: options.baseUrl ?? BASE,
+    baseUrl: BASE,
     apiKey: API_KEY,
-    linkedAccountId: LINKED_ACCOUNT,
-    timeoutMs: options.timeoutMs ?? 5000,
-    proxyEnv: {}
+    timeoutMs: 5000,
+    proxyEnv: {},
+    retries: 0,
+    clock: virtualClock({ random: 0 }),
+    limiter: passThroughLimiter(),
+    onRetry: () => {},
+    ...options
   })
 }
 
-const trigger: TriggerRequest = {
+const trigger = {
   event: 'Release Published',
   payload: { version: '1.2.3', nested: { ok: true, list: [1, 'two'] } },
-  idempotencyKey: 'octo/repo/42/1/release/Release%20Published'
+  idempotencyKey: 'octo/repo/42/1/release/Release%20Published/acme-corp'
+}
+
+/** Sends the trigger request triggerRequest builds from `target`, as fire() does. */
+function send(
+  target: Partial<TriggerTarget> = {},
+  options: Partial<ClientOptions> = {},
+  payload: object = trigger.payload
+) {
+  const baseUrl = options.baseUrl ?? BASE
+  const request = triggerRequest(
+    { baseUrl, apiKey: API_KEY, event: trigger.event, ...target },
+    LINKED_ACCOUNT,
+    trigger.idempotencyKey,
+    JSON.stringify(payload)
+  )
+  return client({ ...options, baseUrl }).trigger(request, trigger.event)
 }
 
 /**
@@ -43,13 +69,11 @@ function socketError(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code })
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the promise to reject')
+/** The last failure of a call that failed for good, after checking it failed as CallFailed. */
+async function lastFailure(promise: Promise<unknown>): Promise<RefoldApiError | NetworkError> {
+  const error = await rejection(promise)
+  expect(error).toBeInstanceOf(CallFailed)
+  return (error as CallFailed).last
 }
 
 /** Triggers the event against a scope answering `status` with `body`; the error it fails with. */
@@ -59,7 +83,7 @@ async function triggerFailure(
   headers: Record<string, string> = {}
 ): Promise<RefoldApiError> {
   const scope = nock(BASE).post(EVENT_PATH).reply(status, body, headers)
-  const error = await rejection(client().triggerEvent(trigger))
+  const error = await lastFailure(send())
   expect(scope.isDone()).toBe(true)
   expect(error).toBeInstanceOf(RefoldApiError)
   return error as RefoldApiError
@@ -89,7 +113,7 @@ afterAll(() => {
   }
 })
 
-describe('triggerEvent: the request', () => {
+describe('trigger: the request', () => {
   it('sends the exact request: method, path, headers and body', async () => {
     let rawBody: string | undefined
     const scope = nock(BASE, {
@@ -109,7 +133,7 @@ describe('triggerEvent: the request', () => {
       })
       .reply(200, '{"message":"Webhook Fired Success"}', { 'content-type': 'application/json' })
 
-    const answer = await client().triggerEvent(trigger)
+    const answer = (await send()).value
 
     expect(scope.isDone()).toBe(true)
     expect(JSON.parse(rawBody!)).toEqual({
@@ -128,7 +152,7 @@ describe('triggerEvent: the request', () => {
     scope.on('request', (_req, _interceptor, body: string) => {
       raw = body
     })
-    await client().triggerEvent({ ...trigger, configId: 'cfg', slug: 'app' })
+    await send({ configId: 'cfg', slug: 'app' })
     expect(scope.isDone()).toBe(true)
     expect(raw).toBe(JSON.stringify({ event: trigger.event, payload: trigger.payload }))
   })
@@ -141,7 +165,7 @@ describe('triggerEvent: the request', () => {
         userAgent = this.req.headers['user-agent']
         return [200, '{}']
       })
-    await client().triggerEvent(trigger)
+    await send()
     expect(scope.isDone()).toBe(true)
     expect(userAgent).toBe(`refold-trigger/${VERSION}`)
   })
@@ -157,7 +181,7 @@ describe('triggerEvent: the request', () => {
     })
       .post(EVENT_PATH)
       .reply(200, '{"message":"Webhook Fired Success"}')
-    await client().triggerEvent({ ...trigger, configId: 'config-7', slug: 'hubspot' })
+    await send({ configId: 'config-7', slug: 'hubspot' })
     expect(scope.isDone()).toBe(true)
   })
 
@@ -165,7 +189,7 @@ describe('triggerEvent: the request', () => {
     const scope = nock(BASE, { reqheaders: { config_id: 'config-7' }, badheaders: ['slug'] })
       .post(EVENT_PATH)
       .reply(200, '{}')
-    await client().triggerEvent({ ...trigger, configId: 'config-7' })
+    await send({ configId: 'config-7' })
     expect(scope.isDone()).toBe(true)
   })
 
@@ -173,7 +197,7 @@ describe('triggerEvent: the request', () => {
     const scope = nock(BASE, { badheaders: ['config_id', 'slug'] })
       .post(EVENT_PATH)
       .reply(200, '{}')
-    await client().triggerEvent({ ...trigger, configId: '', slug: '' })
+    await send({ configId: '', slug: '' })
     expect(scope.isDone()).toBe(true)
   })
 
@@ -186,20 +210,20 @@ describe('triggerEvent: the request', () => {
         return true
       })
       .reply(200, '{}')
-    await client().triggerEvent({ ...trigger, payload })
+    await send({}, {}, payload)
     expect(scope.isDone()).toBe(true)
     expect(received).toEqual({ event: trigger.event, payload })
   })
 
   it('posts to the path under a self-hosted base_url with a port', async () => {
     const scope = nock('http://refold.internal:8080').post(EVENT_PATH).reply(200, '{}')
-    await client({ baseUrl: 'http://refold.internal:8080' }).triggerEvent(trigger)
+    await send({}, { baseUrl: 'http://refold.internal:8080' })
     expect(scope.isDone()).toBe(true)
   })
 
   it('returns any 2xx as success, with its message undefined when the body has none', async () => {
     nock(BASE).post(EVENT_PATH).reply(202, '')
-    const answer = await client().triggerEvent(trigger)
+    const { value: answer } = await send()
     expect(answer.status).toBe(202)
     expect(answer.message).toBeUndefined()
   })
@@ -207,12 +231,12 @@ describe('triggerEvent: the request', () => {
   it('returns the answer headers (the Date header is needed to wait)', async () => {
     const date = 'Mon, 02 Jun 2025 12:00:00 GMT'
     nock(BASE).post(EVENT_PATH).reply(200, '{"message":"Webhook Fired Success"}', { Date: date })
-    const answer = await client().triggerEvent(trigger)
+    const { value: answer } = await send()
     expect(answer.headers.date).toBe(date)
   })
 })
 
-describe('triggerEvent: error answers', () => {
+describe('trigger: error answers', () => {
   it('reads the documented 401 body', async () => {
     const error = await triggerFailure(
       401,
@@ -386,7 +410,7 @@ describe('triggerEvent: error answers', () => {
     const elsewhere = nock('https://elsewhere.example').post('/steal').reply(200, '{}')
     const elsewhereGet = nock('https://elsewhere.example').get('/steal').reply(200, '{}')
 
-    const error = await rejection(client().triggerEvent(trigger))
+    const error = await lastFailure(send())
 
     expect(redirect.isDone()).toBe(true)
     expect(elsewhere.isDone()).toBe(false)
@@ -398,12 +422,12 @@ describe('triggerEvent: error answers', () => {
   })
 })
 
-describe('triggerEvent: network errors', () => {
+describe('trigger: network errors', () => {
   it('turns a refused connection into a NetworkError naming the host and "connection refused"', async () => {
     const scope = nock(BASE)
       .post(EVENT_PATH)
       .replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'))
-    const error = await rejection(client().triggerEvent(trigger))
+    const error = await lastFailure(send())
     expect(scope.isDone()).toBe(true)
     expect(error).toBeInstanceOf(NetworkError)
     const network = error as NetworkError
@@ -420,9 +444,7 @@ describe('triggerEvent: network errors', () => {
     nock('http://refold.internal:8080')
       .post(EVENT_PATH)
       .replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'))
-    const error = await rejection(
-      client({ baseUrl: 'http://refold.internal:8080' }).triggerEvent(trigger)
-    )
+    const error = await lastFailure(send({}, { baseUrl: 'http://refold.internal:8080' }))
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toContain('refold.internal:8080')
   })
@@ -435,7 +457,7 @@ describe('triggerEvent: network errors', () => {
     nock(BASE)
       .post(EVENT_PATH)
       .replyWithError(socketError(code, `socket ${code}`))
-    const error = await rejection(client().triggerEvent(trigger))
+    const error = await lastFailure(send())
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toContain(reason)
     expect(error.message).toContain('api.refold.test')
@@ -447,7 +469,7 @@ describe('triggerEvent: network errors', () => {
       .replyWithError(
         socketError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate')
       )
-    const error = await rejection(client().triggerEvent(trigger))
+    const error = await lastFailure(send())
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toContain('TLS')
   })
@@ -455,7 +477,7 @@ describe('triggerEvent: network errors', () => {
   it('turns an answer slower than timeoutMs into a NetworkError mentioning the timeout', async () => {
     nock(BASE).post(EVENT_PATH).delay(1500).reply(200, '{"message":"Webhook Fired Success"}')
     const started = Date.now()
-    const error = await rejection(client({ timeoutMs: 200 }).triggerEvent(trigger))
+    const error = await lastFailure(send({}, { timeoutMs: 200 }))
     const elapsed = Date.now() - started
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/timeout|timed out/i)
@@ -467,7 +489,7 @@ describe('triggerEvent: network errors', () => {
 
   it('times out when the body is slower than timeoutMs, not only the headers', async () => {
     nock(BASE).post(EVENT_PATH).delayBody(1500).reply(200, '{"message":"Webhook Fired Success"}')
-    const error = await rejection(client({ timeoutMs: 200 }).triggerEvent(trigger))
+    const error = await lastFailure(send({}, { timeoutMs: 200 }))
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/timeout/i)
   })
@@ -488,7 +510,7 @@ describe('listEvents', () => {
     })
       .get('/api/v2/public/application/event')
       .reply(200, events)
-    const listed = await client().listEvents()
+    const { value: listed } = await client().listEvents()
     expect(scope.isDone()).toBe(true)
     expect(listed).toEqual(events)
   })
@@ -506,13 +528,13 @@ describe('listEvents', () => {
         42,
         { _id: 'e4', name: 'Deploy Finished' }
       ])
-    const listed = await client().listEvents()
+    const { value: listed } = await client().listEvents()
     expect(listed.map(event => event.name)).toEqual(['Release Published', 'Deploy Finished'])
   })
 
   it('fails with a RefoldApiError when the answer is not an array', async () => {
     nock(BASE).get('/api/v2/public/application/event').reply(200, { docs: [] })
-    const error = await rejection(client().listEvents())
+    const error = await lastFailure(client().listEvents())
     expect(error).toBeInstanceOf(RefoldApiError)
     expect(error.message).toMatch(/array/)
   })
@@ -521,7 +543,7 @@ describe('listEvents', () => {
     nock(BASE)
       .get('/api/v2/public/application/event')
       .reply(401, { status_code: 401, message: 'Invalid Credentials' })
-    const error = await rejection(client().listEvents())
+    const error = await lastFailure(client().listEvents())
     expect(error).toBeInstanceOf(RefoldApiError)
     expect((error as RefoldApiError).status).toBe(401)
     expect(error.message).not.toContain(API_KEY)
@@ -559,7 +581,7 @@ describe('listExecutions', () => {
         return true
       })
       .reply(200, page)
-    const listed = await client().listExecutions({
+    const { value: listed } = await client().listExecutions(LINKED_ACCOUNT, {
       page: 1,
       limit: 50,
       startDate: '2025-06-02',
@@ -571,7 +593,7 @@ describe('listExecutions', () => {
       limit: '50',
       execution_source: 'Event',
       start_date: '2025-06-02',
-      sortAsc: expect.stringMatching(/^(true|false)$/),
+      sortAsc: 'false',
       slug: 'hubspot'
     })
     expect(listed).toEqual(page)
@@ -586,30 +608,38 @@ describe('listExecutions', () => {
         return true
       })
       .reply(200, { docs: [], hasNextPage: false, nextPage: null })
-    const listed = await client().listExecutions({ page: 3, limit: 20, startDate: '2025-01-31' })
+    const { value: listed } = await client().listExecutions(LINKED_ACCOUNT, {
+      page: 3,
+      limit: 20,
+      startDate: '2025-01-31'
+    })
     expect(scope.isDone()).toBe(true)
-    // the contract names sortAsc but not its value
+    // newest first (sortAsc=false), so the executions of an event just fired are on page 1
     expect(sent).toEqual({
       page: '3',
       limit: '20',
       execution_source: 'Event',
       start_date: '2025-01-31',
-      sortAsc: expect.stringMatching(/^(true|false)$/)
+      sortAsc: 'false'
     })
     expect(listed).toEqual({ docs: [], hasNextPage: false, nextPage: null })
   })
 
   it('reads a missing hasNextPage as false', async () => {
     nock(BASE).get('/api/v2/public/execution').query(true).reply(200, { docs: page.docs })
-    const listed = await client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+    const { value: listed } = await client().listExecutions(LINKED_ACCOUNT, {
+      page: 1,
+      limit: 50,
+      startDate: '2025-06-02'
+    })
     expect(listed.hasNextPage).toBe(false)
     expect(listed.docs).toEqual(page.docs)
   })
 
   it('fails with a RefoldApiError when the answer has no docs array', async () => {
     nock(BASE).get('/api/v2/public/execution').query(true).reply(200, '<html>maintenance</html>')
-    const error = await rejection(
-      client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+    const error = await lastFailure(
+      client().listExecutions(LINKED_ACCOUNT, { page: 1, limit: 50, startDate: '2025-06-02' })
     )
     expect(error).toBeInstanceOf(RefoldApiError)
     expect(error.message).toContain('HTML page')
@@ -628,7 +658,9 @@ describe('listExecutions: every field read is checked', () => {
       .get('/api/v2/public/execution')
       .query(true)
       .reply(200, body as nock.Body)
-    return client().listExecutions({ page: 1, limit: 50, startDate: '2025-06-02' })
+    return client()
+      .listExecutions(LINKED_ACCOUNT, { page: 1, limit: 50, startDate: '2025-06-02' })
+      .then(({ value }) => value)
   }
 
   it.each([
@@ -651,14 +683,14 @@ describe('listExecutions: every field read is checked', () => {
     [{ docs: {} }, 'expected an object with a docs array'],
     [[doc], 'expected an object with a docs array']
   ])('fails with a retryable MalformedAnswerError on %j', async (body, problem) => {
-    const error = await rejection(list(body))
+    const error = await lastFailure(list(body))
     expect(error).toBeInstanceOf(MalformedAnswerError)
     expect(isRetryable(error)).toBe(true)
     expect(error.message).toContain(problem)
   })
 
   it('never quotes the bad value, which may be long or hostile', async () => {
-    const error = await rejection(list({ docs: [{ ...doc, status: 42, _id: 'x'.repeat(9999) }] }))
+    const error = await lastFailure(list({ docs: [{ ...doc, status: 42, _id: 'x'.repeat(9999) }] }))
     expect(error.message).toContain('docs[0].status is a number')
     expect(error.message.length).toBeLessThan(300)
   })
@@ -700,6 +732,202 @@ describe('listExecutions: every field read is checked', () => {
     for (const value of [null, 42, 'text', [], {}, { docs: null }, { docs: [undefined] }]) {
       expect(typeof readExecutionPage(value)).toBe('string')
     }
+  })
+})
+
+describe('listExecutions without a start date', () => {
+  it('leaves start_date out when Refold refused it, and sends the linked account', async () => {
+    let sent: Record<string, unknown> | undefined
+    const scope = nock(BASE, { reqheaders: { linked_account_id: 'globex' } })
+      .get('/api/v2/public/execution')
+      .query(query => {
+        sent = query
+        return true
+      })
+      .reply(200, { docs: [] })
+    await client().listExecutions('globex', { page: 1, limit: 50 })
+    expect(scope.isDone()).toBe(true)
+    expect(sent).not.toHaveProperty('start_date')
+  })
+})
+
+describe('getExecution', () => {
+  it('GETs one execution by its encoded id for the linked account, and reads the failed step', async () => {
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        linked_account_id: LINKED_ACCOUNT,
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`
+      }
+    })
+      .get('/api/v2/public/execution/x%2F1')
+      .reply(200, {
+        _id: 'x/1',
+        name: 'Sync',
+        status: 'ERRORED',
+        nodes: [
+          { name: 'Fetch', status: 'COMPLETED' },
+          { name: 'Push', status: 'ERRORED', error: { message: 'HubSpot said 401' } }
+        ]
+      })
+    const { value, attempts } = await client().getExecution(LINKED_ACCOUNT, 'x/1')
+    expect(scope.isDone()).toBe(true)
+    expect(value).toEqual({
+      _id: 'x/1',
+      name: 'Sync',
+      status: 'ERRORED',
+      failedNode: { name: 'Push', error: 'HubSpot said 401' }
+    })
+    expect(attempts).toEqual([{ outcome: 'HTTP 200' }])
+  })
+
+  it('fails with a MalformedAnswerError when the answer has no id', async () => {
+    nock(BASE).get('/api/v2/public/execution/x1').reply(200, { status: 'ERRORED' })
+    const error = await lastFailure(client().getExecution(LINKED_ACCOUNT, 'x1'))
+    expect(error).toBeInstanceOf(MalformedAnswerError)
+    expect(error.message).toContain('_id is missing, not a text')
+  })
+})
+
+describe('listLinkedAccounts', () => {
+  it("GETs one page of the org's linked accounts with the org key and no linked_account_id", async () => {
+    let sent: Record<string, unknown> | undefined
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`
+      },
+      badheaders: ['linked_account_id']
+    })
+      .get('/api/v2/public/linked-account')
+      .query(query => {
+        sent = query
+        return true
+      })
+      .reply(200, {
+        docs: [
+          { account_id: 'acme-corp', name: 'Acme', environment: 'production' },
+          { account_id: 'globex', name: 'Globex' }
+        ],
+        hasNextPage: true,
+        nextPage: 3
+      })
+    const { value } = await client().listLinkedAccounts(2, 100)
+    expect(scope.isDone()).toBe(true)
+    expect(sent).toEqual({ page: '2', limit: '100' })
+    expect(value).toEqual({ accounts: ['acme-corp', 'globex'], hasNextPage: true, nextPage: 3 })
+  })
+
+  it.each([
+    [{ docs: [{ name: 'no id' }] }, 'docs[0].account_id is missing, not a text'],
+    [{ docs: [{ account_id: 7 }] }, 'docs[0].account_id is a number, not a text'],
+    [{ docs: [], hasNextPage: 'no' }, 'hasNextPage is a string, not true or false'],
+    [[], 'expected an object with a docs array']
+  ])('fails with a MalformedAnswerError on %j', async (body, problem) => {
+    nock(BASE)
+      .get('/api/v2/public/linked-account')
+      .query(true)
+      .reply(200, body as nock.Body)
+    const error = await lastFailure(client().listLinkedAccounts(1, 100))
+    expect(error).toBeInstanceOf(MalformedAnswerError)
+    expect(error.message).toContain(problem)
+  })
+})
+
+describe('retries and the rate limiter, owned by the client', () => {
+  it('retries a 503 and returns the 200 with every attempt, sending the same request each time', async () => {
+    const clock = virtualClock({ random: 0 })
+    const onRetry = jest.fn<(line: string) => void>()
+    const sent: { key: unknown; body: string }[] = []
+    const scope = nock(BASE)
+      .post(EVENT_PATH)
+      .times(2)
+      .reply(function (_uri, body) {
+        sent.push({ key: this.req.headers['idempotency-key'], body: JSON.stringify(body) })
+        return sent.length === 1
+          ? [503, '{"http_error_type":"SERVICE_UNAVAILABLE","message":"busy"}']
+          : [200, '{"message":"Webhook Fired Success"}']
+      })
+    const { value, attempts } = await send({}, { retries: 3, clock, onRetry })
+    expect(scope.isDone()).toBe(true)
+    expect(value.status).toBe(200)
+    expect(attempts).toEqual([
+      { outcome: 'HTTP 503 SERVICE_UNAVAILABLE', waitMs: 500 },
+      { outcome: 'HTTP 200' }
+    ])
+    expect(clock.sleeps).toEqual([500])
+    expect(onRetry).toHaveBeenCalledTimes(1)
+    expect(onRetry.mock.calls[0][0]).toMatch(
+      /^Attempt 1 of 4 failed: .*HTTP 503.*Retrying in 0.5 s\.$/
+    )
+    expect(sent[1]).toEqual(sent[0])
+    expect(sent[0].key).toBe(trigger.idempotencyKey)
+  })
+
+  it('makes one attempt with retries: 0 and gives up naming it', async () => {
+    nock(BASE).post(EVENT_PATH).reply(503, '')
+    const error = await rejection(send())
+    expect(error).toBeInstanceOf(CallFailed)
+    expect((error as CallFailed).attempts).toEqual([{ outcome: 'HTTP 503' }])
+    expect((error as CallFailed).gaveUp).toBe('Gave up after 1 attempt')
+    expect(error.message).toMatch(/^Gave up after 1 attempt \(api\.refold\.test\)\. Last error: /)
+  })
+
+  it('does not retry a 401, however many retries are allowed', async () => {
+    const scope = nock(BASE).post(EVENT_PATH).reply(401, '{"message":"Invalid Credentials"}')
+    const clock = virtualClock()
+    const error = await rejection(send({}, { retries: 5, clock }))
+    expect(scope.isDone()).toBe(true)
+    expect((error as CallFailed).attempts).toEqual([{ outcome: 'HTTP 401' }])
+    expect((error as CallFailed).gaveUp).toBeUndefined()
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('retries an answer of the wrong shape, like a 5xx', async () => {
+    nock(BASE).get('/api/v2/public/application/event').reply(200, { docs: [] })
+    nock(BASE)
+      .get('/api/v2/public/application/event')
+      .reply(200, [{ _id: 'e1', name: 'E' }])
+    const { value, attempts } = await client({ retries: 1 }).listEvents()
+    expect(value).toEqual([{ _id: 'e1', name: 'E' }])
+    expect(attempts).toEqual([
+      { outcome: 'HTTP 200, an answer of the wrong shape', waitMs: 500 },
+      { outcome: 'HTTP 200' }
+    ])
+  })
+
+  it("passes every attempt through the limiter, and pauses it for a 429's Retry-After", async () => {
+    const clock = virtualClock()
+    const limiter = new Limiter({ ratePerSecond: 100, burst: 5, concurrency: 5 }, clock)
+    const run = jest.spyOn(limiter, 'run')
+    const pause = jest.spyOn(limiter, 'pause')
+    nock(BASE)
+      .post(EVENT_PATH)
+      .reply(429, '{"message":"Too Many Requests"}', { 'Retry-After': '2' })
+    nock(BASE).post(EVENT_PATH).reply(200, '{"message":"Webhook Fired Success"}')
+    const { attempts } = await send({}, { retries: 3, clock, limiter })
+    expect(run).toHaveBeenCalledTimes(2)
+    expect(pause.mock.calls).toEqual([[2000]])
+    expect(clock.sleeps).toEqual([2000])
+    expect(attempts).toEqual([{ outcome: 'HTTP 429', waitMs: 2000 }, { outcome: 'HTTP 200' }])
+  })
+
+  it('pauses the limiter for the backoff when a 403 "Rate Limit Hit" has no Retry-After', async () => {
+    const limiter = passThroughLimiter()
+    nock(BASE).post(EVENT_PATH).reply(403, '{"message":"Rate Limit Hit"}')
+    nock(BASE).post(EVENT_PATH).reply(200, '{}')
+    await send({}, { retries: 1, limiter, clock: virtualClock({ random: 0 }) })
+    expect(limiter.pauses).toEqual([500])
+  })
+
+  it("does not pause the limiter for a 503, which is this call's trouble only", async () => {
+    const limiter = passThroughLimiter()
+    nock(BASE).post(EVENT_PATH).reply(503, '')
+    nock(BASE).post(EVENT_PATH).reply(200, '{}')
+    await send({}, { retries: 1, limiter })
+    expect(limiter.pauses).toEqual([])
   })
 })
 

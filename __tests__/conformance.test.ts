@@ -316,16 +316,7 @@ describe('dist/index.js sends requests that conform to Refold API', () => {
     return fake.requests
   }
 
-  // Keeps the rest of a wait's requests held to the schemas while the test below waits for the
-  // start_date fix; drop it once that test is a plain `it`.
-  it('a trigger and a wait: every request conforms but for start_date', async () => {
-    const problems = allConformanceErrors(await fireAndWait())
-    expect(problems.filter(problem => !/query parameter start_date /.test(problem))).toEqual([])
-  })
-
-  // Fails today: the action sends start_date as YYYY-MM-DD. Becomes a plain `it` once the
-  // executions query carries a date-time.
-  it.failing('a trigger and a wait: events list and executions queries', async () => {
+  it('a trigger and a wait: events list and executions queries, start_date a date-time', async () => {
     expect(allConformanceErrors(await fireAndWait())).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 // The bundle against a fake Refold that blinks: scripted errors, slow and dropped answers, a
 // closed port, and a forward proxy in between.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { assertConforming } from '../test/conformance.js'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import { startConnectProxy } from '../test/connect-proxy.js'
@@ -15,6 +16,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
   })
   afterEach(async () => {
     await fake.close()
+    // Whatever the test was about, every request the fake received is one Refold's API allows.
+    assertConforming(fake.requests)
   })
 
   const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>

@@ -1,6 +1,7 @@
 // The bundle given absurd inputs and a server's malformed Retry-After (issue 9, classes 6, 9, 11
 // and 12): each is an input error naming the input, sent nowhere, or a wait the policy chose.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { assertConforming } from '../test/conformance.js'
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,6 +19,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
   })
   afterEach(async () => {
     await fake.close()
+    // Whatever the test was about, every request the fake received is one Refold's API allows.
+    assertConforming(fake.requests)
     await rm(workspace, { recursive: true, force: true })
   })
 

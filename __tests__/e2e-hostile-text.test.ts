@@ -1,6 +1,7 @@
 // The bundle against a fake Refold whose answers are hostile: text that tries to run workflow
 // commands in the log or Markdown in the job summary, and pages of the wrong shape.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { assertConforming } from '../test/conformance.js'
 import {
   DEFAULT_EVENTS,
   startFakeRefold,
@@ -66,6 +67,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile answers', (_
   let fake: FakeRefold
   afterEach(async () => {
     await fake?.close()
+    // Whatever the test was about, every request the fake received is one Refold's API allows.
+    assertConforming(fake?.requests ?? [])
   })
 
   /** A fake whose own workflows start nothing, so only the scripted executions are listed. */

@@ -1,5 +1,6 @@
 // The bundle with wait: true against a fake Refold whose executions change status over time.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { assertConforming } from '../test/conformance.js'
 import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent } from '../test/run-action.js'
@@ -8,6 +9,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label
   let fake: FakeRefold | undefined
   afterEach(async () => {
     await fake?.close()
+    // Whatever the test was about, every request the fake received is one Refold's API allows.
+    assertConforming(fake?.requests ?? [])
   })
 
   async function fireAndWait(
@@ -30,7 +33,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label
             name: 'Post release notes to Slack',
             steps: [
               { status: 'RUNNING', afterMs: 0 },
-              { status: 'COMPLETED', afterMs: 800 }
+              // Still running at the first poll, 1 s after the trigger.
+              { status: 'COMPLETED', afterMs: 2500 }
             ]
           }
         ]

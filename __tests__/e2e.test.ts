@@ -1,5 +1,6 @@
 // The bundled dist/index.js run as the runner runs it, against a fake Refold on 127.0.0.1.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { assertConforming } from '../test/conformance.js'
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
@@ -15,6 +16,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
   })
   afterEach(async () => {
     await fake.close()
+    // Whatever the test was about, every request the fake received is one Refold's API allows.
+    assertConforming(fake.requests)
   })
 
   const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
@@ -32,7 +35,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
         slug: 'hubspot',
         'content-type': 'application/json',
         accept: 'application/json',
-        'idempotency-key': 'acme/shop-api/9876543210/1/notify/refold/Release%20Published'
+        'idempotency-key':
+          'acme/shop-api/9876543210/1/notify/refold/Release%20Published/acme%40example.com'
       })
       expect(request.headers).not.toHaveProperty('config_id')
       const version = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version
@@ -113,7 +117,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
         attempts: '0',
         status_code: '',
         payload: '{"a":1}',
-        idempotency_key: 'acme/shop-api/9876543210/1/notify/refold/Release%20Published'
+        idempotency_key:
+          'acme/shop-api/9876543210/1/notify/refold/Release%20Published/acme%40example.com'
       })
     })
 

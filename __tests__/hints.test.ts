@@ -1,16 +1,7 @@
 // The hints added to a refused event: what to check next, never the key itself.
 import { describe, it, expect } from '@jest/globals'
-import { RefoldApiError } from '../src/core/errors.js'
 import { closestEventNames, hintFor } from '../src/core/hints.js'
-
-function apiError(status: number, extra: Partial<RefoldApiError['details']> = {}): RefoldApiError {
-  return new RefoldApiError({
-    action: 'trigger event "Release Published"',
-    status,
-    body: '',
-    ...extra
-  })
-}
+import { apiError } from './helpers/common.js'
 
 const unauthorized = apiError(401, {
   httpErrorType: 'UNAUTHORIZED',

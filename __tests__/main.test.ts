@@ -1,9 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
+// The action's run(core, env, clock) with a stub core: no module is replaced.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
 import * as core from '../__fixtures__/core.js'
-
-jest.unstable_mockModule('@actions/core', () => core)
-const { run } = await import('../src/action/main.js')
+import { run as runAction } from '../src/action/main.js'
 
 const KEY = 'pk_live_SECRET_0123456789'
 const API = 'https://api.gocobalt.io'
@@ -16,11 +15,14 @@ const base = {
 }
 /** Sleeps nothing, so retries cost no time; the clock is otherwise real. */
 const instantClock = { now: () => Date.now(), sleep: async () => {}, random: () => 0.5 }
+const run = (): Promise<void> => runAction(core, {}, instantClock)
 
 beforeAll(() => nock.disableNetConnect())
 afterEach(() => {
   nock.cleanAll()
 })
+// nock patches node:http for the whole worker; give it back for the test files that follow.
+afterAll(() => nock.restore())
 
 function noSecretAnywhere(): void {
   const everything = JSON.stringify([core.logged(), core.outputs, core.summaries])
@@ -33,7 +35,7 @@ describe('run', () => {
     const scope = nock(API)
       .post('/api/v2/public/event', { event: 'Release Published', payload: { version: '1.2.3' } })
       .reply(200, { message: 'Webhook Fired Success' })
-    await run(instantClock)
+    await run()
     expect(scope.isDone()).toBe(true)
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.outputs).toMatchObject({
@@ -56,7 +58,7 @@ describe('run', () => {
   it('masks the api key before anything is logged', async () => {
     core.reset(base)
     nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
-    await run(instantClock)
+    await run()
     expect(core.setSecret).toHaveBeenCalledWith(KEY)
     const firstLog = Math.min(...[core.debug, core.info].flatMap(m => m.mock.invocationCallOrder))
     expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(firstLog)
@@ -77,7 +79,7 @@ describe('run', () => {
         { _id: 'e1', name: 'Release Published' },
         { _id: 'e2', name: 'Deployment Finished' }
       ])
-    await run(instantClock)
+    await run()
     expect(scope.isDone()).toBe(true)
     expect(core.setFailed).toHaveBeenCalledTimes(1)
     const message = core.setFailed.mock.calls[0][0]
@@ -104,7 +106,7 @@ describe('run', () => {
       .reply(404, { status_code: 404, error_code: 'INVALID_EVENT', message: 'Trigger not found' })
       .get('/api/v2/public/application/event')
       .reply(403, { message: 'Forbidden' })
-    await run(instantClock)
+    await run()
     const message = core.setFailed.mock.calls[0][0]
     expect(message).toContain('event names must match exactly')
     expect(message).not.toContain('Closest')
@@ -118,7 +120,7 @@ describe('run', () => {
       error_code: 'SERVER_ERROR',
       message: 'Invalid Credentials'
     })
-    await run(instantClock)
+    await run()
     const message = core.setFailed.mock.calls[0][0]
     expect(message).toContain('HTTP 401 UNAUTHORIZED SERVER_ERROR — Invalid Credentials')
     expect(message).toContain('a production key (pk…)')
@@ -129,7 +131,7 @@ describe('run', () => {
   it('turns a refusal into a warning with fail_on_error: false, outputs still set', async () => {
     core.reset({ ...base, fail_on_error: 'false' })
     nock(API).post('/api/v2/public/event').reply(422, { message: 'Payload rejected' })
-    await run(instantClock)
+    await run()
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('Payload rejected'))
     expect(core.outputs).toMatchObject({
@@ -143,7 +145,7 @@ describe('run', () => {
     core.reset({ ...base, payload: '{"version": }', fail_on_error: 'false' })
     const requests: string[] = []
     nock.emitter.on('no match', (req: { path: string }) => requests.push(req.path))
-    await run(instantClock)
+    await run()
     nock.emitter.removeAllListeners('no match')
     expect(requests).toEqual([])
     expect(core.setFailed).toHaveBeenCalledWith(
@@ -159,7 +161,7 @@ describe('run', () => {
       .reply(503, 'Service Unavailable')
       .post('/api/v2/public/event')
       .reply(200, { message: 'Webhook Fired Success' })
-    await run(instantClock)
+    await run()
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.outputs.attempts).toBe('2')
     expect(core.warning).toHaveBeenCalledWith(
@@ -173,7 +175,7 @@ describe('run', () => {
       .post('/api/v2/public/event')
       .times(2)
       .reply(502, '<html><head><title>502 Bad Gateway</title></head></html>')
-    await run(instantClock)
+    await run()
     const message = core.setFailed.mock.calls[0][0]
     expect(message).toContain('Gave up after 2 attempts (api.gocobalt.io)')
     expect(message).toContain('HTTP 502')
@@ -183,7 +185,7 @@ describe('run', () => {
 
   it('dry run: sends nothing, prints the request with the key masked, sets the outputs', async () => {
     core.reset({ ...base, api_key: '', dry_run: 'true', config_id: 'cfg-9' })
-    await run(instantClock)
+    await run()
     expect(core.setFailed).not.toHaveBeenCalled()
     const printed = core.info.mock.calls.map(c => c[0]).join('\n')
     expect(printed).toContain('POST https://api.gocobalt.io/api/v2/public/event')
@@ -198,13 +200,27 @@ describe('run', () => {
       attempts: '0',
       duration_ms: '0',
       payload: '{"version":"1.2.3"}',
-      idempotency_key: 'run-1'
+      idempotency_key: 'run-1',
+      results: JSON.stringify([
+        {
+          linked_account_id: 'acme@example.com',
+          ok: true,
+          status_code: null,
+          message: 'Dry run: nothing was sent',
+          error_code: null,
+          attempts: 0,
+          idempotency_key: 'run-1',
+          execution_status: null
+        }
+      ]),
+      accepted: '1',
+      failed: '0'
     })
   })
 
   it('dry run with a key never prints it', async () => {
     core.reset({ ...base, dry_run: 'true' })
-    await run(instantClock)
+    await run()
     expect(core.info.mock.calls.map(c => c[0]).join('\n')).toContain('x-api-key: ***')
     noSecretAnywhere()
   })
@@ -233,7 +249,7 @@ describe('run', () => {
       .query(true)
       .times(2)
       .reply(200, page)
-    await run(instantClock)
+    await run()
     expect(scope.isDone()).toBe(true)
     const headline =
       'Event "Release Published": 1 of 1 workflow execution failed: Sync CRM (ERRORED)'
@@ -258,7 +274,7 @@ describe('run', () => {
     nock(API)
       .post('/api/v2/public/event')
       .reply(200, { message: 'Fired\n::add-mask::x\r\n  ::error::injected ##[warning]old form' })
-    await run(instantClock)
+    await run()
     expect(infoLines().filter(line => line.startsWith('::'))).toEqual([])
     expect(core.info.mock.calls.flat().join('\n')).not.toContain('##[')
     expect(core.info).toHaveBeenCalledWith(
@@ -282,7 +298,7 @@ describe('run', () => {
       .query(true)
       .times(2)
       .reply(200, { docs: [null] })
-    await run(instantClock)
+    await run()
     expect(scope.isDone()).toBe(true)
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.warning).toHaveBeenLastCalledWith(
@@ -303,7 +319,7 @@ describe('run', () => {
   it('wait: a refused trigger still sets execution_status NONE and an empty executions list', async () => {
     core.reset({ ...base, wait: 'true' })
     const scope = nock(API).post('/api/v2/public/event').reply(422, { message: 'Payload rejected' })
-    await run(instantClock)
+    await run()
     expect(scope.isDone()).toBe(true)
     expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('Payload rejected'))
     expect(core.outputs).toMatchObject({
@@ -318,7 +334,7 @@ describe('run', () => {
   it('writes no summary with summary: false', async () => {
     core.reset({ ...base, summary: 'false' })
     nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
-    await run(instantClock)
+    await run()
     expect(core.summaries).toEqual([])
   })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { InputError } from '../src/core/errors.js'
 import {
   CONCURRENCY_RANGE,
-  deriveIdempotencyKey,
   parseNumberInput,
   RATE_LIMIT_RANGE,
   readSettings,
@@ -20,17 +19,10 @@ function reader(inputs: Record<string, string>) {
 }
 
 const minimal = { api_key: KEY, event: 'Release Published', linked_account_id: 'acme@example.com' }
-const env = {
-  GITHUB_REPOSITORY: 'acme/shop',
-  GITHUB_RUN_ID: '123',
-  GITHUB_RUN_ATTEMPT: '2',
-  GITHUB_JOB: 'release',
-  GITHUB_ACTION: 'notify'
-}
 
 function inputError(inputs: Record<string, string>): InputError {
   try {
-    readSettings(reader(inputs), env)
+    readSettings(reader(inputs))
   } catch (error) {
     if (error instanceof InputError) return error
     throw error
@@ -40,11 +32,12 @@ function inputError(inputs: Record<string, string>): InputError {
 
 describe('readSettings', () => {
   it('reads the minimal inputs with the contract defaults', () => {
-    const settings = readSettings(reader(minimal), env)
+    const settings = readSettings(reader(minimal))
     expect(settings).toEqual({
       apiKey: KEY,
       event: 'Release Published',
-      linkedAccountId: 'acme@example.com',
+      accounts: { kind: 'list', accounts: ['acme@example.com'], duplicates: [] },
+      shard: undefined,
       configId: undefined,
       slug: undefined,
       payload: { kind: 'none' },
@@ -53,18 +46,20 @@ describe('readSettings', () => {
       timeoutMs: 30_000,
       retries: 3,
       failOnError: true,
-      idempotencyKey: 'acme/shop/123/2/release/notify/Release%20Published',
+      idempotencyKey: undefined,
       dryRun: false,
       wait: false,
       waitTimeoutMs: 600_000,
       waitIntervalMs: 10_000,
-      summary: true
+      summary: true,
+      rateLimit: 10,
+      concurrency: 5
     })
   })
 
   it('masks the api key before anything is logged, and never debug-logs it', () => {
     const core = reader({ ...minimal, timeout: '5' })
-    readSettings(core, env)
+    readSettings(core)
     expect(core.setSecret).toHaveBeenCalledWith(KEY)
     expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(
       core.debug.mock.invocationCallOrder[0]
@@ -79,7 +74,7 @@ describe('readSettings', () => {
   })
 
   it('does not require api_key in a dry run, but still requires event and linked_account_id', () => {
-    expect(readSettings(reader({ ...minimal, api_key: '', dry_run: 'true' }), env).apiKey).toBe('')
+    expect(readSettings(reader({ ...minimal, api_key: '', dry_run: 'true' })).apiKey).toBe('')
     expect(inputError({ linked_account_id: 'a', dry_run: 'true' }).input).toBe('event')
   })
 
@@ -108,20 +103,18 @@ describe('readSettings', () => {
 
   it('accepts the booleans core.getBooleanInput accepts', () => {
     for (const value of ['true', 'True', 'TRUE']) {
-      expect(readSettings(reader({ ...minimal, wait: value }), env).wait).toBe(true)
+      expect(readSettings(reader({ ...minimal, wait: value })).wait).toBe(true)
     }
     for (const value of ['false', 'False', 'FALSE']) {
-      expect(readSettings(reader({ ...minimal, fail_on_error: value }), env).failOnError).toBe(
-        false
-      )
+      expect(readSettings(reader({ ...minimal, fail_on_error: value })).failOnError).toBe(false)
     }
   })
 
   it('accepts fractional seconds and retries 0 to 10', () => {
-    const settings = readSettings(reader({ ...minimal, timeout: '2.5', retries: '0' }), env)
+    const settings = readSettings(reader({ ...minimal, timeout: '2.5', retries: '0' }))
     expect(settings.timeoutMs).toBe(2500)
     expect(settings.retries).toBe(0)
-    expect(readSettings(reader({ ...minimal, retries: '10' }), env).retries).toBe(10)
+    expect(readSettings(reader({ ...minimal, retries: '10' })).retries).toBe(10)
   })
 
   describe('number inputs have documented ranges', () => {
@@ -136,7 +129,7 @@ describe('readSettings', () => {
       ['wait_interval', 'waitIntervalMs', '1', 1000],
       ['wait_interval', 'waitIntervalMs', '300', 300_000]
     ] as const)('accepts %s: %j at the edge of its range', (name, field, value, expected) => {
-      expect(readSettings(reader({ ...minimal, [name]: value }), env)[field]).toBe(expected)
+      expect(readSettings(reader({ ...minimal, [name]: value }))[field]).toBe(expected)
     })
 
     it.each([
@@ -196,11 +189,10 @@ describe('readSettings', () => {
   })
 
   it('drops a trailing slash from base_url, so it is harmless', () => {
-    const settings = readSettings(reader({ ...minimal, base_url: 'https://app.refold.ai/' }), env)
+    const settings = readSettings(reader({ ...minimal, base_url: 'https://app.refold.ai/' }))
     expect(settings.baseUrl).toBe('https://app.refold.ai')
     const selfHosted = readSettings(
-      reader({ ...minimal, base_url: 'https://refold.acme.internal/x/' }),
-      env
+      reader({ ...minimal, base_url: 'https://refold.acme.internal/x/' })
     )
     expect(selfHosted.baseUrl).toBe('https://refold.acme.internal/x')
   })
@@ -258,11 +250,11 @@ describe('readSettings', () => {
   })
 
   it('still accepts an IPv6 literal and an @ in the path prefix', () => {
-    expect(readSettings(reader({ ...minimal, base_url: 'http://[::1]:8080' }), env).baseUrl).toBe(
+    expect(readSettings(reader({ ...minimal, base_url: 'http://[::1]:8080' })).baseUrl).toBe(
       'http://[::1]:8080'
     )
     expect(
-      readSettings(reader({ ...minimal, base_url: 'https://refold.acme.io/@team' }), env).baseUrl
+      readSettings(reader({ ...minimal, base_url: 'https://refold.acme.io/@team' })).baseUrl
     ).toBe('https://refold.acme.io/@team')
   })
 
@@ -291,9 +283,8 @@ describe('readSettings', () => {
 
   it('accepts Latin-1 letters in header inputs, as Node sends them', () => {
     expect(
-      readSettings(reader({ ...minimal, linked_account_id: 'josé@example.com' }), env)
-        .linkedAccountId
-    ).toBe('josé@example.com')
+      readSettings(reader({ ...minimal, linked_account_id: 'josé@example.com' })).accounts
+    ).toEqual({ kind: 'list', accounts: ['josé@example.com'], duplicates: [] })
   })
 
   it('rejects payload and payload_file together', () => {
@@ -303,8 +294,7 @@ describe('readSettings', () => {
 
   it('keeps config_id, slug and an explicit idempotency_key', () => {
     const settings = readSettings(
-      reader({ ...minimal, config_id: 'cfg-1', slug: 'hubspot', idempotency_key: 'release-1.2.3' }),
-      env
+      reader({ ...minimal, config_id: 'cfg-1', slug: 'hubspot', idempotency_key: 'release-1.2.3' })
     )
     expect(settings).toMatchObject({
       configId: 'cfg-1',
@@ -314,33 +304,61 @@ describe('readSettings', () => {
   })
 
   it('reads the payload source as inline text or a file', () => {
-    expect(readSettings(reader({ ...minimal, payload: 'a: 1\n' }), env).payload).toEqual({
+    expect(readSettings(reader({ ...minimal, payload: 'a: 1\n' })).payload).toEqual({
       kind: 'inline',
       text: 'a: 1\n'
     })
-    expect(readSettings(reader({ ...minimal, payload_file: 'p.yml' }), env).payload).toEqual({
+    expect(readSettings(reader({ ...minimal, payload_file: 'p.yml' })).payload).toEqual({
       kind: 'file',
       path: 'p.yml'
     })
   })
 })
 
-describe('deriveIdempotencyKey', () => {
-  it('is the same for every attempt of one step and differs for another step or a re-run', () => {
-    const key = deriveIdempotencyKey(env, 'Release Published')
-    expect(deriveIdempotencyKey({ ...env }, 'Release Published')).toBe(key)
+describe('readSettings: many linked accounts, shard, rate and concurrency', () => {
+  it('reads several accounts one per line, and * for every account of the org', () => {
     expect(
-      deriveIdempotencyKey({ ...env, GITHUB_ACTION: 'notify2' }, 'Release Published')
-    ).not.toBe(key)
-    expect(deriveIdempotencyKey({ ...env, GITHUB_RUN_ATTEMPT: '3' }, 'Release Published')).not.toBe(
-      key
+      readSettings(reader({ ...minimal, linked_account_id: 'acme\n\n  globex \nacme\n' })).accounts
+    ).toEqual({ kind: 'list', accounts: ['acme', 'globex'], duplicates: ['acme'] })
+    expect(readSettings(reader({ ...minimal, linked_account_id: '*' })).accounts).toEqual({
+      kind: 'every'
+    })
+  })
+
+  it('reads shard as i/n, and no shard when it is empty', () => {
+    expect(readSettings(reader({ ...minimal, shard: '2/3' })).shard).toEqual({
+      index: 2,
+      count: 3
+    })
+    expect(readSettings(reader(minimal)).shard).toBeUndefined()
+    expect(inputError({ ...minimal, shard: '4/3' }).input).toBe('shard')
+  })
+
+  it('reads rate_limit and concurrency within their ranges', () => {
+    const settings = readSettings(reader({ ...minimal, rate_limit: '2.5', concurrency: '20' }))
+    expect(settings.rateLimit).toBe(2.5)
+    expect(settings.concurrency).toBe(20)
+    expect(inputError({ ...minimal, rate_limit: '0' }).message).toBe(
+      `Invalid input 'rate_limit': "0" is not a number from 0.1 to 1000.`
+    )
+    expect(inputError({ ...minimal, concurrency: '21' }).message).toBe(
+      `Invalid input 'concurrency': "21" is not a whole number from 1 to 20.`
     )
   })
 
-  it('percent-encodes the event name so the header stays ASCII', () => {
-    expect(deriveIdempotencyKey(env, 'Déploiement / prod ✓')).toBe(
-      `acme/shop/123/2/release/notify/${encodeURIComponent('Déploiement / prod ✓')}`
+  it('leaves idempotency_key undefined when it is not set: the door generates the key', () => {
+    expect(readSettings(reader({ ...minimal, idempotency_key: '   ' })).idempotencyKey).toBe(
+      undefined
     )
-    expect(deriveIdempotencyKey(env, 'Déploiement / prod ✓')).toMatch(/^[\x20-\x7e]+$/)
+  })
+
+  it('needs api_key for a dry run with *, which lists the accounts, but not with a list', () => {
+    const error = inputError({ ...minimal, api_key: '', dry_run: 'true', linked_account_id: '*' })
+    expect(error.input).toBe('api_key')
+    expect(error.message).toContain(`linked_account_id: "*" lists the org's linked accounts`)
+    expect(
+      readSettings(reader({ ...minimal, api_key: '', dry_run: 'true', linked_account_id: 'a\nb' }))
+        .accounts
+    ).toEqual({ kind: 'list', accounts: ['a', 'b'], duplicates: [] })
   })
 })

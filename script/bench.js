@@ -1,20 +1,28 @@
-// `npm run bench`: cold start of dist/index.js firing one event at a loopback Refold, against a bare
-// node:http script sending the same POST, both under Node 24 (what the runner uses). A benchmark,
-// not a test: it prints numbers and checks only that each run sent exactly one request.
+// `npm run bench`: a benchmark, not a test. Under Node 24 (what the runner uses), against fake
+// Refolds on 127.0.0.1, it prints:
+// 1. cold start of dist/index.js and dist/cli.js firing one event, as a ratio to a bare node:http
+//    script sending the same POST (each run must send exactly one request);
+// 2. fan-out throughput against a fake that enforces Refold's rate (429 above it): wall time
+//    against the ideal, 429s received, peak RSS; and the same accounts as a dry run;
+// 3. gate latency of `wait`: from the last execution's finish on the fake's clock to the step's
+//    exit, and the API calls the wait made, for a 5 s and a 60 s workflow at default settings.
+// BENCH_RUNS (default 15) sets the cold-start runs; BENCH_ONLY=cold|fanout|gate runs one part.
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { startFakeRefold } from '../test/fake-refold.js'
+import { DEFAULT_API_KEY, makeLinkedAccounts, startFakeRefold } from '../test/fake-refold.js'
 import { node24Binary } from '../test/node-binaries.js'
-import { prepareRunner, ROOT, sampleInputs } from '../test/run-action.js'
+import { parseOutputFile, prepareRunner, ROOT, sampleInputs } from '../test/run-action.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const ONLY = process.env.BENCH_ONLY
 const node = node24Binary()
-const fake = await startFakeRefold()
+const ACTION = path.join(ROOT, 'dist/index.js')
+const CLI = path.join(ROOT, 'dist/cli.js')
 const dir = await mkdtemp(path.join(tmpdir(), 'refold-bench-'))
 /** @type {string[]} */
-const runnerDirs = []
+const cleanup = [dir]
 
 /** The same POST the action sends, with nothing but node:http. */
 const BARE = `import { request } from 'node:http'
@@ -26,61 +34,198 @@ const req = request(url, { method: 'POST', headers }, res => {
 })
 req.end(body)
 `
+/** Preloaded into a measured run: writes the process's peak RSS (KiB) where BENCH_RSS_FILE says. */
+const RSS = `import { writeFileSync } from 'node:fs'
+process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)))
+`
 
 try {
-  const barePath = path.join(dir, 'bare.mjs')
-  await writeFile(barePath, BARE)
-  const scenarios = {
-    'default inputs (payload from the GitHub context)': {},
-    'inline JSON payload': { payload: '{"version":"1.0.0"}', github_context: 'never' }
-  }
-  console.log(
-    `Node ${await version(node)}, ${RUNS} runs each, p50 of wall time from spawn to exit\n`
-  )
-  for (const [name, extra] of Object.entries(scenarios)) {
-    const runner = await prepareRunner({
-      inputs: { ...sampleInputs(fake.url), summary: 'false', ...extra }
-    })
-    runnerDirs.push(runner.dir)
-    const { env } = runner
-    // One warm-up run of each, which also gives the exact request for the bare script to repeat.
-    const before = fake.triggers().length
-    await time(node, [path.join(ROOT, 'dist/index.js')], env)
-    const sent = fake.triggers().at(-1)
-    if (!sent || fake.triggers().length !== before + 1)
-      throw new Error('the action did not send exactly one request')
-    const bareEnv = {
-      PATH: env.PATH,
-      BARE_REQUEST: JSON.stringify({
-        url: `${fake.url}${sent.path}`,
-        headers: sent.headers,
-        body: sent.body
-      })
-    }
-    await time(node, [barePath], bareEnv)
-
-    const action = []
-    const bare = []
-    for (let i = 0; i < RUNS; i++) {
-      const count = fake.triggers().length
-      action.push(await time(node, [path.join(ROOT, 'dist/index.js')], env))
-      if (fake.triggers().length !== count + 1)
-        throw new Error('the action did not send exactly one request')
-      bare.push(await time(node, [barePath], bareEnv))
-    }
-    const ratio = median(action) / median(bare)
-    console.log(name)
-    console.log(
-      `  dist/index.js  p50 ${median(action).toFixed(1)} ms  (min ${Math.min(...action).toFixed(1)})`
-    )
-    console.log(
-      `  bare node:http p50 ${median(bare).toFixed(1)} ms  (min ${Math.min(...bare).toFixed(1)})`
-    )
-    console.log(`  cold-start ratio ${ratio.toFixed(2)}×  (target ≤ 1.30×)\n`)
-  }
+  console.log(`Node ${await version(node)}\n`)
+  if (!ONLY || ONLY === 'cold') await coldStart()
+  if (!ONLY || ONLY === 'fanout') await fanOut()
+  if (!ONLY || ONLY === 'gate') await gateLatency()
 } finally {
-  await fake.close()
-  for (const folder of [dir, ...runnerDirs]) await rm(folder, { recursive: true, force: true })
+  for (const folder of cleanup) await rm(folder, { recursive: true, force: true })
+}
+
+async function coldStart() {
+  const fake = await startFakeRefold()
+  try {
+    const barePath = path.join(dir, 'bare.mjs')
+    await writeFile(barePath, BARE)
+    console.log(`## Cold start: p50 of ${RUNS} interleaved runs, spawn to exit\n`)
+    const payload = '{"version":"1.0.0"}'
+    /** @type {Record<string, { bin: string, inputs: Record<string, string> }>} */
+    const scenarios = {
+      'action, default inputs (payload from the GitHub context)': { bin: ACTION, inputs: {} },
+      'action, inline JSON payload': { bin: ACTION, inputs: { payload, github_context: 'never' } },
+      'CLI, inline JSON payload': { bin: CLI, inputs: { payload } }
+    }
+    for (const [name, { bin, inputs }] of Object.entries(scenarios)) {
+      const runner = await prepareRunner({
+        inputs: { ...sampleInputs(fake.url), summary: 'false', ...inputs }
+      })
+      cleanup.push(runner.dir)
+      const args =
+        bin === CLI
+          ? [
+              CLI,
+              '--base-url',
+              fake.url,
+              '--event',
+              'Release Published',
+              '--linked-account-id',
+              'acme@example.com',
+              '--payload',
+              payload
+            ]
+          : [ACTION]
+      const env =
+        bin === CLI ? { PATH: runner.env.PATH, REFOLD_API_KEY: DEFAULT_API_KEY } : runner.env
+      // A warm-up run of each, which also gives the exact request for the bare script to repeat.
+      const sent = await oneRequest(fake, () => time(node, args, env))
+      const bareEnv = {
+        PATH: env.PATH,
+        BARE_REQUEST: JSON.stringify({
+          url: `${fake.url}${sent.path}`,
+          headers: sent.headers,
+          body: sent.body
+        })
+      }
+      await time(node, [barePath], bareEnv)
+      /** @type {number[]} */
+      const measured = []
+      /** @type {number[]} */
+      const bare = []
+      for (let i = 0; i < RUNS; i++) {
+        await oneRequest(fake, async () => measured.push(await time(node, args, env)))
+        bare.push(await time(node, [barePath], bareEnv))
+      }
+      console.log(name)
+      console.log(`  ${path.relative(ROOT, bin).padEnd(14)} p50 ${median(measured).toFixed(1)} ms`)
+      console.log(`  bare node:http p50 ${median(bare).toFixed(1)} ms`)
+      console.log(`  cold-start ratio ${(median(measured) / median(bare)).toFixed(2)}×\n`)
+    }
+  } finally {
+    await fake.close()
+  }
+}
+
+async function fanOut() {
+  console.log('## Fan-out against a fake that answers 429 above its rate\n')
+  const rssPath = path.join(dir, 'rss.mjs')
+  await writeFile(rssPath, RSS)
+  const cases = [
+    { accounts: 200, rate: 20, burst: 5, concurrency: 5 },
+    { accounts: 2000, rate: 200, burst: 20, concurrency: 20 }
+  ]
+  for (const { accounts, rate, burst, concurrency } of cases) {
+    const ids = makeLinkedAccounts(accounts).map(account => account.account_id)
+    const fake = await startFakeRefold({ rateLimit: { perSecond: rate, burst } })
+    try {
+      const run = await measureAction(fake.url, rssPath, {
+        linked_account_id: ids.join('\n'),
+        rate_limit: String(rate),
+        concurrency: String(concurrency),
+        payload: '{"version":"4.2.0"}'
+      })
+      const stats = fake.stats()
+      const ideal = accounts / rate
+      console.log(
+        `${accounts} accounts at rate_limit ${rate} (fake: ${rate}/s, bursts of ${burst}), concurrency ${concurrency}`
+      )
+      console.log(
+        `  wall ${(run.ms / 1000).toFixed(2)} s, ideal ${ideal.toFixed(1)} s: ${(run.ms / 1000 / ideal).toFixed(2)}× (goal ≤ 1.10×)`
+      )
+      console.log(
+        `  exit ${run.exitCode}, accepted ${run.outputs.accepted}, failed ${run.outputs.failed}, ` +
+          `429s received ${stats.rateLimited} (goal 0), peak RSS ${run.rssMb.toFixed(0)} MB\n`
+      )
+    } finally {
+      await fake.close()
+    }
+  }
+  const ids = makeLinkedAccounts(2000).map(account => account.account_id)
+  const dry = await measureAction('http://127.0.0.1:9', rssPath, {
+    linked_account_id: ids.join('\n'),
+    dry_run: 'true',
+    api_key: ''
+  })
+  console.log(
+    `2000 accounts as a dry run: ${(dry.ms / 1000).toFixed(2)} s (goal < 2 s), exit ${dry.exitCode}, ` +
+      `peak RSS ${dry.rssMb.toFixed(0)} MB\n`
+  )
+}
+
+async function gateLatency() {
+  console.log('## Gate latency of wait: last execution finish (fake clock) → step exit\n')
+  for (const seconds of [5, 60]) {
+    const fake = await startFakeRefold({
+      workflows: {
+        'Release Published': [
+          {
+            name: `A ${seconds} s workflow`,
+            steps: [
+              { status: 'RUNNING', afterMs: 0 },
+              { status: 'COMPLETED', afterMs: seconds * 1000 }
+            ]
+          }
+        ]
+      }
+    })
+    try {
+      const run = await measureAction(fake.url, undefined, { wait: 'true' })
+      const finished = fake.model.lastFinishAt()
+      const latency = finished === undefined ? NaN : (run.endedAt - finished) / 1000
+      const calls = fake.stats().requests
+      const polls = calls.executions ?? 0
+      console.log(`${seconds} s workflow, wait_interval 10 (default)`)
+      console.log(
+        `  exit ${run.exitCode}, execution_status ${run.outputs.execution_status}, gate latency ` +
+          `${latency.toFixed(1)} s, API calls: ${JSON.stringify(calls)} (${polls} polls)\n`
+      )
+    } finally {
+      await fake.close()
+    }
+  }
+}
+
+/** One run of the action with these inputs; wall time, exit, outputs and peak RSS. */
+async function measureAction(
+  /** @type {string} */ baseUrl,
+  /** @type {string | undefined} */ rssPath,
+  /** @type {Record<string, string>} */ inputs
+) {
+  const runner = await prepareRunner({
+    inputs: { ...sampleInputs(baseUrl), summary: 'false', ...inputs }
+  })
+  cleanup.push(runner.dir)
+  const rssFile = path.join(runner.dir, 'rss')
+  const env = rssPath
+    ? { ...runner.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--import=${rssPath}` }
+    : runner.env
+  const started = Date.now()
+  const exitCode = await new Promise(resolve =>
+    execFile(node, [ACTION], { env, maxBuffer: 256 * 1024 * 1024 }, error =>
+      resolve(error ? (error.code ?? 1) : 0)
+    )
+  )
+  const endedAt = Date.now()
+  const outputs = parseOutputFile(await readFile(runner.files.output, 'utf8'))
+  const rssMb = rssPath ? Number(await readFile(rssFile, 'utf8')) / 1024 : NaN
+  return { ms: endedAt - started, endedAt, exitCode, outputs, rssMb }
+}
+
+/** Runs `body` and checks it sent exactly one trigger; returns that request. */
+async function oneRequest(
+  /** @type {Awaited<ReturnType<typeof startFakeRefold>>} */ fake,
+  /** @type {() => Promise<unknown>} */ body
+) {
+  const before = fake.triggers().length
+  await body()
+  const sent = fake.triggers()
+  if (sent.length !== before + 1) throw new Error('a run did not send exactly one request')
+  return sent[sent.length - 1]
 }
 
 /** Wall time of one child process, spawn to exit, in ms. */
@@ -91,8 +236,8 @@ function time(
 ) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    execFile(binary, args, { env }, (error, stdout) => {
-      if (error) reject(new Error(`${args.join(' ')} failed:\n${stdout}`))
+    execFile(binary, args, { env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${args.join(' ')} failed:\n${stdout}${stderr}`))
       else resolve(Number(process.hrtime.bigint() - started) / 1e6)
     })
   })

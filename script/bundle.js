@@ -1,8 +1,10 @@
-// Builds the action into a directory (dist/ unless one is given): ncc's bundle of src/index.ts,
-// plus undici bundled on its own as undici.cjs, which shims/undici loads only when needed, and
-// licenses.txt with the license of every package either bundle holds.
+// Builds the action and the CLI into a directory (dist/ unless one is given): ncc's bundle of
+// src/index.ts, plus undici bundled on its own as undici.cjs, which shims/undici loads only when
+// needed; the CLI's bundle of src/cli.ts in cli/, started by cli.js (the package's bin); and
+// licenses.txt with the license of every package any bundle holds.
 import { execFileSync } from 'node:child_process'
 import {
+  chmodSync,
   copyFileSync,
   mkdtempSync,
   readFileSync,
@@ -67,7 +69,12 @@ try {
   const undiciDir = path.join(work, 'undici')
   const undici = ncc('node_modules/undici/index.js', undiciDir)
   copyFileSync(path.join(undiciDir, 'index.js'), path.join(out, 'undici.cjs'))
-  writeFileSync(path.join(out, 'licenses.txt'), licenses(new Set([...action, ...undici])))
+  // The CLI gets a folder of its own: ncc names every bundle's chunks alike.
+  const cli = ncc('src/cli.ts', path.join(out, 'cli'))
+  const bin = path.join(out, 'cli.js')
+  writeFileSync(bin, "#!/usr/bin/env node\nimport './cli/index.js'\n")
+  chmodSync(bin, 0o755)
+  writeFileSync(path.join(out, 'licenses.txt'), licenses(new Set([...action, ...undici, ...cli])))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -10,7 +10,12 @@ try {
   execFileSync('node', ['script/bundle.js', fresh], {
     stdio: ['ignore', 'ignore', 'inherit']
   })
-  const files = (/** @type {string} */ dir) => readdirSync(dir).sort()
+  /** Every file below `dir`, as paths relative to it: the CLI's bundle sits in a folder. */
+  const files = (/** @type {string} */ dir) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter(entry => entry.isFile())
+      .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort()
   /** @type {string[]} */
   const problems = []
   const expected = files(fresh)

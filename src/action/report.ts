@@ -4,7 +4,7 @@ import type { AccountResult, Outcome } from '../core/fire.js'
 import { headline, outcomeOutputs } from '../core/outputs.js'
 import type { Settings } from '../core/settings.js'
 import { forSummary } from '../core/untrusted.js'
-import type { ExecutionSummary } from '../core/wait.js'
+import type { FailedExecution } from '../core/wait.js'
 
 /** The slice of @actions/core that reporting needs. */
 export interface Reporter {
@@ -99,14 +99,16 @@ function accountsTables(outcome: Outcome, settings: Pick<Settings, 'slug' | 'con
     ['Idempotency key', `${outcome.idempotencyKey}/<account>`]
   ]
   const ordered = [...results.filter(r => !r.ok), ...results.filter(r => r.ok)]
-  const rows = ordered.slice(0, ACCOUNT_ROWS).map(result => [
-    result.linkedAccountId,
-    result.ok ? 'ok' : result.notSent ? 'not sent' : 'failed',
-    result.statusCode === null ? '—' : String(result.statusCode),
-    result.message || '—',
-    String(result.attempts),
-    result.executionStatus ?? '—'
-  ])
+  const rows = ordered
+    .slice(0, ACCOUNT_ROWS)
+    .map(result => [
+      result.linkedAccountId,
+      result.ok ? 'ok' : result.notSent ? 'not sent' : 'failed',
+      result.statusCode === null ? '—' : String(result.statusCode),
+      result.message || '—',
+      String(result.attempts),
+      result.executionStatus ?? '—'
+    ])
   const parts = [
     table(['Field', 'Value'], counts),
     table(
@@ -142,9 +144,10 @@ function executionsPart(outcome: Outcome): string[] {
   const executions = waited.flatMap(result =>
     (result.wait?.executions ?? []).map(execution => ({ result, execution }))
   )
+  const longest = Math.max(0, ...waited.map(result => result.wait?.durationMs ?? 0))
   const parts = [
     `<h3>Workflow executions: ${forSummary(outcome.executionStatus ?? 'NONE')}</h3>`,
-    `<p>Waited ${seconds(outcome.waitDurationMs ?? 0)}.</p>`
+    `<p>Waited ${seconds(longest)} for them.</p>`
   ]
   if (executions.length) {
     const header = ['Workflow', 'Status', 'Started', 'Finished', 'Duration']
@@ -157,23 +160,33 @@ function executionsPart(outcome: Outcome): string[] {
             execution.status,
             execution.created_at,
             execution.finished_at ?? '—',
-            executionDuration(execution)
+            execution.durationMs === undefined ? '—' : seconds(execution.durationMs)
           ]
           return several ? [result.linkedAccountId, ...row] : row
         })
       )
     )
   }
-  for (const result of waited.filter(r => r.wait && !r.wait.ok)) {
-    parts.push(`<p>${forSummary(result.wait?.headline ?? '')}</p>`)
+  for (const result of waited) {
+    const wait = result.wait
+    if (!wait || wait.ok) continue
+    parts.push(`<p>${forSummary(wait.headline)}</p>`)
+    for (const failed of wait.details.slice(0, DETAILED)) parts.push(failedExecution(failed))
   }
   return parts
 }
 
-function executionDuration(execution: ExecutionSummary): string {
-  const started = Date.parse(execution.created_at)
-  const finished = Date.parse(execution.finished_at ?? '')
-  return Number.isNaN(started) || Number.isNaN(finished) ? '—' : seconds(finished - started)
+/** What Refold's detail of a failed execution says: its name, status, error and failed step. */
+function failedExecution(failed: FailedExecution): string {
+  const facts = [
+    `Execution ${failed.id}${failed.name ? ` (${failed.name})` : ''}: ${failed.status ?? 'status unknown'}`
+  ]
+  if (failed.error) facts.push(`Error: ${failed.error}`)
+  if (failed.failedNode) {
+    const { name, error } = failed.failedNode
+    facts.push(`First failed step: ${name}${error ? ` — ${error}` : ''}`)
+  }
+  return `<h4>${forSummary(`Failed: ${failed.workflow}`)}</h4>\n${list(facts)}`
 }
 
 function payloadBlock(payloadJson: string): string {

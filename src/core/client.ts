@@ -128,7 +128,12 @@ export class RefoldClient {
     return this.call(action, request, answer => {
       const json = readJson<unknown>(answer.body)
       if (json === undefined) {
-        throw malformed(answer, action, this.host, `expected JSON, got ${describeBody(answer.body)}`)
+        throw malformed(
+          answer,
+          action,
+          this.host,
+          `expected JSON, got ${describeBody(answer.body)}`
+        )
       }
       const value = read(json)
       if (typeof value === 'string') throw malformed(answer, action, this.host, value)

@@ -45,6 +45,16 @@ export class RefoldApiError extends Error {
     return this.details.status
   }
 
+  /** Refold is rate limiting: a 429, or the older services' 403 "Rate Limit Hit". */
+  get rateLimited(): boolean {
+    if (this.status === 429) return true
+    const { refoldMessage, errorText, errorCode } = this.details
+    return (
+      this.status === 403 &&
+      [refoldMessage, errorText, errorCode].some(text => /rate.?limit/i.test(text ?? ''))
+    )
+  }
+
   /** The same failure with a hint for the author appended. */
   withHint(hint: string): RefoldApiError {
     return new RefoldApiError({ ...this.details, hint })
@@ -122,5 +132,3 @@ export class CallFailed extends Error {
 export class WaitError extends Error {
   override name = 'WaitError'
 }
-
-

@@ -12,11 +12,11 @@ import {
 import type { RefoldEvent } from './answers.js'
 import type { RefoldClient, TriggerAnswer } from './client.js'
 import { CallFailed, RefoldApiError, WaitError } from './errors.js'
-import { closestEventNames, hintFor } from './hints.js'
+import { closestEventNames, hintFor, ORG_KEY_HINT } from './hints.js'
 import { printRequest, triggerRequest, type TriggerTarget } from './request.js'
 import type { AttemptRecord, Attempted, Clock } from './retry.js'
 import { forLog } from './untrusted.js'
-import { waitForExecutions, type ExecutionStatus, type WaitResult } from './wait.js'
+import { waitBroke, waitForExecutions, type ExecutionStatus, type WaitResult } from './wait.js'
 
 /** The slice of Settings one run needs. */
 export interface FireSettings extends TriggerTarget {
@@ -76,8 +76,6 @@ export interface Outcome {
   failure?: Error
   /** With wait: the worst of every account's executions. */
   executionStatus?: ExecutionStatus
-  /** With wait: from the end of the triggers to the end of the last wait. */
-  waitDurationMs?: number
   /** Worth a notice, not a failure: an empty shard. */
   notice?: string
 }
@@ -102,6 +100,8 @@ const ACCOUNTS_PAGE_SIZE = 100
 /** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
 const MAX_ACCOUNT_PAGES = 1000
 const PROGRESS_EVERY_MS = 5000
+/** Accounts a dry run names beside the request it prints; all are in the `results` output. */
+const DRY_RUN_NAMED = 20
 /** Worst first: the order in which several accounts' execution statuses combine. */
 const STATUS_ORDER: readonly ExecutionStatus[] = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED']
 
@@ -151,10 +151,11 @@ export async function fire(
       triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson)
     )
     if (results.length > 1) {
-      outcome.printedRequest += `\n\nThe same for ${results.length - 1} more linked accounts: ${results
-        .slice(1)
-        .map(r => r.linkedAccountId)
-        .join(', ')}`
+      const others = results.slice(1).map(result => result.linkedAccountId)
+      const named = others.slice(0, DRY_RUN_NAMED).join(', ')
+      const more =
+        others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : ''
+      outcome.printedRequest += `\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
     }
     for (const result of results) {
       Object.assign(result, { ok: true, message: 'Dry run: nothing was sent' })
@@ -191,7 +192,6 @@ export async function fire(
   outcome.durationMs = clock.now() - started
   if (settings.wait) {
     await Promise.all(waits)
-    outcome.waitDurationMs = clock.now() - started - outcome.durationMs
     for (const result of results) result.executionStatus ??= 'NONE'
     outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'))
   }
@@ -203,9 +203,7 @@ export async function fire(
 /** The accounts of this run: the list, or every account of the org, then this job's shard. */
 async function accountsToFire(settings: FireSettings, deps: FireDeps): Promise<string[]> {
   const all =
-    settings.accounts.kind === 'list'
-      ? settings.accounts.accounts
-      : await everyLinkedAccount(deps)
+    settings.accounts.kind === 'list' ? settings.accounts.accounts : await everyLinkedAccount(deps)
   return settings.shard ? shardSlice(all, settings.shard.index, settings.shard.count) : all
 }
 
@@ -226,6 +224,13 @@ async function everyLinkedAccount(deps: FireDeps): Promise<string[]> {
     }
     for (const account of listed.accounts) accounts.add(account)
     if (!listed.hasNextPage) break
+    if (read + 1 === MAX_ACCOUNT_PAGES) {
+      // Firing a partial list would look like a success for accounts that were never named.
+      throw new Error(
+        `The org's linked accounts did not end within ${MAX_ACCOUNT_PAGES} pages of ` +
+          `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`
+      )
+    }
     page = listed.nextPage && listed.nextPage > page ? listed.nextPage : page + 1
   }
   if (!accounts.size) {
@@ -326,17 +331,11 @@ async function waitOne(
     )
   } catch (error) {
     // The event was fired, so the outcome must still say so: a broken wait is a failed wait.
-    wait = {
-      ok: false,
-      status: 'NONE',
-      executions: [],
-      headline:
-        `Event "${settings.event}": stopped waiting for its executions: ` +
-        `unexpected error: ${(error as Error)?.message ?? error}`
-    }
+    wait = waitBroke(settings, error)
   }
   result.wait = wait
   result.executionStatus = wait.status
+  if (wait.hint) result.hints.push(wait.hint)
   if (!wait.ok) {
     result.ok = false
     result.message = wait.headline
@@ -346,7 +345,8 @@ async function waitOne(
 
 /** A refusal that holds for every account of the org: firing the rest would only repeat it. */
 function orgWideRefusal(result: AccountResult): string | undefined {
-  if (result.statusCode === 401) return `Refold refused the api key (HTTP 401) for ${result.linkedAccountId}`
+  if (result.statusCode === 401)
+    return `Refold refused the api key (HTTP 401) for ${result.linkedAccountId}`
   if (result.statusCode === 404 && result.errorCode === 'INVALID_EVENT') {
     return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${result.linkedAccountId}`
   }
@@ -355,9 +355,7 @@ function orgWideRefusal(result: AccountResult): string | undefined {
 
 function orgKeyHint(error: unknown): string {
   const last = error instanceof CallFailed ? error.last : undefined
-  return last instanceof RefoldApiError && last.status === 401
-    ? '. Listing linked accounts needs an org-level API key.'
-    : ''
+  return last instanceof RefoldApiError && last.status === 401 ? `. ${ORG_KEY_HINT}` : ''
 }
 
 /** One log line per account as it finishes. */

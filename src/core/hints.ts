@@ -1,7 +1,6 @@
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 import { Inputs } from './names.js'
 import type { RefoldApiError } from './errors.js'
-import { isRateLimitMessage } from './retry.js'
 
 /** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
 export function hintFor(error: RefoldApiError, apiKey: string): string | undefined {
@@ -20,7 +19,7 @@ export function hintFor(error: RefoldApiError, apiKey: string): string | undefin
   if (status === 404 && errorCode === 'INVALID_EVENT') {
     return `Check '${Inputs.Event}': event names must match exactly, case included.`
   }
-  if (status === 429 || (status === 403 && isRateLimitMessage(error))) {
+  if (error.rateLimited) {
     return `Refold is rate limiting this key; raise '${Inputs.Retries}' or space out the runs.`
   }
   if (status === 403) {
@@ -76,3 +75,8 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]
 }
+
+/** A linked account's key can fire events but not list them; said on a 401 from any list. */
+export const ORG_KEY_HINT =
+  'The events, executions and linked-accounts lists need an org-level API key: a linked ' +
+  "account's key can fire events but not list them."

@@ -34,14 +34,7 @@ export function isRetryable(error: unknown): error is NetworkError | RefoldApiEr
   if (error instanceof NetworkError) return true
   if (!(error instanceof RefoldApiError)) return false
   if (error instanceof MalformedAnswerError) return true
-  if (RETRYABLE_STATUSES.includes(error.status)) return true
-  // Refold's older services answer a rate limit with 403 "Rate Limit Hit".
-  return error.status === 403 && isRateLimitMessage(error)
-}
-
-export function isRateLimitMessage(error: RefoldApiError): boolean {
-  const { refoldMessage, errorText, errorCode } = error.details
-  return [refoldMessage, errorText, errorCode].some(text => /rate.?limit/i.test(text ?? ''))
+  return RETRYABLE_STATUSES.includes(error.status) || error.rateLimited
 }
 
 /**
@@ -170,7 +163,7 @@ export async function withRetry<T>(
       }
       const delay = asked ?? backoffDelay(made, policy, clock.random())
       attempts[attempts.length - 1].waitMs = delay
-      if (error instanceof RefoldApiError && isRateLimit(error)) hooks.onRateLimited?.(delay)
+      if (error instanceof RefoldApiError && error.rateLimited) hooks.onRateLimited?.(delay)
       hooks.onRetry(
         `Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`
       )
@@ -179,13 +172,10 @@ export async function withRetry<T>(
   }
 }
 
-/** 429, or the older 403 "Rate Limit Hit". */
-export function isRateLimit(error: RefoldApiError): boolean {
-  return error.status === 429 || (error.status === 403 && isRateLimitMessage(error))
-}
-
 function attemptOutcome(error: RefoldApiError | NetworkError): string {
   if (error instanceof NetworkError) return error.reason
+  if (error instanceof MalformedAnswerError)
+    return `HTTP ${error.status}, an answer of the wrong shape`
   const code = error.details.errorCode ?? error.details.httpErrorType
   return `HTTP ${error.status}${code ? ` ${code}` : ''}`
 }

@@ -1,0 +1,6741 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 770:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(218);
+
+
+/***/ }),
+
+/***/ 218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
+
+
+function httpOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  return agent;
+}
+
+function httpsOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+function httpOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  return agent;
+}
+
+function httpsOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+
+function TunnelingAgent(options) {
+  var self = this;
+  self.options = options || {};
+  self.proxyOptions = self.options.proxy || {};
+  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+  self.requests = [];
+  self.sockets = [];
+
+  self.on('free', function onFree(socket, host, port, localAddress) {
+    var options = toOptions(host, port, localAddress);
+    for (var i = 0, len = self.requests.length; i < len; ++i) {
+      var pending = self.requests[i];
+      if (pending.host === options.host && pending.port === options.port) {
+        // Detect the request to connect same origin server,
+        // reuse the connection.
+        self.requests.splice(i, 1);
+        pending.request.onSocket(socket);
+        return;
+      }
+    }
+    socket.destroy();
+    self.removeSocket(socket);
+  });
+}
+util.inherits(TunnelingAgent, events.EventEmitter);
+
+TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+  var self = this;
+  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
+
+  if (self.sockets.length >= this.maxSockets) {
+    // We are over limit so we'll add it to the queue.
+    self.requests.push(options);
+    return;
+  }
+
+  // If we are under maxSockets create a new one.
+  self.createSocket(options, function(socket) {
+    socket.on('free', onFree);
+    socket.on('close', onCloseOrRemove);
+    socket.on('agentRemove', onCloseOrRemove);
+    req.onSocket(socket);
+
+    function onFree() {
+      self.emit('free', socket, options);
+    }
+
+    function onCloseOrRemove(err) {
+      self.removeSocket(socket);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onCloseOrRemove);
+      socket.removeListener('agentRemove', onCloseOrRemove);
+    }
+  });
+};
+
+TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+  var self = this;
+  var placeholder = {};
+  self.sockets.push(placeholder);
+
+  var connectOptions = mergeOptions({}, self.proxyOptions, {
+    method: 'CONNECT',
+    path: options.host + ':' + options.port,
+    agent: false,
+    headers: {
+      host: options.host + ':' + options.port
+    }
+  });
+  if (options.localAddress) {
+    connectOptions.localAddress = options.localAddress;
+  }
+  if (connectOptions.proxyAuth) {
+    connectOptions.headers = connectOptions.headers || {};
+    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
+        new Buffer(connectOptions.proxyAuth).toString('base64');
+  }
+
+  debug('making CONNECT request');
+  var connectReq = self.request(connectOptions);
+  connectReq.useChunkedEncodingByDefault = false; // for v0.6
+  connectReq.once('response', onResponse); // for v0.6
+  connectReq.once('upgrade', onUpgrade);   // for v0.6
+  connectReq.once('connect', onConnect);   // for v0.7 or later
+  connectReq.once('error', onError);
+  connectReq.end();
+
+  function onResponse(res) {
+    // Very hacky. This is necessary to avoid http-parser leaks.
+    res.upgrade = true;
+  }
+
+  function onUpgrade(res, socket, head) {
+    // Hacky.
+    process.nextTick(function() {
+      onConnect(res, socket, head);
+    });
+  }
+
+  function onConnect(res, socket, head) {
+    connectReq.removeAllListeners();
+    socket.removeAllListeners();
+
+    if (res.statusCode !== 200) {
+      debug('tunneling socket could not be established, statusCode=%d',
+        res.statusCode);
+      socket.destroy();
+      var error = new Error('tunneling socket could not be established, ' +
+        'statusCode=' + res.statusCode);
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    if (head.length > 0) {
+      debug('got illegal response body from proxy');
+      socket.destroy();
+      var error = new Error('got illegal response body from proxy');
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    debug('tunneling connection has established');
+    self.sockets[self.sockets.indexOf(placeholder)] = socket;
+    return cb(socket);
+  }
+
+  function onError(cause) {
+    connectReq.removeAllListeners();
+
+    debug('tunneling socket could not be established, cause=%s\n',
+          cause.message, cause.stack);
+    var error = new Error('tunneling socket could not be established, ' +
+                          'cause=' + cause.message);
+    error.code = 'ECONNRESET';
+    options.request.emit('error', error);
+    self.removeSocket(placeholder);
+  }
+};
+
+TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+  var pos = this.sockets.indexOf(socket)
+  if (pos === -1) {
+    return;
+  }
+  this.sockets.splice(pos, 1);
+
+  var pending = this.requests.shift();
+  if (pending) {
+    // If we have pending requests and a socket gets closed a new one
+    // needs to be created to take over in the pool for the one that closed.
+    this.createSocket(pending, function(socket) {
+      pending.request.onSocket(socket);
+    });
+  }
+};
+
+function createSecureSocket(options, cb) {
+  var self = this;
+  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+    var hostHeader = options.request.getHeader('host');
+    var tlsOptions = mergeOptions({}, self.options, {
+      socket: socket,
+      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
+    });
+
+    // 0 is dummy port for v0.6
+    var secureSocket = tls.connect(0, tlsOptions);
+    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+    cb(secureSocket);
+  });
+}
+
+
+function toOptions(host, port, localAddress) {
+  if (typeof host === 'string') { // since v0.10
+    return {
+      host: host,
+      port: port,
+      localAddress: localAddress
+    };
+  }
+  return host; // for v0.11 or later
+}
+
+function mergeOptions(target) {
+  for (var i = 1, len = arguments.length; i < len; ++i) {
+    var overrides = arguments[i];
+    if (typeof overrides === 'object') {
+      var keys = Object.keys(overrides);
+      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+        var k = keys[j];
+        if (overrides[k] !== undefined) {
+          target[k] = overrides[k];
+        }
+      }
+    }
+  }
+  return target;
+}
+
+
+var debug;
+if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+  debug = function() {
+    var args = Array.prototype.slice.call(arguments);
+    if (typeof args[0] === 'string') {
+      args[0] = 'TUNNEL: ' + args[0];
+    } else {
+      args.unshift('TUNNEL:');
+    }
+    console.error.apply(console, args);
+  }
+} else {
+  debug = function() {};
+}
+exports.debug = debug; // for test
+
+
+/***/ }),
+
+/***/ 7929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./shims/undici/index.mjs + 1 modules
+var undici = __nccwpck_require__(4370);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/** A missing or malformed input: always fails the step, and no request is sent. */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(
+    /** The input's name as action.yml spells it. */
+    input, message) {
+        super(message);
+        this.input = input;
+    }
+}
+/** Refold answered, but not with a 2xx. */
+class RefoldApiError extends Error {
+    details;
+    name = 'RefoldApiError';
+    constructor(details) {
+        super(describeApiError(details));
+        this.details = details;
+    }
+    get status() {
+        return this.details.status;
+    }
+    /** Refold is rate limiting: a 429, or the older services' 403 "Rate Limit Hit". */
+    get rateLimited() {
+        if (this.status === 429)
+            return true;
+        const { refoldMessage, errorText, errorCode } = this.details;
+        return (this.status === 403 &&
+            [refoldMessage, errorText, errorCode].some(text => /rate.?limit/i.test(text ?? '')));
+    }
+    /** The same failure with a hint for the author appended. */
+    withHint(hint) {
+        return new RefoldApiError({ ...this.details, hint });
+    }
+}
+function describeApiError(d) {
+    const kind = [d.httpErrorType, d.errorCode].filter(Boolean).join(' ');
+    let text = `Refold refused to ${d.action}: HTTP ${d.status}${kind ? ` ${kind}` : ''}`;
+    if (d.refoldMessage)
+        text += ` — ${d.refoldMessage}`;
+    if (d.requestId)
+        text += ` (request id ${d.requestId})`;
+    if (d.hint)
+        text += `. ${d.hint}`;
+    return text;
+}
+/**
+ * A 2xx whose body is not of the shape the endpoint documents (a list that is not a list, an
+ * execution without an id). Like a 5xx it is most likely a passing fault, so it is retried.
+ */
+class MalformedAnswerError extends RefoldApiError {
+    name = 'MalformedAnswerError';
+    constructor(details, problem) {
+        super(details);
+        this.message =
+            `Refold's answer to ${details.action} (HTTP ${details.status}) was not of the expected ` +
+                `shape: ${problem}`;
+    }
+}
+/** No usable answer: the connection failed, or the attempt ran out of time. */
+class NetworkError extends Error {
+    action;
+    host;
+    reason;
+    name = 'NetworkError';
+    constructor(
+    /** What was being done, e.g. `trigger event "Release Published"`. */
+    action, 
+    /** The host that was contacted. */
+    host, 
+    /** What went wrong, without a stack: e.g. `connection refused (ECONNREFUSED)`. */
+    reason, options) {
+        super(`Could not ${action} at ${host}: ${reason}`, options);
+        this.action = action;
+        this.host = host;
+        this.reason = reason;
+    }
+}
+/**
+ * A call that failed for good: Refold refused it, or retries ran out, or Refold asked for a longer
+ * wait than allowed. Carries what every attempt met, for the summary's attempts table.
+ */
+class CallFailed extends Error {
+    last;
+    attempts;
+    gaveUp;
+    name = 'CallFailed';
+    constructor(
+    /** The failure of the last attempt. */
+    last, attempts, 
+    /** Why the retry policy stopped; absent when the failure was not worth retrying. */
+    gaveUp) {
+        // A network error names its host already; an API error's host matters once retries ran out.
+        const host = last instanceof RefoldApiError && last.details.host ? ` (${last.details.host})` : '';
+        super(gaveUp ? `${gaveUp}${host}. Last error: ${last.message}` : last.message, {
+            cause: last
+        });
+        this.last = last;
+        this.attempts = attempts;
+        this.gaveUp = gaveUp;
+    }
+    /** The same failure with a hint for the author appended to its last error. */
+    withHint(hint) {
+        if (!(this.last instanceof RefoldApiError))
+            return this;
+        return new CallFailed(this.last.withHint(hint), this.attempts, this.gaveUp);
+    }
+}
+/** The event was accepted but the workflow executions did not all complete. */
+class WaitError extends Error {
+    name = 'WaitError';
+}
+
+;// CONCATENATED MODULE: ./src/core/server-text.ts
+// Text that came from a server is untrusted: it may echo the api key back, and it may be of any
+// length. These helpers make it safe to keep: the key replaced by `***`, and the length bounded.
+/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
+        const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+        for (const form of forms)
+            result = result.split(form).join('***');
+    }
+    return result;
+}
+/**
+ * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
+ * straddled the cut would otherwise survive redaction in part.
+ */
+function dropSecretPrefix(text, secrets) {
+    for (const secret of secrets) {
+        for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
+            if (text.endsWith(secret.slice(0, length)))
+                return `${text.slice(0, -length)}***`;
+        }
+    }
+    return text;
+}
+/** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
+function cutText(text, maxBytes, note = '… (cut)') {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    return `${cutUtf8(bytes, maxBytes)}${note}`;
+}
+/** The first `maxBytes` bytes of `bytes` as text, never ending in half a character. */
+function cutUtf8(bytes, maxBytes) {
+    let end = Math.min(maxBytes, bytes.length);
+    // Step back over continuation bytes (10xxxxxx) to the start of the character the cut split.
+    if (end < bytes.length)
+        while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+            end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** The `response` output carries at most this many bytes of the answer's body. */
+const RESPONSE_OUTPUT_LIMIT = 64 * 1024;
+/** A body as the `response` output carries it: later steps read it, so it stays bounded. */
+function responseOutput(body) {
+    return cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
+}
+
+;// CONCATENATED MODULE: ./src/core/answers.ts
+
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+const MESSAGE_TEXT_LIMIT = 1024;
+/** What the events list answer holds; an entry without a text id and name is skipped. */
+function readEvents(json) {
+    if (!Array.isArray(json))
+        return 'expected an array of events';
+    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
+}
+/**
+ * A page of the executions list with every field this action reads checked, or what is wrong with
+ * it. The fields that decide which executions belong to the event and how they ended must have
+ * the documented type; a label (a name, a finish time) of another type is only left out.
+ */
+function readExecutionPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    const docs = [];
+    for (const [index, doc] of json.docs.entries()) {
+        const execution = readExecution(doc);
+        if (typeof execution === 'string')
+            return `docs[${index}]${execution}`;
+        docs.push(execution);
+    }
+    return {
+        docs,
+        hasNextPage: hasNextPage === true,
+        nextPage: nextPage
+    };
+}
+/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
+function readExecution(doc) {
+    if (!isRecord(doc))
+        return ` is ${typeName(doc)}, not an execution`;
+    for (const field of ['_id', 'status', 'createdAt']) {
+        if (typeof doc[field] !== 'string' || !doc[field]) {
+            return `.${field} is ${typeName(doc[field])}, not a text`;
+        }
+    }
+    const createdAt = doc.createdAt;
+    if (Number.isNaN(Date.parse(createdAt)))
+        return '.createdAt is not a date';
+    for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id']) {
+        if (doc[field] != null && typeof doc[field] !== 'string') {
+            return `.${field} is ${typeName(doc[field])}, not a text`;
+        }
+    }
+    const text = (value) => typeof value === 'string' ? value : undefined;
+    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
+    const execution = {
+        _id: doc._id,
+        status: doc.status,
+        createdAt
+    };
+    const optional = {
+        name: text(doc.name),
+        associated_event_id: text(doc.associated_event_id),
+        custom_trigger_id: text(doc.custom_trigger_id),
+        config_id: text(doc.config_id),
+        completion_time: text(doc.completion_time),
+        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+            : undefined
+    };
+    return { ...execution, ...dropUndefined(optional) };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === undefined)
+        return 'missing';
+    if (value === '')
+        return 'empty';
+    const kind = typeof value;
+    return kind === 'object' ? 'an object' : `a ${kind}`;
+}
+function dropUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A non-2xx answer as the author should read it, whatever shape the body has. */
+function parseApiError(answer, action, host) {
+    const json = readJson(answer.body);
+    const text = (key) => {
+        const value = json?.[key];
+        return typeof value === 'string' && value.trim()
+            ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            : undefined;
+    };
+    const retryAfter = answer.headers['retry-after'];
+    return new RefoldApiError({
+        action,
+        host,
+        status: answer.status,
+        httpErrorType: text('http_error_type'),
+        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
+        errorText: text('error'),
+        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
+        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
+        body: answer.body,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+    });
+}
+function headerText(value) {
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT);
+}
+function readJson(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (!trimmed)
+        return 'an empty body';
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
+    }
+    const oneLine = trimmed.replace(/\s+/g, ' ');
+    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
+}
+/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
+function malformed(answer, action, host, problem) {
+    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
+}
+const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
+/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
+function readExecutionDetail(json) {
+    if (!isRecord(json))
+        return 'expected an execution object';
+    if (typeof json._id !== 'string' || !json._id)
+        return `_id is ${typeName(json._id)}, not a text`;
+    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    const errorText = (record) => {
+        const error = record.error;
+        return (text(error) ??
+            (isRecord(error) ? text(error.message) : undefined) ??
+            text(record.error_message) ??
+            text(record.message));
+    };
+    const detail = { _id: json._id };
+    if (text(json.name))
+        detail.name = text(json.name);
+    if (text(json.status))
+        detail.status = text(json.status);
+    const error = errorText(json);
+    if (error)
+        detail.error = error;
+    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
+    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
+    if (failed) {
+        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
+        const nodeError = errorText(failed);
+        if (nodeError)
+            detail.failedNode.error = nodeError;
+    }
+    return detail;
+}
+function readLinkedAccountPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    const accounts = [];
+    for (const [index, doc] of json.docs.entries()) {
+        const id = isRecord(doc) ? doc.account_id : undefined;
+        if (typeof id !== 'string' || !id) {
+            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
+        }
+        accounts.push(id);
+    }
+    return { accounts, hasNextPage: hasNextPage === true, nextPage: nextPage };
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/core/http.ts
+// One HTTP attempt, bounded end to end: the proxy tunnel, the connection, the answer and its body
+// all end within the timeout, every socket is destroyed when the attempt ends (so nothing keeps
+// the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
+// is redacted before anyone sees it. Redirects are answers like any other: never followed.
+
+
+
+
+
+/** At most this much of any answer's body is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The attempt got no usable answer; `message` says why, for a person, without a stack. */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, 
+    /** The Node error code when there was one (ECONNREFUSED, HPE_INVALID_CHUNK_SIZE…). */
+    code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** Sends one request and reads its answer; rejects with a TransportError when there is none. */
+function attempt(request) {
+    const target = new URL(request.url);
+    const proxy = proxyFor(target, request.proxyEnv);
+    const open = new Set();
+    let settled = false;
+    // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
+    // at once.
+    const track = (handle) => {
+        if (settled)
+            handle.destroy();
+        else
+            open.add(handle);
+        return handle;
+    };
+    const progress = { phase: proxy ? 'tunnel' : 'request' };
+    return new Promise((resolve, reject) => {
+        const settle = (error, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            // Whatever is still open belongs to an attempt that is over: a hung proxy or a server that
+            // never ends its body must not hold the process.
+            for (const handle of open)
+                handle.destroy();
+            if (answer)
+                resolve(answer);
+            else
+                reject(describe(error, progress, proxy, request));
+        };
+        const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
+        exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
+    });
+}
+class TimeoutError extends Error {
+}
+async function exchange(request, target, proxy, track, progress) {
+    const tunnel = proxy ? await openTunnel(proxy, target, request.secrets, track) : undefined;
+    progress.phase = 'request';
+    const secure = target.protocol === 'https:';
+    const host = unbracket(target.hostname);
+    const port = Number(target.port || (secure ? 443 : 80));
+    const options = {
+        method: request.method,
+        host,
+        port,
+        path: `${target.pathname}${target.search}`,
+        headers: {
+            ...request.headers,
+            ...(request.body !== undefined && {
+                'content-length': String(Buffer.byteLength(request.body))
+            })
+        },
+        agent: agentFor(secure, () => connectTo(host, port, secure, tunnel, track))
+    };
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options));
+        req.on('error', reject);
+        req.on('response', response => {
+            track(response);
+            progress.phase = 'body';
+            readAnswer(response, request, progress).then(resolve, reject);
+        });
+        req.end(request.body);
+    });
+}
+/** Asks the proxy for a tunnel to the target: resolves with the tunnel's socket. */
+function openTunnel(proxy, target, secrets, track) {
+    const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+    const headers = { host: authority };
+    if (proxy.url.username || proxy.url.password) {
+        const credentials = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
+        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    }
+    const secure = proxy.url.protocol === 'https:';
+    const host = unbracket(proxy.url.hostname);
+    const port = Number(proxy.url.port || (secure ? 443 : 80));
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)({
+            method: 'CONNECT',
+            host,
+            port,
+            path: authority,
+            headers,
+            agent: agentFor(secure, () => connectTo(host, port, secure, undefined, track))
+        }));
+        req.on('error', reject);
+        req.on('connect', (response, socket, head) => {
+            track(socket);
+            // The tunnel's own errors surface through the request that uses it, or as the timeout.
+            socket.on('error', () => { });
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                const reason = redact(cutText(response.statusMessage ?? '', 200), secrets);
+                reject(new TransportError(`proxy ${proxy.name} answered ${status} ${reason}`.trim()));
+                return;
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.end();
+    });
+}
+/** Reads the status, headers and at most maxBodyBytes of the body; rejects when the body breaks. */
+function readAnswer(response, request, progress) {
+    const limit = request.maxBodyBytes ?? MAX_BODY_BYTES;
+    const announced = Number(response.headers['content-length']);
+    if (Number.isFinite(announced))
+        progress.announced = announced;
+    const chunks = [];
+    let size = 0;
+    return new Promise((resolve, reject) => {
+        const answer = (truncated) => {
+            let body = redact(cutUtf8(Buffer.concat(chunks), limit), request.secrets);
+            if (truncated) {
+                body = `${dropSecretPrefix(body, request.secrets)}\n[refold-trigger: the answer was longer than ${describeSize(limit)}; the rest was not read]`;
+            }
+            return {
+                status: response.statusCode ?? 0,
+                headers: redactHeaders(response.headers, request.secrets),
+                body,
+                truncated
+            };
+        };
+        response.on('data', (chunk) => {
+            if (size + chunk.length > limit) {
+                chunks.push(chunk.subarray(0, limit - size));
+                size = limit;
+                progress.read = size;
+                // Stop reading: the rest could be endless. The status and what was read are kept.
+                response.destroy();
+                resolve(answer(true));
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+            progress.read = size;
+        });
+        response.on('end', () => resolve(answer(false)));
+        response.on('error', reject);
+        // A body that ends without 'end' (fewer bytes than announced, then close) is broken, and
+        // says so at once instead of waiting out the timeout.
+        response.on('close', () => {
+            if (!response.complete)
+                reject(new BrokenBodyError());
+        });
+    });
+}
+class BrokenBodyError extends Error {
+}
+function redactHeaders(headers, secrets) {
+    const redacted = {};
+    for (const [name, value] of Object.entries(headers)) {
+        redacted[name] = Array.isArray(value)
+            ? value.map(item => redact(item, secrets))
+            : value === undefined
+                ? undefined
+                : redact(value, secrets);
+    }
+    return redacted;
+}
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed (temporary)',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable'
+};
+/** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
+function describe(error, progress, proxy, request) {
+    if (error instanceof TransportError)
+        return error;
+    const seconds = request.timeoutMs / 1000;
+    const { code, message = String(error) } = (error ?? {});
+    const text = (reason) => new TransportError(redact(reason, request.secrets), code, { cause: error });
+    if (error instanceof TimeoutError) {
+        return text(progress.phase === 'tunnel' && proxy
+            ? `proxy ${proxy.name} did not open a tunnel within ${seconds} s (timeout)`
+            : `no answer within ${seconds} s (timeout)`);
+    }
+    if (progress.phase === 'body') {
+        const read = `${progress.read ?? 0} bytes of the body read${progress.announced !== undefined ? ` of ${progress.announced} announced` : ''}`;
+        if (code?.startsWith('HPE_')) {
+            return text(`the answer broke off: malformed body (${message}, ${code}) after ${read}`);
+        }
+        return text(`the answer broke off: the connection closed after ${read}`);
+    }
+    if (progress.phase === 'tunnel' && proxy) {
+        if (code === 'ECONNREFUSED')
+            return text(`proxy ${proxy.name} refused the connection (${code})`);
+        if (code === 'ECONNRESET') {
+            return text(`proxy ${proxy.name} closed the connection without answering the CONNECT (${code})`);
+        }
+        return text(`proxy ${proxy.name} failed: ${networkReason(code, message)}`);
+    }
+    if (code?.startsWith('HPE_'))
+        return text(`malformed answer (${message}, ${code})`);
+    return text(networkReason(code, message));
+}
+function networkReason(code, message) {
+    if (code && NETWORK_REASONS[code])
+        return `${NETWORK_REASONS[code]} (${code})`;
+    if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) {
+        return `TLS error: ${message} (${code})`;
+    }
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (by the target's scheme), unless NO_PROXY
+ * or a loopback target bypasses it: the rules @actions/http-client applies, from a given env.
+ */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const value = target.protocol === 'https:'
+        ? env.https_proxy || env.HTTPS_PROXY
+        : env.http_proxy || env.HTTP_PROXY;
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(/^https?:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        return undefined;
+    }
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return { url, name: `${url.hostname}:${port}` };
+}
+function bypassesProxy(target, env) {
+    const host = target.hostname.toLowerCase();
+    if (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host === '[::1]' ||
+        host === '[0:0:0:0:0:0:0:1]') {
+        return true;
+    }
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    const names = [host, `${host}:${port}`];
+    return noProxy
+        .split(',')
+        .map(item => item.trim().toLowerCase())
+        .filter(Boolean)
+        .some(item => item === '*' ||
+        names.some(name => name === item || name.endsWith(item.startsWith('.') ? item : `.${item}`)));
+}
+/**
+ * An agent whose only socket is the one `connect` makes: never pooled, never kept alive, so it
+ * lives exactly as long as the attempt.
+ */
+function agentFor(secure, connect) {
+    const agent = secure ? new external_node_https_namespaceObject.Agent() : new external_node_http_namespaceObject.Agent();
+    agent.createConnection = () => connect();
+    return agent;
+}
+/** A fresh connection to host:port (through `tunnel` when given), with TLS when `secure`. */
+function connectTo(host, port, secure, tunnel, track) {
+    if (!secure)
+        return tunnel ?? track((0,external_node_net_namespaceObject.connect)({ host, port }));
+    // `host` is what the certificate is checked against, with or without a tunnel.
+    const where = tunnel ? { socket: tunnel } : { port };
+    return track((0,external_node_tls_namespaceObject.connect)({ ...where, host, servername: serverName(host) }));
+}
+/** `[::1]` as URL.hostname spells it, `::1` as a socket needs it. */
+function unbracket(hostname) {
+    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+/** TLS server name indication carries host names only, never IP literals. */
+function serverName(host) {
+    return (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host;
+}
+function describeSize(bytes) {
+    return bytes % (1024 * 1024) === 0
+        ? `${bytes / (1024 * 1024)} MiB`
+        : bytes % 1024 === 0
+            ? `${bytes / 1024} KiB`
+            : `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/core/request.ts
+// The trigger request as one value: built once, then either sent or, in a dry run, printed, so what
+// a dry run shows can never drift from what is sent. Also home of the Refold API's fixed facts.
+
+const DEFAULT_BASE_URL = 'https://api.gocobalt.io';
+const USER_AGENT = `refold-trigger/${package_namespaceObject.rE}`;
+const Paths = {
+    TriggerEvent: '/api/v2/public/event',
+    ListEvents: '/api/v2/public/application/event',
+    ListExecutions: '/api/v2/public/execution',
+    LinkedAccounts: '/api/v2/public/linked-account'
+};
+/**
+ * `POST {base_url}/api/v2/public/event` for one linked account. `payloadJson` is the payload
+ * already serialized, so a fan-out serializes it once, not once per account.
+ */
+function triggerRequest(target, linkedAccountId, idempotencyKey, payloadJson) {
+    const headers = {
+        'x-api-key': target.apiKey,
+        linked_account_id: linkedAccountId
+    };
+    if (target.configId)
+        headers.config_id = target.configId;
+    if (target.slug)
+        headers.slug = target.slug;
+    Object.assign(headers, {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+        'Idempotency-Key': idempotencyKey
+    });
+    return {
+        method: 'POST',
+        url: `${target.baseUrl}${Paths.TriggerEvent}`,
+        headers,
+        body: `{"event":${JSON.stringify(target.event)},"payload":${payloadJson}}`
+    };
+}
+/** The request as a dry run prints it: every header, the api key masked, the body pretty. */
+function printRequest(request) {
+    const lines = [`${request.method} ${request.url}`];
+    for (const [name, value] of Object.entries(request.headers)) {
+        const shown = name === 'x-api-key' ? (value ? '***' : '(not set)') : value;
+        lines.push(`${name}: ${shown}`);
+    }
+    if (request.body !== undefined) {
+        lines.push('', JSON.stringify(JSON.parse(request.body), null, 2));
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/retry.ts
+// The retry policy: which failures are worth another attempt, how long to wait before it, and when
+// to give up. Time is injected so the policy is tested in milliseconds, not seconds.
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+function retryPolicy(retries) {
+    return { retries, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+}
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
+function isRetryable(error) {
+    if (error instanceof NetworkError)
+        return true;
+    if (!(error instanceof RefoldApiError))
+        return false;
+    if (error instanceof MalformedAnswerError)
+        return true;
+    return RETRYABLE_STATUSES.includes(error.status) || error.rateLimited;
+}
+/**
+ * Retry-After in milliseconds; undefined when absent or not one of RFC 9110's two forms, so the
+ * caller falls back to backoff. A lenient date parser would read "1.5", "-1" or "2, 3" as dates
+ * long past and retry at once, so only delay-seconds and an HTTP-date, both matched exactly, count.
+ */
+function parseRetryAfter(value, now) {
+    const trimmed = value?.trim() ?? '';
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = parseHttpDate(trimmed, now);
+    // A date already past means the wait is over.
+    return date === undefined ? undefined : Math.max(0, date - now);
+}
+const DAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+const LONG_DAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient
+// still accepts. Names are case-sensitive there, and so are they here.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY_NAMES}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^(?:${LONG_DAY_NAMES}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^(?:${DAY_NAMES}) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
+/** An HTTP-date in ms since the epoch, or undefined unless `text` is exactly one of its forms. */
+function parseHttpDate(text, now) {
+    let parts;
+    let match;
+    if ((match = IMF_FIXDATE.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: Number(year), time };
+    }
+    else if ((match = RFC_850.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: twoDigitYear(Number(year), now), time };
+    }
+    else if ((match = ASCTIME.exec(text))) {
+        const [, month, day, hours, minutes, secs, year] = match;
+        parts = { day: day.trim(), month, year: Number(year), time: [hours, minutes, secs] };
+    }
+    else {
+        return undefined;
+    }
+    const day = Number(parts.day);
+    const month = MONTHS.indexOf(parts.month);
+    const [hours, minutes, secs] = parts.time.map(Number);
+    // Second 60 is a leap second; Date.UTC carries it into the next minute.
+    if (day < 1 || hours > 23 || minutes > 59 || secs > 60)
+        return undefined;
+    const midnight = new Date(Date.UTC(parts.year, month, day));
+    // 31 Feb would roll over into March.
+    if (midnight.getUTCDate() !== day || midnight.getUTCFullYear() !== parts.year)
+        return undefined;
+    return Date.UTC(parts.year, month, day, hours, minutes, secs);
+}
+/** RFC 9110: a two-digit year more than 50 years ahead is the latest past year ending so. */
+function twoDigitYear(year, now) {
+    const thisYear = new Date(now).getUTCFullYear();
+    const candidate = Math.floor(thisYear / 100) * 100 + year;
+    return candidate > thisYear + 50 ? candidate - 100 : candidate;
+}
+/** Exponential backoff with jitter: retry n (1-based) waits between half and all of base·2^(n-1), capped. */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(ceiling / 2 + (random * ceiling) / 2);
+}
+/**
+ * Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy gives up.
+ * Either failure is thrown as CallFailed, which carries every attempt and the last failure.
+ */
+async function withRetry(attempt, policy, clock, hooks) {
+    const allowed = policy.retries + 1;
+    const attempts = [];
+    for (let made = 1;; made++) {
+        try {
+            const value = await attempt();
+            attempts.push({ outcome: hooks.outcomeOf?.(value) ?? 'succeeded' });
+            return { value, attempts };
+        }
+        catch (error) {
+            if (!(error instanceof RefoldApiError || error instanceof NetworkError))
+                throw error;
+            attempts.push({ outcome: attemptOutcome(error) });
+            if (!isRetryable(error))
+                throw new CallFailed(error, attempts);
+            const asked = error instanceof RefoldApiError
+                ? parseRetryAfter(error.details.retryAfter, clock.now())
+                : undefined;
+            if (asked !== undefined && asked > policy.maxRetryAfterMs) {
+                throw new CallFailed(error, attempts, `Refold asked to wait ${seconds(asked)} before retrying (Retry-After), longer than the ` +
+                    `${seconds(policy.maxRetryAfterMs)} this action waits; gave up after ${plural(made, 'attempt')}`);
+            }
+            if (made >= allowed) {
+                throw new CallFailed(error, attempts, `Gave up after ${plural(made, 'attempt')}`);
+            }
+            const delay = asked ?? backoffDelay(made, policy, clock.random());
+            attempts[attempts.length - 1].waitMs = delay;
+            if (error instanceof RefoldApiError && error.rateLimited)
+                hooks.onRateLimited?.(delay);
+            hooks.onRetry(`Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`);
+            await clock.sleep(delay);
+        }
+    }
+}
+function attemptOutcome(error) {
+    if (error instanceof NetworkError)
+        return error.reason;
+    if (error instanceof MalformedAnswerError)
+        return `HTTP ${error.status}, an answer of the wrong shape`;
+    const code = error.details.errorCode ?? error.details.httpErrorType;
+    return `HTTP ${error.status}${code ? ` ${code}` : ''}`;
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/client.ts
+// The Refold API client: one method per endpoint. Every attempt passes the run's rate limiter and
+// the retry policy, so callers neither wire retries nor count attempts: each call returns its value
+// with every attempt it took, or throws CallFailed carrying them.
+
+
+
+
+
+
+class RefoldClient {
+    options;
+    host;
+    constructor(options) {
+        this.options = options;
+        this.host = new URL(options.baseUrl).host;
+    }
+    /** Sends a request built by `triggerRequest`, exactly as built. */
+    trigger(request, event) {
+        return this.call(`trigger event ${JSON.stringify(event)}`, request, answer => {
+            const message = readJson(answer.body)?.message;
+            return {
+                ...answer,
+                message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
+            };
+        });
+    }
+    /** The org's events; needs an org-level key. */
+    listEvents() {
+        return this.get('list events', Paths.ListEvents, undefined, readEvents);
+    }
+    listExecutions(account, query) {
+        const params = new URLSearchParams({
+            page: String(query.page),
+            limit: String(query.limit),
+            execution_source: 'Event'
+        });
+        if (query.startDate)
+            params.set('start_date', query.startDate);
+        if (query.slug)
+            params.set('slug', query.slug);
+        // Newest first: the executions of an event just fired are on the first page.
+        params.set('sortAsc', 'false');
+        return this.get('list executions', `${Paths.ListExecutions}?${params}`, account, readExecutionPage);
+    }
+    getExecution(account, id) {
+        return this.get('read an execution', `${Paths.ListExecutions}/${encodeURIComponent(id)}`, account, readExecutionDetail);
+    }
+    /** One page of the org's linked accounts; an org-level call, without a linked account. */
+    listLinkedAccounts(page, limit) {
+        const params = new URLSearchParams({ page: String(page), limit: String(limit) });
+        return this.get('list linked accounts', `${Paths.LinkedAccounts}?${params}`, undefined, readLinkedAccountPage);
+    }
+    get(action, path, account, read) {
+        const headers = { 'x-api-key': this.options.apiKey };
+        if (account !== undefined)
+            headers.linked_account_id = account;
+        Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT });
+        const request = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers };
+        return this.call(action, request, answer => {
+            const json = readJson(answer.body);
+            if (json === undefined) {
+                throw malformed(answer, action, this.host, `expected JSON, got ${describeBody(answer.body)}`);
+            }
+            const value = read(json);
+            if (typeof value === 'string')
+                throw malformed(answer, action, this.host, value);
+            return value;
+        });
+    }
+    /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
+    call(action, request, read) {
+        const { clock, limiter } = this.options;
+        let status = 0;
+        return withRetry(async () => {
+            const answer = await limiter.run(() => this.once(action, request));
+            status = answer.status;
+            return read(answer);
+        }, retryPolicy(this.options.retries), clock, {
+            onRetry: this.options.onRetry,
+            onRateLimited: ms => limiter.pause(ms),
+            outcomeOf: () => `HTTP ${status}`
+        });
+    }
+    /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */
+    async once(action, request) {
+        let answer;
+        try {
+            answer = await attempt({
+                ...request,
+                timeoutMs: this.options.timeoutMs,
+                proxyEnv: this.options.proxyEnv,
+                secrets: [this.options.apiKey]
+            });
+        }
+        catch (error) {
+            throw new NetworkError(action, this.host, error.message, { cause: error });
+        }
+        if (answer.status < 200 || answer.status > 299)
+            throw parseApiError(answer, action, this.host);
+        return answer;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/accounts.ts
+// Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
+// matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
+
+// As action.yml spells them: the CLI reports its input errors under the same names.
+const ACCOUNTS_INPUT = 'linked_account_id';
+const SHARD_INPUT = 'shard';
+/**
+ * Reads the account list: one id per line (the CLI passes one entry per flag), blank lines and
+ * surrounding spaces ignored, `*` alone for every account.
+ */
+function parseAccounts(text) {
+    const ids = (typeof text === 'string' ? [text] : text)
+        .flatMap(entry => entry.split(/\r\n|\r|\n/))
+        .map(line => line.trim())
+        .filter(line => line !== '');
+    if (ids.length === 0) {
+        throw new InputError(ACCOUNTS_INPUT, `Missing input '${ACCOUNTS_INPUT}': it is required.`);
+    }
+    if (ids.includes('*')) {
+        if (ids.every(id => id === '*'))
+            return { kind: 'every' };
+        throw new InputError(ACCOUNTS_INPUT, `Invalid input '${ACCOUNTS_INPUT}': "*" (every linked account) cannot be combined with ` +
+            `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`);
+    }
+    const seen = new Set();
+    const duplicates = new Set();
+    for (const id of ids) {
+        // Each id travels alone in the linked_account_id header: a bad one must stop the run before
+        // the first request, not fail as a network error halfway through the list.
+        if (/[^\t\x20-\x7e\x80-\xff]/.test(id)) {
+            throw new InputError(ACCOUNTS_INPUT, `Invalid input '${ACCOUNTS_INPUT}': ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
+        }
+        if (seen.has(id))
+            duplicates.add(id);
+        seen.add(id);
+    }
+    return { kind: 'list', accounts: [...seen], duplicates: [...duplicates] };
+}
+/** Reads `shard` (`i/n`); an empty input means no sharding. */
+function parseShard(text) {
+    const value = text.trim();
+    if (value === '')
+        return undefined;
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || !Number.isSafeInteger(count) || index < 1 || index > count) {
+        throw new InputError(SHARD_INPUT, `Invalid input '${SHARD_INPUT}': ${JSON.stringify(value)} is not i/n with 1 ≤ i ≤ n.`);
+    }
+    return { index, count };
+}
+/**
+ * The accounts of slice `index` of `count`: position k in the de-duplicated, code-point-sorted
+ * list belongs to slice (k mod count) + 1, so every job of the matrix agrees on the split whatever
+ * order each was given the list in. They come back in the order given (the `results` order).
+ */
+function shardSlice(accounts, index, count) {
+    if (!Number.isInteger(count) || !Number.isInteger(index) || index < 1 || index > count) {
+        throw new RangeError(`Shard ${index}/${count} is not i/n with 1 ≤ i ≤ n`);
+    }
+    const unique = [...new Set(accounts)];
+    const mine = new Set([...unique].sort(compareCodePoints).filter((_, k) => k % count === index - 1));
+    return unique.filter(account => mine.has(account));
+}
+/**
+ * Orders strings by Unicode code point, the same on every machine and locale. Plain `<` compares
+ * UTF-16 units, which puts U+10000 and above before U+E000–U+FFFF; localeCompare depends on ICU.
+ */
+function compareCodePoints(a, b) {
+    for (let i = 0; i < a.length && i < b.length;) {
+        const x = a.codePointAt(i);
+        const y = b.codePointAt(i);
+        if (x !== y)
+            return x < y ? -1 : 1;
+        i += x > 0xffff ? 2 : 1;
+    }
+    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+/**
+ * Chooses the rule. `given` is the `idempotency_key` input ('' when unset); `generatedPrefix` is
+ * the door's default (the action's run coordinates and event, the CLI's UUID). `selection` is the
+ * list before `shard`, so every job of a matrix derives the same key for the same account.
+ */
+function keyRule(given, generatedPrefix, selection) {
+    if (!given)
+        return { kind: 'per-account', prefix: generatedPrefix };
+    if (selection.kind === 'list' && selection.accounts.length === 1) {
+        return { kind: 'as-is', key: given };
+    }
+    return { kind: 'per-account', prefix: given };
+}
+/** The Idempotency-Key sent for `account`; percent-encoded so the header stays ASCII. */
+function accountKey(rule, account) {
+    return rule.kind === 'as-is' ? rule.key : `${rule.prefix}/${encodeURIComponent(account)}`;
+}
+/** The part of the key every account shares (the `idempotency_key` output with several). */
+function sharedKey(rule) {
+    return rule.kind === 'as-is' ? rule.key : rule.prefix;
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+// Input and output names as action.yml spells them: the core's input errors quote them, the action
+// reads and writes them, and the CLI maps its flags onto them.
+const Inputs = {
+    ApiKey: 'api_key',
+    Event: 'event',
+    LinkedAccountId: 'linked_account_id',
+    Shard: 'shard',
+    ConfigId: 'config_id',
+    Slug: 'slug',
+    Payload: 'payload',
+    PayloadFile: 'payload_file',
+    GithubContext: 'github_context',
+    BaseUrl: 'base_url',
+    Timeout: 'timeout',
+    Retries: 'retries',
+    RateLimit: 'rate_limit',
+    Concurrency: 'concurrency',
+    FailOnError: 'fail_on_error',
+    IdempotencyKey: 'idempotency_key',
+    DryRun: 'dry_run',
+    Wait: 'wait',
+    WaitTimeout: 'wait_timeout',
+    WaitInterval: 'wait_interval',
+    Summary: 'summary'
+};
+const Outputs = {
+    Ok: 'ok',
+    StatusCode: 'status_code',
+    Message: 'message',
+    ErrorCode: 'error_code',
+    HttpErrorType: 'http_error_type',
+    Response: 'response',
+    Attempts: 'attempts',
+    DurationMs: 'duration_ms',
+    Payload: 'payload',
+    IdempotencyKey: 'idempotency_key',
+    Executions: 'executions',
+    Results: 'results',
+    Accepted: 'accepted',
+    Failed: 'failed',
+    ExecutionStatus: 'execution_status'
+};
+
+;// CONCATENATED MODULE: ./src/core/hints.ts
+// What to tell the author after Refold refuses an event: the likely cause and the next step.
+
+/** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
+function hintFor(error, apiKey) {
+    const { status, errorCode } = error.details;
+    if (status === 401) {
+        const kind = apiKey.startsWith('pk')
+            ? 'a production key (pk…)'
+            : apiKey.startsWith('tk')
+                ? 'a test key (tk…)'
+                : 'neither a production (pk…) nor a test (tk…) key';
+        return (`Check '${Inputs.ApiKey}': the key sent is ${kind}; use the key of the Refold environment ` +
+            `(test or production) where the event and the linked account exist.`);
+    }
+    if (status === 404 && errorCode === 'INVALID_EVENT') {
+        return `Check '${Inputs.Event}': event names must match exactly, case included.`;
+    }
+    if (error.rateLimited) {
+        return `Refold is rate limiting this key; raise '${Inputs.Retries}' or space out the runs.`;
+    }
+    if (status === 403) {
+        return `Check that '${Inputs.ApiKey}' may fire events for '${Inputs.LinkedAccountId}'.`;
+    }
+    if (status === 404) {
+        return (`Check that '${Inputs.BaseUrl}' is the Refold API's origin and that '${Inputs.LinkedAccountId}' ` +
+            `exists in the environment of '${Inputs.ApiKey}'.`);
+    }
+    if (status === 400 || status === 422) {
+        return (`Check the payload against the event's sample payload in Refold, and that ` +
+            `'${Inputs.LinkedAccountId}' and '${Inputs.ConfigId}' exist.`);
+    }
+    if (status >= 300 && status < 400) {
+        return (`Set '${Inputs.BaseUrl}' to the address the API answers at: redirects are not followed, ` +
+            `so the api key is never sent on to another host.`);
+    }
+    if (status < 500) {
+        return `Check '${Inputs.ApiKey}', '${Inputs.LinkedAccountId}' and '${Inputs.Event}' against Refold.`;
+    }
+    return undefined;
+}
+/** The event names closest to `wanted`, best first: same name in another case, then small typos. */
+function closestEventNames(wanted, names, count = 3) {
+    const target = wanted.toLowerCase();
+    return names
+        .map(name => ({ name, distance: editDistance(target, name.toLowerCase()) }))
+        .filter(({ distance, name }) => distance <= Math.max(2, Math.floor(name.length / 3)))
+        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map(({ name }) => name);
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** A linked account's key can fire events but not list them; said on a 401 from any list. */
+const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an org-level API key: a linked ' +
+    "account's key can fire events but not list them.";
+
+;// CONCATENATED MODULE: ./src/core/untrusted.ts
+// Text that came from a server (a message, an execution's name or status, an error body) is
+// untrusted input. These pure functions make it safe where it is shown: one log line that the
+// runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
+/** The most of one piece of untrusted text shown in a log line or the summary. */
+const TEXT_PIECE_LIMIT = 4 * 1024;
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function untrusted_cutText(text, maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= maxBytes)
+        return { text, cut: false, bytes };
+    let used = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = Buffer.byteLength(char, 'utf8');
+        if (used + size > maxBytes)
+            break;
+        used += size;
+        end += char.length;
+    }
+    return { text: text.slice(0, end), cut: true, bytes };
+}
+/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
+function cutNote(maxBytes, bytes) {
+    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
+}
+function kib(bytes) {
+    return `${Math.ceil(bytes / 1024)} KiB`;
+}
+// Characters that end a line for the runner or a terminal, or that change how the rest of the
+// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
+// separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+function escapeControl(char) {
+    if (char === '\n')
+        return '\\n';
+    if (char === '\r')
+        return '\\r';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
+ * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
+ * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
+ * up too. Longer texts are cut at `maxBytes` with a note.
+ */
+function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
+    const line = kept
+        .replace(CONTROL, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
+        // first, so leading spaces do not help.
+        .replace(/^(\s*)::/, '$1\\::');
+    return cut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
+}
+// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
+// headings, tables, strike-through, math). As numeric references they read as the same characters
+// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
+// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
+// text never starts a line.
+const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function reference(char) {
+    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+}
+/**
+ * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
+ * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
+ * and start Markdown), cut at `maxBytes` with a note.
+ */
+function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
+    const lines = kept
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
+    const html = lines.join('<br>');
+    return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+
+
+
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
+const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
+const PAGE_SIZE = 50;
+/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
+const MAX_PAGES = 20;
+/** Most workflows are short: look soon, then back off to `wait_interval`. */
+const FIRST_POLL_MS = 1000;
+/** After everything seen finished, the poll that makes sure no other execution is starting. */
+const CONFIRM_POLL_MS = 2000;
+/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
+const START_DATE_MARGIN_MS = 60_000;
+const MAX_DETAILS = 5;
+/**
+ * Waits for the executions the trigger for `account` started. `events` is the org's events list,
+ * read once per run however many accounts wait. Polls come 1 s after the trigger, then 2, 4, 8 …
+ * s apart up to `wait_interval`; once everything seen finished, one more poll `min(2 s,
+ * wait_interval)` later makes sure no other execution started.
+ */
+async function waitForExecutions(client, settings, account, answer, events, clock, log) {
+    const started = clock.now();
+    const deadline = started + settings.waitTimeoutMs;
+    // The server's clock, so a runner whose clock drifts still ignores older executions.
+    const serverDate = Date.parse(String(answer.headers.date ?? ''));
+    const since = Number.isNaN(serverDate) ? started - 1000 : serverDate;
+    const seen = new Map();
+    const tally = { polls: 0, requests: 0 };
+    const verdict = async (status, reason, hint) => {
+        const durationMs = clock.now() - started;
+        const executions = [...seen.values()].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+        const details = await readFailures(client, account, executions, tally, log);
+        const result = wait_describe(status, executions, settings, reason);
+        return { ...result, durationMs, details, ...(hint ? { hint } : {}), ...tally };
+    };
+    let eventId;
+    try {
+        const event = (await events()).value.find(e => e.name === settings.event);
+        if (!event) {
+            return verdict('NONE', `event "${settings.event}" is not in the events list, so its executions cannot be found`);
+        }
+        eventId = event._id;
+    }
+    catch (error) {
+        const hint = orgKeyHint(error);
+        return verdict('NONE', `could not look up the event's id: ${failureText(error, hint)}`, hint);
+    }
+    log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
+        `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s)`);
+    let startDate = new Date(since - START_DATE_MARGIN_MS).toISOString();
+    /** Refold may not take start_date as the spec defines it: then list without it. */
+    const poll = async () => {
+        tally.polls++;
+        try {
+            return await listSince(client, account, { startDate, slug: settings.slug }, tally);
+        }
+        catch (error) {
+            if (startDate === undefined || !isQueryRefusal(error))
+                throw error;
+            log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
+                'polling without it for the rest of the wait');
+            startDate = undefined;
+            tally.polls++;
+            return await listSince(client, account, { slug: settings.slug }, tally);
+        }
+    };
+    const interval = settings.waitIntervalMs;
+    let backoff = Math.min(FIRST_POLL_MS, interval);
+    let pause = backoff;
+    let settledPolls = 0;
+    for (;;) {
+        await clock.sleep(Math.max(0, Math.min(pause, deadline - clock.now())));
+        let executions;
+        try {
+            executions = await poll();
+        }
+        catch (error) {
+            const hint = orgKeyHint(error);
+            return verdict(statusOf(seen), `could not poll the executions: ${failureText(error, hint)}`, hint);
+        }
+        const before = seen.size;
+        for (const execution of executions) {
+            if (!belongsToEvent(execution, eventId, since, settings.configId))
+                continue;
+            const summary = summarize(execution);
+            if (seen.get(summary.id)?.status !== summary.status) {
+                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
+            }
+            seen.set(summary.id, summary);
+        }
+        const allFinished = seen.size > 0 && [...seen.values()].every(e => !IN_PROGRESS.has(e.status));
+        // Finished only when one more poll after everything finished shows no new execution, since
+        // workflows of one event can start a little apart.
+        settledPolls = allFinished && seen.size === before ? settledPolls + 1 : allFinished ? 1 : 0;
+        if (settledPolls >= 2)
+            return verdict(statusOf(seen));
+        if (clock.now() >= deadline)
+            return verdict(statusOf(seen));
+        if (settledPolls === 1) {
+            pause = Math.min(CONFIRM_POLL_MS, interval);
+        }
+        else {
+            backoff = Math.min(backoff * 2, interval);
+            pause = backoff;
+        }
+    }
+}
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+function notWaited(settings) {
+    return {
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0
+    };
+}
+/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
+function waitBroke(settings, error) {
+    return {
+        ...notWaited(settings),
+        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
+            `unexpected error: ${failureText(error)}`
+    };
+}
+/** FAILED wins over everything; then nothing seen, still running, or all succeeded. */
+function statusOf(seen) {
+    const all = [...seen.values()];
+    if (all.some(e => isFailed(e.status)))
+        return 'FAILED';
+    if (!all.length)
+        return 'NONE';
+    return all.some(e => IN_PROGRESS.has(e.status)) ? 'TIMED_OUT' : 'COMPLETED';
+}
+/** Every execution the query lists, newest first, page after page. */
+async function listSince(client, account, query, tally) {
+    const executions = [];
+    let page = 1;
+    for (let read = 0; read < MAX_PAGES; read++) {
+        const result = await counted(tally, client.listExecutions(account, { page, limit: PAGE_SIZE, ...query }));
+        executions.push(...result.docs);
+        if (!result.hasNextPage)
+            break;
+        page = result.nextPage && result.nextPage > page ? result.nextPage : page + 1;
+    }
+    return executions;
+}
+async function counted(tally, call) {
+    try {
+        const { value, attempts } = await call;
+        tally.requests += attempts.length;
+        return value;
+    }
+    catch (error) {
+        if (error instanceof CallFailed)
+            tally.requests += error.attempts.length;
+        throw error;
+    }
+}
+/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
+function isQueryRefusal(error) {
+    return (error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        [400, 422].includes(error.last.status));
+}
+/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
+function orgKeyHint(error) {
+    return error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        error.last.status === 401
+        ? ORG_KEY_HINT
+        : undefined;
+}
+/**
+ * What the detail of each failed execution (the first few) tells. Best effort: a detail that
+ * cannot be read is logged and left out, and changes nothing else.
+ */
+async function readFailures(client, account, executions, tally, log) {
+    const details = [];
+    for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
+        const { id, workflow } = execution;
+        try {
+            const detail = await counted(tally, client.getExecution(account, id));
+            const failure = { id, workflow };
+            if (detail.name)
+                failure.name = detail.name;
+            if (detail.status)
+                failure.status = detail.status;
+            if (detail.error)
+                failure.error = detail.error;
+            if (detail.failedNode)
+                failure.failedNode = { ...detail.failedNode };
+            details.push(failure);
+            const node = failure.failedNode;
+            const at = node
+                ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
+                : '';
+            if (failure.error || node) {
+                log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
+                    (failure.error ? `: ${forLog(failure.error)}` : '') +
+                    at);
+            }
+        }
+        catch (error) {
+            log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
+        }
+    }
+    return details;
+}
+function belongsToEvent(execution, eventId, since, configId) {
+    const created = Date.parse(execution.createdAt);
+    // The Date header has whole seconds, so an execution created in the same second counts.
+    if (Number.isNaN(created) || created < since - (since % 1000))
+        return false;
+    if (execution.associated_event_id !== eventId && execution.custom_trigger_id !== eventId)
+        return false;
+    return !configId || execution.config_id === configId;
+}
+function summarize(execution) {
+    const summary = {
+        id: execution._id,
+        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
+        status: execution.status,
+        created_at: execution.createdAt,
+        finished_at: execution.completion_time
+    };
+    const durationMs = Date.parse(execution.completion_time ?? '') - Date.parse(execution.createdAt);
+    if (!Number.isNaN(durationMs) && durationMs >= 0)
+        summary.durationMs = durationMs;
+    return summary;
+}
+function isFailed(status) {
+    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
+}
+/** The verdict in one line; `reason` says why the wait ended before its time (it then fails). */
+function wait_describe(status, executions, settings, reason) {
+    const event = `"${settings.event}"`;
+    const list = (items) => items.map(e => `${e.workflow} (${e.status})`).join(', ');
+    const failed = executions.filter(e => isFailed(e.status));
+    const running = executions.filter(e => IN_PROGRESS.has(e.status));
+    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
+    const seconds = settings.waitTimeoutMs / 1000;
+    const headlines = {
+        COMPLETED: `Event ${event}: all ${count} completed`,
+        FAILED: `Event ${event}: ${failed.length} of ${count} failed: ${list(failed)}`,
+        TIMED_OUT: `Event ${event}: still running after ${seconds} s: ${list(running)}`,
+        NONE: `Event ${event}: no workflow execution appeared within ${seconds} s ` +
+            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`
+    };
+    if (!reason)
+        return { ok: status === 'COMPLETED', status, executions, headline: headlines[status] };
+    const sofar = executions.length ? ` (so far: ${list(executions)})` : '';
+    return {
+        ok: false,
+        status,
+        executions,
+        headline: `Event ${event}: stopped waiting for its executions: ${reason}${sofar}`
+    };
+}
+/** The failure's message; with a hint, it ends with it. */
+function failureText(error, hint) {
+    if (hint && error instanceof CallFailed)
+        return error.withHint(hint).message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/fire.ts
+// One run, host-free: the accounts to fire for → one trigger each (→ the executions they started)
+// → an Outcome value. It logs as it goes but decides nothing about exit codes: the doors do.
+
+
+
+
+
+
+const ACCOUNTS_PAGE_SIZE = 100;
+/** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
+const MAX_ACCOUNT_PAGES = 1000;
+const PROGRESS_EVERY_MS = 5000;
+/** Accounts a dry run names beside the request it prints; all are in the `results` output. */
+const DRY_RUN_NAMED = 20;
+/** Worst first: the order in which several accounts' execution statuses combine. */
+const STATUS_ORDER = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED'];
+async function fire(settings, payloadJson, deps) {
+    const { clock, log } = deps;
+    const rule = keyRule(settings.idempotencyKey ?? '', deps.keyBase, settings.accounts);
+    const outcome = {
+        event: settings.event,
+        payloadJson,
+        dryRun: settings.dryRun,
+        results: [],
+        ok: false,
+        attempts: 0,
+        durationMs: 0,
+        idempotencyKey: sharedKey(rule)
+    };
+    if (settings.accounts.kind === 'list' && settings.accounts.duplicates.length) {
+        log.warning(`These linked accounts are listed more than once and are fired once: ` +
+            settings.accounts.duplicates.map(id => JSON.stringify(id)).join(', '));
+    }
+    let accounts;
+    try {
+        accounts = await accountsToFire(settings, deps);
+    }
+    catch (error) {
+        outcome.failure = error;
+        return outcome;
+    }
+    const results = accounts.map(account => newResult(account, accountKey(rule, account)));
+    outcome.results = results;
+    if (results.length === 1)
+        outcome.idempotencyKey = results[0].idempotencyKey;
+    if (!results.length) {
+        outcome.ok = true;
+        outcome.notice = `Shard ${settings.shard?.index}/${settings.shard?.count} holds no linked account: nothing to fire.`;
+        return outcome;
+    }
+    if (settings.dryRun) {
+        const first = results[0];
+        outcome.printedRequest = printRequest(triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson));
+        if (results.length > 1) {
+            const others = results.slice(1).map(result => result.linkedAccountId);
+            const named = others.slice(0, DRY_RUN_NAMED).join(', ');
+            const more = others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : '';
+            outcome.printedRequest += `\n\nThe same for ${others.length} more linked accounts: ${named}${more}`;
+        }
+        for (const result of results) {
+            Object.assign(result, { ok: true, message: 'Dry run: nothing was sent' });
+        }
+        outcome.ok = true;
+        return outcome;
+    }
+    const started = clock.now();
+    const events = once(() => deps.client.listEvents());
+    const progress = progressLine(results.length, clock, log);
+    const waits = [];
+    let orgRefusal;
+    let next = 0;
+    const worker = async () => {
+        while (next < results.length) {
+            const result = results[next++];
+            if (orgRefusal) {
+                result.notSent = orgRefusal;
+                result.message = `not sent: ${orgRefusal}`;
+                continue;
+            }
+            const answer = await triggerOne(result, settings, payloadJson, deps, events);
+            orgRefusal ??= orgWideRefusal(result);
+            // A lone account's failure is the step's error line; no need to say it twice.
+            if (result.ok || results.length > 1)
+                log.info(accountLine(settings.event, result));
+            progress(results);
+            if (answer && settings.wait) {
+                waits.push(waitOne(result, answer, settings, deps, events));
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(settings.concurrency, results.length) }, worker));
+    outcome.durationMs = clock.now() - started;
+    if (settings.wait) {
+        await Promise.all(waits);
+        for (const result of results)
+            result.executionStatus ??= 'NONE';
+        outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'));
+    }
+    outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0);
+    outcome.ok = results.every(result => result.ok);
+    return outcome;
+}
+/** The accounts of this run: the list, or every account of the org, then this job's shard. */
+async function accountsToFire(settings, deps) {
+    const all = settings.accounts.kind === 'list' ? settings.accounts.accounts : await everyLinkedAccount(deps);
+    return settings.shard ? shardSlice(all, settings.shard.index, settings.shard.count) : all;
+}
+/** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
+async function everyLinkedAccount(deps) {
+    const accounts = new Set();
+    let page = 1;
+    for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
+        let listed;
+        try {
+            listed = (await deps.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value;
+        }
+        catch (error) {
+            throw new Error(`Could not list the org's linked accounts for linked_account_id "*", so no event was ` +
+                `fired: ${error.message}${fire_orgKeyHint(error)}`, { cause: error });
+        }
+        for (const account of listed.accounts)
+            accounts.add(account);
+        if (!listed.hasNextPage)
+            break;
+        if (read + 1 === MAX_ACCOUNT_PAGES) {
+            // Firing a partial list would look like a success for accounts that were never named.
+            throw new Error(`The org's linked accounts did not end within ${MAX_ACCOUNT_PAGES} pages of ` +
+                `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`);
+        }
+        page = listed.nextPage && listed.nextPage > page ? listed.nextPage : page + 1;
+    }
+    if (!accounts.size) {
+        throw new Error('The org has no linked accounts, so linked_account_id "*" names none and no event was fired.');
+    }
+    deps.log.info(`Listed ${accounts.size} linked accounts of the org.`);
+    return [...accounts].sort(compareCodePoints);
+}
+/** The trigger for one account, retried as the policy allows; fills in `result`. */
+async function triggerOne(result, settings, payloadJson, deps, events) {
+    const started = deps.clock.now();
+    const request = triggerRequest(settings, result.linkedAccountId, result.idempotencyKey, payloadJson);
+    try {
+        const { value: answer, attempts } = await deps.client.trigger(request, settings.event);
+        Object.assign(result, {
+            ok: true,
+            statusCode: answer.status,
+            message: answer.message ?? '',
+            response: answer.body,
+            attempts: attempts.length,
+            attemptLog: attempts
+        });
+        return answer;
+    }
+    catch (error) {
+        if (!(error instanceof CallFailed))
+            throw error;
+        const { last } = error;
+        const api = last instanceof RefoldApiError ? last.details : undefined;
+        const hints = api ? await hintsFor(last, settings, events) : [];
+        Object.assign(result, {
+            statusCode: api?.status ?? null,
+            message: api?.refoldMessage ?? error.message,
+            errorCode: api?.errorCode ?? null,
+            httpErrorType: api?.httpErrorType ?? null,
+            response: api?.body ?? '',
+            attempts: error.attempts.length,
+            attemptLog: error.attempts,
+            hints,
+            failure: hints.length ? error.withHint(hints.join(' ')) : error
+        });
+        return undefined;
+    }
+    finally {
+        result.durationMs = deps.clock.now() - started;
+    }
+}
+/** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
+async function hintsFor(error, settings, events) {
+    const hints = [hintFor(error, settings.apiKey)].filter((hint) => !!hint);
+    if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
+        // Best effort and only after the failure: the happy path sends exactly one request.
+        const names = await events().then(({ value }) => value.map(event => event.name), () => []);
+        const closest = closestEventNames(settings.event, names);
+        if (closest.length) {
+            hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`);
+        }
+    }
+    return hints;
+}
+async function waitOne(result, answer, settings, deps, events) {
+    let wait;
+    try {
+        wait = await waitForExecutions(deps.client, settings, result.linkedAccountId, answer, events, deps.clock, deps.log);
+    }
+    catch (error) {
+        // The event was fired, so the outcome must still say so: a broken wait is a failed wait.
+        wait = waitBroke(settings, error);
+    }
+    result.wait = wait;
+    result.executionStatus = wait.status;
+    if (wait.hint)
+        result.hints.push(wait.hint);
+    if (!wait.ok) {
+        result.ok = false;
+        result.message = wait.headline;
+        result.failure = new WaitError(wait.headline);
+    }
+}
+/** A refusal that holds for every account of the org: firing the rest would only repeat it. */
+function orgWideRefusal(result) {
+    if (result.statusCode === 401)
+        return `Refold refused the api key (HTTP 401) for ${result.linkedAccountId}`;
+    if (result.statusCode === 404 && result.errorCode === 'INVALID_EVENT') {
+        return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${result.linkedAccountId}`;
+    }
+    return undefined;
+}
+function fire_orgKeyHint(error) {
+    const last = error instanceof CallFailed ? error.last : undefined;
+    return last instanceof RefoldApiError && last.status === 401 ? `. ${ORG_KEY_HINT}` : '';
+}
+/** One log line per account as it finishes. */
+function accountLine(event, result) {
+    const tries = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}, ${result.durationMs} ms`;
+    if (result.ok) {
+        return (`Refold accepted event "${event}" for ${result.linkedAccountId} ` +
+            `(HTTP ${result.statusCode} after ${tries})` +
+            (result.message ? `: ${forLog(result.message)}` : ''));
+    }
+    return `Refold did not accept event "${event}" for ${result.linkedAccountId} (${tries}): ${forLog(result.failure?.message ?? result.message)}`;
+}
+/** For long runs, a line at most every 5 s: how many fired, accepted, failed, the rate, time left. */
+function progressLine(total, clock, log) {
+    const started = clock.now();
+    let last = started;
+    return results => {
+        const now = clock.now();
+        if (total < 2 || now - last < PROGRESS_EVERY_MS)
+            return;
+        last = now;
+        const done = results.filter(r => r.attempts > 0 || r.notSent);
+        const accepted = done.filter(r => r.ok).length;
+        const rate = done.length / ((now - started) / 1000);
+        const left = rate > 0 ? Math.ceil((total - done.length) / rate) : undefined;
+        log.info(`fired ${done.length}/${total} · ${accepted} accepted · ${done.length - accepted} failed · ` +
+            `${rate.toFixed(1)}/s${left === undefined ? '' : ` · about ${left} s left`}`);
+    };
+}
+/** The worst of several accounts' statuses: FAILED, then TIMED_OUT, then NONE, then COMPLETED. */
+function worstStatus(statuses) {
+    return STATUS_ORDER.find(status => statuses.includes(status)) ?? 'NONE';
+}
+function newResult(linkedAccountId, idempotencyKey) {
+    return {
+        linkedAccountId,
+        ok: false,
+        statusCode: null,
+        message: '',
+        errorCode: null,
+        httpErrorType: null,
+        response: '',
+        attempts: 0,
+        idempotencyKey,
+        executionStatus: null,
+        attemptLog: [],
+        durationMs: 0,
+        hints: []
+    };
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+// One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
+// requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
+// Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
+// Float arithmetic on 1000 / rate must not turn "exactly due" into a second, tiny sleep.
+const EPSILON_MS = 1e-6;
+class Limiter {
+    options;
+    clock;
+    intervalMs;
+    /** How far ahead of `now` the schedule may run: the burst beyond the first request. */
+    toleranceMs;
+    /**
+     * When the next request would start if requests came back to back at the rate (GCRA's
+     * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
+     */
+    nextDue = -Infinity;
+    pausedUntil = -Infinity;
+    pauseMs = 0;
+    active = 0;
+    queue = [];
+    pumping = false;
+    slotFreed;
+    constructor(options, clock) {
+        this.options = options;
+        this.clock = clock;
+        const { ratePerSecond, burst, concurrency } = options;
+        if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
+            throw new RangeError(`Limiter rate must be a positive number, got ${ratePerSecond}`);
+        }
+        if (!Number.isInteger(burst) || burst < 1) {
+            throw new RangeError(`Limiter burst must be a whole number from 1, got ${burst}`);
+        }
+        if (!Number.isInteger(concurrency) || concurrency < 1) {
+            throw new RangeError(`Limiter concurrency must be a whole number from 1, got ${concurrency}`);
+        }
+        this.intervalMs = 1000 / ratePerSecond;
+        this.toleranceMs = (burst - 1) * this.intervalMs;
+    }
+    /** Requests running now. */
+    get inFlight() {
+        return this.active;
+    }
+    /** Requests waiting for their turn. */
+    get waiting() {
+        return this.queue.length;
+    }
+    /**
+     * Runs `task` when the rate, the in-flight cap and any pause allow, in the order `run` was
+     * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
+     * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
+     */
+    run(task) {
+        return new Promise((resolve, reject) => {
+            this.queue.push({
+                start: () => {
+                    this.active++;
+                    let result;
+                    try {
+                        result = task();
+                    }
+                    catch (error) {
+                        result = Promise.reject(error);
+                    }
+                    result.then(resolve, reject).finally(() => this.release());
+                },
+                fail: reject
+            });
+            void this.pump();
+        });
+    }
+    /**
+     * Holds back every request not yet started for `ms` from now: Refold's Retry-After, or the
+     * backoff delay, applies to the org and so to the whole run. A shorter pause never cuts a longer
+     * one short. Requests already in flight are not affected.
+     */
+    pause(ms) {
+        if (!(ms > 0))
+            return;
+        const until = this.clock.now() + ms;
+        if (until > this.pausedUntil) {
+            this.pausedUntil = until;
+            this.pauseMs = ms;
+        }
+    }
+    release() {
+        this.active--;
+        const wake = this.slotFreed;
+        this.slotFreed = undefined;
+        wake?.();
+    }
+    /**
+     * Starts waiting requests in order. One pump runs at a time; it either starts the head of the
+     * queue, sleeps exactly until the head could start, or waits for a slot to free: never spins.
+     */
+    async pump() {
+        if (this.pumping)
+            return;
+        this.pumping = true;
+        try {
+            while (this.queue.length > 0) {
+                if (this.active >= this.options.concurrency) {
+                    await new Promise(resolve => (this.slotFreed = resolve));
+                    continue;
+                }
+                const wait = this.delayBeforeNext(this.clock.now());
+                if (wait > EPSILON_MS) {
+                    await this.clock.sleep(wait);
+                    continue;
+                }
+                const now = this.clock.now();
+                this.nextDue = Math.max(this.nextDue, now) + this.intervalMs;
+                this.queue.shift().start();
+            }
+        }
+        catch (error) {
+            // A clock that cannot sleep leaves no way to keep the rate: fail the waiting, do not hang.
+            for (const waiter of this.queue.splice(0))
+                waiter.fail(error);
+        }
+        finally {
+            this.pumping = false;
+        }
+    }
+    delayBeforeNext(now) {
+        // A wall clock set back must not stall the run: nothing legitimately waits longer than one
+        // interval for a token, or longer than the pause that was asked for.
+        this.nextDue = Math.min(this.nextDue, now + this.toleranceMs + this.intervalMs);
+        if (this.pausedUntil <= now) {
+            this.pausedUntil = -Infinity;
+            this.pauseMs = 0;
+        }
+        this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
+        const forRate = this.nextDue - this.toleranceMs - now;
+        const forPause = this.pausedUntil - now;
+        return Math.max(forRate, forPause, 0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+
+
+function outcomeOutputs(outcome) {
+    const { results } = outcome;
+    // The scalar outputs speak of the first failed account, else of the first account.
+    const shown = results.find(result => !result.ok) ?? results[0];
+    const accepted = results.filter(result => result.ok).length;
+    const outputs = {
+        [Outputs.Ok]: outcome.ok && !outcome.failure,
+        [Outputs.StatusCode]: shown?.statusCode ?? null,
+        [Outputs.Message]: outcome.failure?.message ?? shown?.message ?? '',
+        [Outputs.ErrorCode]: shown?.ok ? null : (shown?.errorCode ?? null),
+        [Outputs.HttpErrorType]: shown?.ok ? null : (shown?.httpErrorType ?? null),
+        [Outputs.Response]: responseOutput(shown?.response ?? ''),
+        [Outputs.Attempts]: outcome.attempts,
+        [Outputs.DurationMs]: outcome.durationMs,
+        [Outputs.Payload]: outcome.payloadJson,
+        [Outputs.IdempotencyKey]: outcome.idempotencyKey,
+        [Outputs.Results]: results.map(resultOutput),
+        [Outputs.Accepted]: accepted,
+        [Outputs.Failed]: results.length - accepted
+    };
+    if (outcome.executionStatus) {
+        const several = results.length > 1;
+        outputs[Outputs.Executions] = results.flatMap(result => (result.wait?.executions ?? []).map(({ id, workflow, status, created_at }) => ({
+            id,
+            workflow,
+            status,
+            created_at,
+            ...(several ? { linked_account_id: result.linkedAccountId } : {})
+        })));
+        outputs[Outputs.ExecutionStatus] = outcome.executionStatus;
+    }
+    return outputs;
+}
+function resultOutput(result) {
+    return {
+        linked_account_id: result.linkedAccountId,
+        ok: result.ok,
+        status_code: result.statusCode,
+        message: result.message,
+        error_code: result.errorCode,
+        attempts: result.attempts,
+        idempotency_key: result.idempotencyKey,
+        execution_status: result.executionStatus
+    };
+}
+/** One line saying what happened, for the summary's heading. */
+function headline(outcome) {
+    const event = `event "${outcome.event}"`;
+    const { results } = outcome;
+    if (outcome.failure)
+        return `Refold did not fire ${event}`;
+    if (outcome.dryRun)
+        return `Dry run: ${event} was not sent`;
+    if (!results.length)
+        return `No linked account in this shard: ${event} was not sent`;
+    if (results.length === 1) {
+        const [only] = results;
+        if (only.wait)
+            return only.wait.headline;
+        return `Refold ${only.ok ? 'accepted' : 'did not accept'} ${event}`;
+    }
+    const accepted = results.filter(result => result.ok).length;
+    return `${capitalized(event)}: ${accepted} of ${results.length} linked accounts ok`;
+}
+const FAILURES_NAMED = 5;
+/** The message a failed run fails (or, with fail_on_error false, warns) with; undefined when ok. */
+function failureMessage(outcome) {
+    if (outcome.failure)
+        return outcome.failure.message;
+    if (outcome.ok)
+        return undefined;
+    const failed = outcome.results.filter(result => !result.ok);
+    if (outcome.results.length === 1)
+        return failed[0].failure?.message ?? failed[0].message;
+    const named = failed
+        .slice(0, FAILURES_NAMED)
+        .map(result => `${result.linkedAccountId} (${result.failure?.message ?? result.message})`);
+    const more = failed.length > FAILURES_NAMED ? `, and ${failed.length - FAILURES_NAMED} more` : '';
+    return (`Event "${outcome.event}": ${failed.length} of ${outcome.results.length} linked accounts ` +
+        `failed: ${named.join('; ')}${more}`);
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/core/json-error.ts
+// Where a JSON text first goes wrong. JSON.parse says so only in some messages and only on newer
+// Node versions, and an author fixing a payload in a workflow file needs the line and column.
+/** The 1-based line and column of the first syntax error in `text`, or undefined if it is valid. */
+function locateJsonError(text) {
+    const offset = new JsonScanner(text).firstErrorOffset();
+    return offset === undefined ? undefined : positionOf(text, offset);
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+class SyntaxAt extends Error {
+    offset;
+    constructor(offset) {
+        super(`JSON syntax error at ${offset}`);
+        this.offset = offset;
+    }
+}
+/** true, false, null or a number, matched where the scanner stands (sticky). */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * A validating scanner that only tracks the offset; the value itself comes from JSON.parse. It
+ * keeps open containers on a list, not the call stack, so no depth of nesting can overflow it.
+ */
+class JsonScanner {
+    text;
+    at = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    firstErrorOffset() {
+        try {
+            this.document();
+            return undefined;
+        }
+        catch (error) {
+            // Nothing else throws: the scanner uses no recursion, so no depth overflows its stack.
+            return error.offset;
+        }
+    }
+    document() {
+        /** The closing bracket of each container still open, innermost last. */
+        const closers = [];
+        for (;;) {
+            if (this.valueStart(closers))
+                continue;
+            // A value ended: close containers until a comma asks for the next value, or the text ends.
+            for (;;) {
+                this.space();
+                const closer = closers.at(-1);
+                if (closer === undefined) {
+                    if (this.at < this.text.length)
+                        throw new SyntaxAt(this.at);
+                    return;
+                }
+                if (this.text[this.at] === ',') {
+                    this.at++;
+                    if (closer === '}')
+                        this.key();
+                    break;
+                }
+                this.expect(closer);
+                closers.pop();
+            }
+        }
+    }
+    /** Reads a scalar, or opens a container; true when the container holds a value still to read. */
+    valueStart(closers) {
+        this.space();
+        const char = this.text[this.at];
+        if (char === '{' || char === '[') {
+            const closer = char === '{' ? '}' : ']';
+            this.at++;
+            this.space();
+            if (this.text[this.at] === closer) {
+                this.at++;
+                return false;
+            }
+            closers.push(closer);
+            if (closer === '}')
+                this.key();
+            return true;
+        }
+        if (char === '"') {
+            this.string();
+            return false;
+        }
+        LITERAL.lastIndex = this.at;
+        const literal = LITERAL.exec(this.text);
+        if (!literal)
+            throw new SyntaxAt(this.at);
+        this.at += literal[0].length;
+        return false;
+    }
+    /** An object member's name and colon; its value follows. */
+    key() {
+        this.space();
+        this.string();
+        this.space();
+        this.expect(':');
+    }
+    space() {
+        while (/[ \t\n\r]/.test(this.text[this.at] ?? ''))
+            this.at++;
+    }
+    expect(char) {
+        if (this.text[this.at] !== char)
+            throw new SyntaxAt(this.at);
+        this.at++;
+    }
+    string() {
+        this.expect('"');
+        for (;;) {
+            const char = this.text[this.at];
+            if (char === undefined || char < ' ')
+                throw new SyntaxAt(this.at);
+            this.at++;
+            if (char === '"')
+                return;
+            if (char === '\\') {
+                const escape = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(this.text.slice(this.at, this.at + 5));
+                if (!escape)
+                    throw new SyntaxAt(this.at);
+                this.at += escape[0].length;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/payload.ts
+// The payload sent to Refold: the user's inline JSON/YAML or payload file, and the GitHub context
+// summary as github_context asks. Always a JSON object; anything else is an input error.
+
+
+
+
+
+
+/** The largest payload_file read; its size is checked before a byte of it is. */
+const MAX_PAYLOAD_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The deepest nesting a payload may have. Far beyond any real event, and far below the depth at
+ * which JSON.stringify or the YAML parser run out of stack (about 850 levels for the parser).
+ */
+const MAX_PAYLOAD_DEPTH = 256;
+/** Alias uses a YAML payload may expand (the yaml package's own default, made explicit). */
+const MAX_YAML_ALIAS_COUNT = 100;
+async function buildPayload(settings, sources) {
+    const user = await readUserPayload(settings.payload, sources.workspace);
+    switch (settings.githubContext) {
+        case 'never':
+            return user ?? {};
+        case 'auto':
+            return user ?? { github: await sources.githubSummary() };
+        case 'always':
+            if (user && Object.hasOwn(user, 'github')) {
+                throw new InputError(Inputs.GithubContext, `Invalid inputs '${payloadInputName(settings.payload)}' and '${Inputs.GithubContext}': ` +
+                    `the payload already has a "github" key, which github_context: always would replace. ` +
+                    `Rename the key or set github_context: never.`);
+            }
+            return { ...user, github: await sources.githubSummary() };
+    }
+}
+function payloadInputName(source) {
+    return source.kind === 'file' ? Inputs.PayloadFile : Inputs.Payload;
+}
+async function readUserPayload(source, workspace) {
+    if (source.kind === 'none')
+        return undefined;
+    if (source.kind === 'inline') {
+        const where = { input: Inputs.Payload, what: `Invalid input '${Inputs.Payload}': the value` };
+        const looksLikeJson = /^\s*[{[]/.test(source.text);
+        const value = looksLikeJson
+            ? parseJson(source.text, where)
+            : await parseYaml(source.text, where);
+        return asObject(value, where);
+    }
+    const where = {
+        input: Inputs.PayloadFile,
+        what: `Invalid input '${Inputs.PayloadFile}': ${JSON.stringify(source.path)}`
+    };
+    const format = /\.json$/i.test(source.path) ? 'json' : /\.ya?ml$/i.test(source.path) ? 'yaml' : '';
+    if (!format) {
+        throw new InputError(where.input, `${where.what} is not a .json, .yml or .yaml file.`);
+    }
+    const text = await readPayloadFile(external_node_path_namespaceObject.resolve(workspace, source.path), where);
+    const value = format === 'json' ? parseJson(text, where) : await parseYaml(text, where);
+    return asObject(value, where);
+}
+/**
+ * The file's text, from a regular file of at most MAX_PAYLOAD_FILE_BYTES. Opened without blocking
+ * and checked through the open handle, so a FIFO cannot hang the step waiting for a writer, a
+ * device such as /dev/zero is never read, and the file checked is the file read.
+ */
+async function readPayloadFile(file, { input, what }) {
+    let handle;
+    try {
+        // O_NONBLOCK makes opening a FIFO return at once; Windows has neither, hence the fallback.
+        handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+            throw new InputError(input, `${what} is not a regular file (it is ${kindOf(stats)}); payload_file reads regular files only.`);
+        }
+        // The size stat gives is checked first; the read is bounded too, for files whose size stat
+        // does not know (those under /proc say 0).
+        const bytes = stats.size > MAX_PAYLOAD_FILE_BYTES
+            ? undefined
+            : await readAtMost(handle).catch((error) => {
+                throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+            });
+        if (!bytes) {
+            throw new InputError(input, `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload file may hold` +
+                (stats.size > MAX_PAYLOAD_FILE_BYTES ? ` (it is ${stats.size} bytes).` : '.'));
+        }
+        const text = bytes.toString('utf8');
+        // Editors on Windows start UTF-8 files with a byte-order mark; neither JSON nor the payload
+        // wants it.
+        return text.replace(/^\uFEFF/, '');
+    }
+    finally {
+        await handle.close();
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    // Sockets never get here: opening one fails with ENXIO.
+    return 'a device';
+}
+/** The handle's bytes, or undefined as soon as there are more than MAX_PAYLOAD_FILE_BYTES. */
+async function readAtMost(handle) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(256 * 1024);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            return Buffer.concat(chunks, total);
+        total += bytesRead;
+        if (total > MAX_PAYLOAD_FILE_BYTES)
+            return undefined;
+        chunks.push(chunk.subarray(0, bytesRead));
+    }
+}
+function parseJson(text, { input, what }) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const at = locateJsonError(text);
+        // V8's own reason, without its "at position N" that we replace with a line and column.
+        const reason = String(error.message)
+            .replace(/,? ?".*" is not valid JSON$/s, '')
+            .replace(/ in JSON at position \d+.*$/s, '');
+        const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+        throw new InputError(input, `${what} is not valid JSON${where}: ${reason}.${at ? `\n${pointAt(text, at.line, at.column)}` : ''}`);
+    }
+    checkNesting(value, { input, what });
+    return value;
+}
+async function parseYaml(text, { input, what }) {
+    // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
+    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const document = parseDocument(text, { prettyErrors: false });
+    const [first] = document.errors;
+    if (first?.code === 'RESOURCE_EXHAUSTION') {
+        // The parser ran out of stack: nesting far deeper than MAX_PAYLOAD_DEPTH.
+        throw new InputError(input, `${what} ${tooDeep}`);
+    }
+    if (first) {
+        const offset = first.pos[0];
+        const at = positionOf(text, offset);
+        throw new InputError(input, `${what} is not valid YAML at line ${at.line}, column ${at.column}: ${first.message.split('\n')[0]}.` +
+            `\n${pointAt(text, at.line, at.column)}`);
+    }
+    let value;
+    try {
+        value = document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    }
+    catch (error) {
+        // Aliases are resolved here, not while parsing: one without its anchor, or so many that they
+        // would expand the payload exponentially (a "billion laughs" document).
+        if (!(error instanceof ReferenceError))
+            throw error;
+        const reason = /resource exhaustion/i.test(error.message)
+            ? `its aliases (*name) expand it too far: more than ${MAX_YAML_ALIAS_COUNT} uses of anchored values`
+            : error.message.split('\n')[0];
+        throw new InputError(input, `${what} is not accepted as YAML: ${reason}.`);
+    }
+    checkNesting(value, { input, what });
+    return value;
+}
+const tooDeep = `is nested more than ${MAX_PAYLOAD_DEPTH} levels deep, more than a payload may be.`;
+/**
+ * Refuses a value nested deeper than MAX_PAYLOAD_DEPTH, or one that contains itself (a YAML
+ * alias inside its own anchor): either would crash JSON.stringify later, outside the input errors.
+ * The recursion stops at the limit, so it cannot overflow the stack itself.
+ */
+function checkNesting(value, { input, what }) {
+    const ancestors = new Set();
+    const visit = (node, depth) => {
+        if (typeof node !== 'object' || node === null)
+            return;
+        if (ancestors.has(node)) {
+            throw new InputError(input, `${what} contains itself (an alias inside its own anchor).`);
+        }
+        if (depth > MAX_PAYLOAD_DEPTH)
+            throw new InputError(input, `${what} ${tooDeep}`);
+        ancestors.add(node);
+        for (const child of Object.values(node))
+            visit(child, depth + 1);
+        ancestors.delete(node);
+    };
+    visit(value, 1);
+}
+/** The offending line and a caret under the column, so the author sees what we saw. */
+function pointAt(text, line, column) {
+    const source = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+    const start = Math.max(0, column - 60);
+    const shown = source.slice(start, start + 120);
+    return `  ${shown}\n  ${' '.repeat(Math.max(0, column - 1 - start))}^`;
+}
+function asObject(value, { input, what }) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        return value;
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    throw new InputError(input, `${what} is ${kind}, but the payload must be an object ({...}).`);
+}
+function describeFsError(error) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'no such file (paths are relative to GITHUB_WORKSPACE)';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    if (code === 'EACCES')
+        return 'permission denied';
+    if (code === 'ENXIO')
+        return 'it is a socket, not a regular file';
+    return code ?? String(error.message);
+}
+
+;// CONCATENATED MODULE: ./src/action/context.ts
+// Builds the small, predictable summary of the GitHub context that is sent as the Refold event
+// payload when the workflow author gives none.
+//
+// Rules, applied everywhere:
+// - Every documented field is always present; a value missing from the context, the environment or
+//   the event payload (or of an unexpected type) is null, never omitted, so Refold workflow
+//   mappings can rely on the keys.
+// - An event section (release, deployment, push, ...) appears only for the event that started the
+//   workflow, and only when the event payload carries it; otherwise the summary is the base fields.
+// - A deployment_status event gets both a `deployment_status` and a `deployment` section, side by
+//   side, exactly as `github.event` has them.
+// - pull_request_target events use the `pull_request` section; `event_name` tells them apart.
+// @actions/github's own default when GITHUB_SERVER_URL is unset.
+const DEFAULT_SERVER_URL = 'https://github.com';
+/**
+ * The summary of this run's context. @actions/github is loaded only here, when a summary is wanted,
+ * and it parses the event file as it loads: an event file it cannot parse costs the event
+ * sections, with a warning, never the run.
+ */
+async function loadGithubSummary(env, warn) {
+    const context = await __nccwpck_require__.e(/* import() | github */ 326).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.context, (error) => {
+        warn(`Could not load the GitHub context from ${env.GITHUB_EVENT_PATH ?? '(no GITHUB_EVENT_PATH)'} (${error.message}); ` +
+            'the GitHub context summary has the base fields only.');
+        return contextWithoutEvent(env);
+    });
+    return summarizeGithubContext(context, env);
+}
+/** The context fields @actions/github reads from the environment, with an empty event payload. */
+function contextWithoutEvent(env) {
+    return {
+        payload: {},
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId: Number(env.GITHUB_RUN_ID),
+        runNumber: Number(env.GITHUB_RUN_NUMBER),
+        runAttempt: Number(env.GITHUB_RUN_ATTEMPT),
+        serverUrl: env.GITHUB_SERVER_URL ?? ''
+    };
+}
+function summarizeGithubContext(context, env) {
+    // The payload is whatever the event file held, so nothing in it is trusted to have its documented
+    // type; @actions/github leaves it empty when the file is missing.
+    const payload = context_asObject(context.payload) ?? {};
+    // Empty variables count as unset, as @actions/github treats GITHUB_REPOSITORY.
+    const serverUrl = (context_text(context.serverUrl) || DEFAULT_SERVER_URL).replace(/\/+$/, '');
+    const repository = context_text(env.GITHUB_REPOSITORY) || context_text(context_asObject(payload.repository)?.full_name) || null;
+    const runId = count(context.runId);
+    const summary = {
+        event_name: context_text(context.eventName),
+        repository,
+        ref: context_text(context.ref),
+        ref_name: context_text(env.GITHUB_REF_NAME),
+        sha: context_text(context.sha),
+        actor: context_text(context.actor),
+        workflow: context_text(context.workflow),
+        job: context_text(context.job),
+        run_id: runId,
+        run_number: count(context.runNumber),
+        run_attempt: count(context.runAttempt),
+        run_url: repository !== null && runId !== null
+            ? `${serverUrl}/${repository}/actions/runs/${runId}`
+            : null,
+        server_url: serverUrl
+    };
+    return { ...summary, ...eventSection(summary.event_name, payload) };
+}
+function eventSection(eventName, payload) {
+    switch (eventName) {
+        case 'release': {
+            const release = context_asObject(payload.release);
+            return release ? { release: releaseSummary(release) } : {};
+        }
+        case 'deployment': {
+            const deployment = context_asObject(payload.deployment);
+            return deployment ? { deployment: deploymentSummary(deployment) } : {};
+        }
+        case 'deployment_status': {
+            const status = context_asObject(payload.deployment_status);
+            const deployment = context_asObject(payload.deployment);
+            return {
+                ...(status && { deployment_status: deploymentStatusSummary(status) }),
+                ...(deployment && { deployment: deploymentSummary(deployment) })
+            };
+        }
+        case 'push':
+            // A push payload has no wrapper object; `after` is always in it.
+            return 'after' in payload ? { push: pushSummary(payload) } : {};
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pullRequest = context_asObject(payload.pull_request);
+            return pullRequest ? { pull_request: pullRequestSummary(pullRequest) } : {};
+        }
+        case 'workflow_run': {
+            const run = context_asObject(payload.workflow_run);
+            return run ? { workflow_run: workflowRunSummary(run) } : {};
+        }
+        case 'workflow_dispatch': {
+            const inputs = context_asObject(payload.inputs);
+            return inputs ? { inputs: { ...inputs } } : {};
+        }
+        case 'schedule': {
+            const schedule = context_text(payload.schedule);
+            return schedule !== null ? { schedule } : {};
+        }
+        default:
+            return {};
+    }
+}
+function releaseSummary(release) {
+    return {
+        tag_name: context_text(release.tag_name),
+        name: context_text(release.name),
+        html_url: context_text(release.html_url),
+        body: context_text(release.body),
+        draft: flag(release.draft),
+        prerelease: flag(release.prerelease),
+        published_at: context_text(release.published_at),
+        author: login(release.author)
+    };
+}
+function deploymentSummary(deployment) {
+    return {
+        id: count(deployment.id),
+        environment: context_text(deployment.environment),
+        ref: context_text(deployment.ref),
+        sha: context_text(deployment.sha),
+        task: context_text(deployment.task),
+        description: context_text(deployment.description),
+        url: context_text(deployment.url)
+    };
+}
+function deploymentStatusSummary(status) {
+    return {
+        state: context_text(status.state),
+        environment: context_text(status.environment),
+        environment_url: context_text(status.environment_url),
+        target_url: context_text(status.target_url),
+        description: context_text(status.description)
+    };
+}
+function pushSummary(push) {
+    const headCommit = context_asObject(push.head_commit);
+    return {
+        before: context_text(push.before),
+        after: context_text(push.after),
+        compare: context_text(push.compare),
+        forced: flag(push.forced),
+        head_commit: headCommit && {
+            id: context_text(headCommit.id),
+            message: context_text(headCommit.message),
+            url: context_text(headCommit.url),
+            timestamp: context_text(headCommit.timestamp),
+            author: commitAuthor(headCommit.author)
+        },
+        commits_count: Array.isArray(push.commits) ? push.commits.length : null
+    };
+}
+function commitAuthor(value) {
+    const author = context_asObject(value) ?? {};
+    return {
+        name: context_text(author.name),
+        email: context_text(author.email),
+        username: context_text(author.username)
+    };
+}
+function pullRequestSummary(pullRequest) {
+    return {
+        number: count(pullRequest.number),
+        title: context_text(pullRequest.title),
+        state: context_text(pullRequest.state),
+        merged: flag(pullRequest.merged),
+        html_url: context_text(pullRequest.html_url),
+        head_ref: context_text(context_asObject(pullRequest.head)?.ref),
+        base_ref: context_text(context_asObject(pullRequest.base)?.ref),
+        user: login(pullRequest.user)
+    };
+}
+function workflowRunSummary(run) {
+    return {
+        id: count(run.id),
+        name: context_text(run.name),
+        conclusion: context_text(run.conclusion),
+        status: context_text(run.status),
+        html_url: context_text(run.html_url),
+        head_branch: context_text(run.head_branch),
+        head_sha: context_text(run.head_sha)
+    };
+}
+function context_asObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : null;
+}
+function context_text(value) {
+    return typeof value === 'string' ? value : null;
+}
+// @actions/github parses run numbers with parseInt, which gives NaN when the variable is unset.
+function count(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+function flag(value) {
+    return typeof value === 'boolean' ? value : null;
+}
+function login(user) {
+    return context_text(context_asObject(user)?.login);
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+// Every input read, validated and typed in one place, for both doors: the action hands in
+// @actions/core, the CLI its flags under the same input names, so defaults and messages are one.
+
+
+
+
+function readSettings(core) {
+    const input = (name) => core.getInput(name).trim();
+    // Masked before any validation can quote it or any debug line can print it.
+    const apiKey = input(Inputs.ApiKey);
+    if (apiKey)
+        core.setSecret(apiKey);
+    if (!fitsInHeader(apiKey)) {
+        throw new InputError(Inputs.ApiKey, `Invalid input '${Inputs.ApiKey}': it contains characters an HTTP header cannot carry ` +
+            '(a line break inside the secret?).');
+    }
+    const dryRun = readBoolean(input, Inputs.DryRun);
+    const accounts = parseAccounts(core.getInput(Inputs.LinkedAccountId));
+    if (!apiKey && dryRun && accounts.kind === 'every') {
+        throw new InputError(Inputs.ApiKey, `Missing input '${Inputs.ApiKey}': a dry run with ${Inputs.LinkedAccountId}: "*" lists the ` +
+            `org's linked accounts, which needs the key; name the accounts to dry-run without it.`);
+    }
+    if (!apiKey && !dryRun) {
+        throw new InputError(Inputs.ApiKey, `Missing input '${Inputs.ApiKey}': set it from a secret, e.g. api_key: \${{ secrets.REFOLD_API_KEY }}` +
+            ' (secrets are empty on pull requests from forks: use dry_run there).');
+    }
+    const event = required(input, Inputs.Event);
+    const inlinePayload = core.getInput(Inputs.Payload);
+    const payloadFile = input(Inputs.PayloadFile);
+    if (inlinePayload.trim() && payloadFile) {
+        throw new InputError(Inputs.PayloadFile, `Invalid inputs '${Inputs.Payload}' and '${Inputs.PayloadFile}': set one or the other, not both.`);
+    }
+    const configId = headerInput(input, Inputs.ConfigId);
+    const slug = headerInput(input, Inputs.Slug);
+    const settings = {
+        apiKey,
+        event,
+        accounts,
+        shard: parseShard(input(Inputs.Shard)),
+        configId: configId || undefined,
+        slug: slug || undefined,
+        payload: inlinePayload.trim()
+            ? { kind: 'inline', text: inlinePayload }
+            : payloadFile
+                ? { kind: 'file', path: payloadFile }
+                : { kind: 'none' },
+        githubContext: readGithubContextMode(input),
+        baseUrl: readBaseUrl(input),
+        timeoutMs: readSeconds(input, Inputs.Timeout, '30', TIMEOUT_RANGE),
+        retries: readNumber(input, Inputs.Retries, '3', RETRIES_RANGE),
+        failOnError: readBoolean(input, Inputs.FailOnError, true),
+        idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || undefined,
+        dryRun,
+        wait: readBoolean(input, Inputs.Wait),
+        waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
+        waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
+        summary: readBoolean(input, Inputs.Summary, true),
+        rateLimit: readNumber(input, Inputs.RateLimit, '10', RATE_LIMIT_RANGE),
+        concurrency: readNumber(input, Inputs.Concurrency, '5', CONCURRENCY_RANGE)
+    };
+    core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`);
+    return settings;
+}
+// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
+const TIMEOUT_RANGE = secondsRange(1, 600);
+const RETRIES_RANGE = { min: 0, max: 10, integer: true };
+const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600);
+const WAIT_INTERVAL_RANGE = secondsRange(1, 300);
+const RATE_LIMIT_RANGE = { min: 0.1, max: 1000, integer: false };
+const CONCURRENCY_RANGE = { min: 1, max: 20, integer: true };
+function secondsRange(min, max) {
+    return { min, max, integer: false, unit: 'seconds' };
+}
+/**
+ * A number input's value checked against its range: plain decimal digits only (no sign, exponent,
+ * hex or "Infinity", which Number() would take), within min and max.
+ */
+function parseNumberInput(name, value, range) {
+    const pattern = range.integer ? /^\d+$/ : /^(?:\d+\.?\d*|\.\d+)$/;
+    const number = Number(value);
+    if (!pattern.test(value) || number < range.min || number > range.max) {
+        const kind = range.integer ? 'a whole number' : 'a number';
+        const of = range.unit ? ` of ${range.unit}` : '';
+        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not ${kind}${of} from ${range.min} to ${range.max}.`);
+    }
+    return number;
+}
+function required(input, name) {
+    const value = input(name);
+    if (!value)
+        throw new InputError(name, `Missing input '${name}': it is required.`);
+    return value;
+}
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+function fitsInHeader(value) {
+    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
+}
+/** An input sent as a request header. */
+function headerInput(input, name) {
+    const value = input(name);
+    if (!fitsInHeader(value)) {
+        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} contains characters an HTTP header cannot carry.`);
+    }
+    return value;
+}
+// The values core.getBooleanInput accepts (YAML 1.2 core schema booleans); an empty input takes
+// the default, as it does when a workflow runs the action outside action.yml's defaults.
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+function readBoolean(input, name, fallback = false) {
+    const value = input(name);
+    if (value === '')
+        return fallback;
+    if (TRUE_VALUES.includes(value))
+        return true;
+    if (FALSE_VALUES.includes(value))
+        return false;
+    throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not true or false.`);
+}
+function readNumber(input, name, fallback, range) {
+    return parseNumberInput(name, input(name) || fallback, range);
+}
+/** A seconds input, in milliseconds (rounded: 1.1 s is 1100 ms, not 1100.0000000000002). */
+function readSeconds(input, name, fallback, range) {
+    return Math.round(readNumber(input, name, fallback, range) * 1000);
+}
+const GITHUB_CONTEXT_MODES = ['auto', 'always', 'never'];
+function readGithubContextMode(input) {
+    const value = input(Inputs.GithubContext) || 'auto';
+    const mode = GITHUB_CONTEXT_MODES.find(m => m === value);
+    if (!mode) {
+        throw new InputError(Inputs.GithubContext, `Invalid input '${Inputs.GithubContext}': ${JSON.stringify(value)} is not one of auto, always, never.`);
+    }
+    return mode;
+}
+function readBaseUrl(input) {
+    const value = input(Inputs.BaseUrl) || DEFAULT_BASE_URL;
+    const invalid = (problem) => new InputError(Inputs.BaseUrl, `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(withoutCredentials(value))} ${problem}`);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        // reported below with the expected form
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw invalid(`is not an http:// or https:// URL such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.username || url.password) {
+        throw invalid(`has credentials in it, which are not allowed; the key goes in '${Inputs.ApiKey}'.`);
+    }
+    // The raw text, not url.search/url.hash: a bare "?" or "#" parses to '' yet would still end the
+    // path the request is sent to.
+    if (/[?#]/.test(value)) {
+        throw invalid(`has a query or fragment ("?" or "#"); give the origin and an optional path prefix, such as ${DEFAULT_BASE_URL}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * A URL as it may be quoted in an error: everything up to the last "@" of what could be its
+ * authority is dropped, so a user name or password (even one holding "/" or ":") never shows.
+ */
+function withoutCredentials(value) {
+    const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// The action's inputs: @actions/core's getInput read into the core's Settings, and the default
+// Idempotency-Key made of the run's coordinates.
+
+/** Settings from the step's inputs, and the generated key's shared part for this step. */
+function readActionSettings(core, env) {
+    const settings = readSettings(core);
+    return { settings, keyBase: deriveIdempotencyKey(env, settings.event) };
+}
+/**
+ * The same on every attempt of one step, different for another step or a re-run of the workflow,
+ * so Refold can drop a duplicate that a retry sent after a lost answer. Each account's key adds
+ * `/<account>` to it.
+ */
+function deriveIdempotencyKey(env, event) {
+    return [
+        env.GITHUB_REPOSITORY,
+        env.GITHUB_RUN_ID,
+        env.GITHUB_RUN_ATTEMPT,
+        env.GITHUB_JOB,
+        env.GITHUB_ACTION,
+        encodeURIComponent(event)
+    ]
+        .map(part => part ?? '')
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+function setOutputs(core, outcome) {
+    for (const [name, value] of Object.entries(outcomeOutputs(outcome))) {
+        core.setOutput(name, asOutputText(value));
+    }
+}
+/** Outputs are text: strings as they are, null as '', everything else as JSON. */
+function asOutputText(value) {
+    if (value === null || value === undefined)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+const PAYLOAD_SUMMARY_LIMIT = 64 * 1024;
+/** Rows of the accounts table; the rest are in the `results` output. */
+const ACCOUNT_ROWS = 200;
+/** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
+const ACCOUNT_CELL_BYTES = 512;
+/** Accounts whose attempts are listed, and failed executions whose detail is shown. */
+const DETAILED = 5;
+async function writeSummary(core, outcome, settings) {
+    const { results } = outcome;
+    const parts = [`<h2>${outcome.ok ? '✅' : '❌'} ${forSummary(headline(outcome))}</h2>`];
+    if (outcome.failure)
+        parts.push(`<p>${forSummary(outcome.failure.message)}</p>`);
+    if (outcome.notice)
+        parts.push(`<p>${forSummary(outcome.notice)}</p>`);
+    if (results.length === 1)
+        parts.push(oneAccountTable(outcome, results[0], settings));
+    if (results.length > 1)
+        parts.push(...accountsTables(outcome, settings));
+    const hints = [...new Set(results.flatMap(result => result.hints))];
+    if (hints.length) {
+        parts.push(`<h3>What to check</h3>`, list(hints));
+    }
+    const retried = results.filter(result => result.attemptLog.length > 1);
+    for (const result of retried.slice(0, DETAILED)) {
+        parts.push(attemptsTable(result, results.length > 1));
+    }
+    if (outcome.executionStatus)
+        parts.push(...executionsPart(outcome));
+    parts.push(payloadBlock(outcome.payloadJson));
+    await core.summary.addRaw(parts.join('\n'), true).write();
+}
+function oneAccountTable(outcome, result, settings) {
+    const rows = [
+        ['Event', outcome.event],
+        ['Linked account', result.linkedAccountId],
+        ['Slug', settings.slug ?? '—'],
+        ['Config', settings.configId ?? '—'],
+        ['HTTP status', result.statusCode === null ? '—' : String(result.statusCode)]
+    ];
+    if (!result.ok && (result.errorCode || result.httpErrorType)) {
+        rows.push(['Error', [result.httpErrorType, result.errorCode].filter(Boolean).join(' ')]);
+    }
+    rows.push(['Message', result.message || '—'], ['Attempts', String(result.attempts)], ['Duration', `${outcome.durationMs} ms`], ['Idempotency key', result.idempotencyKey]);
+    return table(['Field', 'Value'], rows);
+}
+/** Counts first, then the accounts with failures first, at most ACCOUNT_ROWS of them. */
+function accountsTables(outcome, settings) {
+    const { results } = outcome;
+    const accepted = results.filter(result => result.ok).length;
+    const notSent = results.filter(result => result.notSent).length;
+    const counts = [
+        ['Event', outcome.event],
+        ['Linked accounts', String(results.length)],
+        ['Ok', String(accepted)],
+        ['Failed', String(results.length - accepted - notSent)],
+        ['Not sent', String(notSent)],
+        ['Slug', settings.slug ?? '—'],
+        ['Config', settings.configId ?? '—'],
+        ['Attempts', String(outcome.attempts)],
+        ['Duration', `${outcome.durationMs} ms`],
+        ['Idempotency key', `${outcome.idempotencyKey}/<account>`]
+    ];
+    const ordered = [...results.filter(r => !r.ok), ...results.filter(r => r.ok)];
+    const rows = ordered
+        .slice(0, ACCOUNT_ROWS)
+        .map(result => [
+        result.linkedAccountId,
+        result.ok ? 'ok' : result.notSent ? 'not sent' : 'failed',
+        result.statusCode === null ? '—' : String(result.statusCode),
+        result.message || '—',
+        String(result.attempts),
+        result.executionStatus ?? '—'
+    ]);
+    const parts = [
+        table(['Field', 'Value'], counts),
+        table(['Linked account', 'Result', 'HTTP status', 'Message', 'Attempts', 'Executions'], rows, ACCOUNT_CELL_BYTES)
+    ];
+    if (results.length > ACCOUNT_ROWS) {
+        parts.push(`<p>${results.length - ACCOUNT_ROWS} more linked accounts are in the <code>results</code> output.</p>`);
+    }
+    return parts;
+}
+function attemptsTable(result, named) {
+    const title = named ? ` for ${forSummary(result.linkedAccountId)}` : '';
+    const rows = result.attemptLog.map((attempt, index) => [
+        String(index + 1),
+        attempt.outcome,
+        attempt.waitMs === undefined ? '—' : `${report_seconds(attempt.waitMs)}`
+    ]);
+    return (`<h3>Attempts${title}</h3>\n` +
+        table(['Attempt', 'Status or cause', 'Wait before the next'], rows));
+}
+function executionsPart(outcome) {
+    const several = outcome.results.length > 1;
+    const waited = outcome.results.filter(result => result.wait);
+    const executions = waited.flatMap(result => (result.wait?.executions ?? []).map(execution => ({ result, execution })));
+    const longest = Math.max(0, ...waited.map(result => result.wait?.durationMs ?? 0));
+    const parts = [
+        `<h3>Workflow executions: ${forSummary(outcome.executionStatus ?? 'NONE')}</h3>`,
+        `<p>Waited ${report_seconds(longest)} for them.</p>`
+    ];
+    if (executions.length) {
+        const header = ['Workflow', 'Status', 'Started', 'Finished', 'Duration'];
+        parts.push(table(several ? ['Linked account', ...header] : header, executions.map(({ result, execution }) => {
+            const row = [
+                execution.workflow,
+                execution.status,
+                execution.created_at,
+                execution.finished_at ?? '—',
+                execution.durationMs === undefined ? '—' : report_seconds(execution.durationMs)
+            ];
+            return several ? [result.linkedAccountId, ...row] : row;
+        })));
+    }
+    for (const result of waited) {
+        const wait = result.wait;
+        if (!wait || wait.ok)
+            continue;
+        parts.push(`<p>${forSummary(wait.headline)}</p>`);
+        for (const failed of wait.details.slice(0, DETAILED))
+            parts.push(failedExecution(failed));
+    }
+    return parts;
+}
+/** What Refold's detail of a failed execution says: its name, status, error and failed step. */
+function failedExecution(failed) {
+    const facts = [
+        `Execution ${failed.id}${failed.name ? ` (${failed.name})` : ''}: ${failed.status ?? 'status unknown'}`
+    ];
+    if (failed.error)
+        facts.push(`Error: ${failed.error}`);
+    if (failed.failedNode) {
+        const { name, error } = failed.failedNode;
+        facts.push(`First failed step: ${name}${error ? ` — ${error}` : ''}`);
+    }
+    return `<h4>${forSummary(`Failed: ${failed.workflow}`)}</h4>\n${list(facts)}`;
+}
+function payloadBlock(payloadJson) {
+    let pretty = JSON.stringify(JSON.parse(payloadJson), null, 2);
+    let note = '';
+    if (pretty.length > PAYLOAD_SUMMARY_LIMIT) {
+        note = `<p>Cut at 64 KiB of ${Math.ceil(pretty.length / 1024)} KiB; the whole payload is in the <code>payload</code> output.</p>`;
+        pretty = pretty.slice(0, PAYLOAD_SUMMARY_LIMIT);
+    }
+    return `<details><summary>Payload</summary>\n\n<pre lang="json"><code>${escapeHtml(pretty)}</code></pre>${note}</details>`;
+}
+/** Every cell is inert text: event names, messages and workflow names come from people and servers. */
+function table(header, rows, cellBytes) {
+    const cells = (tag, values) => `<tr>${values.map(v => `<${tag}>${forSummary(v, cellBytes)}</${tag}>`).join('')}</tr>`;
+    return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`;
+}
+function list(items) {
+    return `<ul>${items.map(item => `<li>${forSummary(item)}</li>`).join('')}</ul>`;
+}
+function report_seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+/** For the payload's `<pre>` block, which Markdown leaves alone up to `</pre>`: quotes stay readable. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The action's story of one run: inputs → payload → fire (→ wait) → outputs, summary, verdict. The
+// only place that decides whether the step succeeds, warns or fails.
+
+
+
+
+
+
+
+
+
+
+
+
+/** The defaults are the runner's; @github/local-action calls `run()` with none. */
+async function run(core = core_namespaceObject, env = process.env, clock = systemClock) {
+    try {
+        await story(core, env, clock);
+    }
+    catch (error) {
+        // A bug, not a handled failure: say so plainly and keep the stack for debug logs only.
+        core.debug(error instanceof Error && error.stack ? error.stack : String(error));
+        core.setFailed(`refold-trigger failed unexpectedly: ${error?.message ?? error}`);
+    }
+}
+async function story(core, env, clock) {
+    let settings;
+    let keyBase;
+    let payloadJson;
+    try {
+        ;
+        ({ settings, keyBase } = readActionSettings(core, env));
+        const payload = await buildPayload(settings, {
+            workspace: env.GITHUB_WORKSPACE || process.cwd(),
+            githubSummary: () => loadGithubSummary(env, message => core.warning(message))
+        });
+        payloadJson = JSON.stringify(payload);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            return core.setFailed(error.message);
+        throw error;
+    }
+    const limiter = new Limiter({
+        ratePerSecond: settings.rateLimit,
+        burst: settings.concurrency,
+        concurrency: settings.concurrency
+    }, clock);
+    const client = new RefoldClient({
+        ...settings,
+        proxyEnv: env,
+        clock,
+        limiter,
+        onRetry: line => core.warning(forLog(line))
+    });
+    const outcome = await fire(settings, payloadJson, { client, clock, log: core, keyBase });
+    if (outcome.printedRequest) {
+        core.info(`Dry run: this request would be sent (nothing was sent):\n${outcome.printedRequest}`);
+    }
+    if (outcome.notice)
+        core.notice(outcome.notice);
+    setOutputs(core, outcome);
+    if (settings.summary) {
+        await writeSummary(core, outcome, settings).catch(error => core.warning(`Could not write the job summary: ${error.message}`));
+    }
+    decide(core, settings, outcome);
+}
+/** Success, a warning, or a failed step: the action's whole verdict. */
+function decide(core, settings, outcome) {
+    const failure = failureMessage(outcome);
+    if (failure === undefined)
+        return;
+    if (settings.failOnError)
+        core.setFailed(failure);
+    else
+        core.warning(`${failure} (fail_on_error is false, so the step succeeds)`);
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7929);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ProxyAgent: () => (/* binding */ ProxyAgent),
+  fetch: () => (/* binding */ fetch)
+});
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./shims/undici/index.mjs
+// Stands in for undici inside the bundle only: tsconfig.json maps `undici` here, and ncc applies
+// that mapping to every import, node_modules included. @actions/http-client and @actions/github
+// import undici at start-up but use it only for a proxy dispatcher or a proxied fetch, and its
+// ~900 KB cost ~10 ms of every run even unevaluated. So script/bundle.js builds the real undici on
+// its own into dist/undici.cjs, and this loads it from beside the bundle on first use.
+// Tests, type-checks and plain Node resolve the real undici: they never see this file.
+
+
+let real
+const load = () => (real ??= (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('./undici.cjs'))
+
+class ProxyAgent {
+  constructor(...args) {
+    return new (load().ProxyAgent)(...args)
+  }
+}
+
+function fetch(...args) {
+  return load().fetch(...args)
+}
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
