@@ -94,8 +94,16 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
       expect(result.exitCode).toBe(1)
       expect(fake.requests).toHaveLength(0)
       expect(result.stdout).toContain(
-        "::error::Invalid input 'payload': the value is not valid JSON at line 3, column 3"
+        "::error::Invalid input 'payload': the value is not valid JSON at line 3, column 3: " +
+          'unexpected "\\"".'
       )
+    })
+
+    it('says what is wrong with the JSON in the same words on every Node version', async () => {
+      const result = await fire({ payload: '{"b": [1, 2,],"c":1}' })
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toContain('not valid JSON at line 1, column 13: unexpected "]".')
+      expect(result.stdout).not.toMatch(/Unexpected token|is not valid JSON"/)
     })
 
     it('sends a YAML payload as a JSON object', async () => {

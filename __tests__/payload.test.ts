@@ -62,6 +62,17 @@ describe('buildPayload', () => {
     expect(error.message).toContain('  "b": 2\n')
   })
 
+  it.each([
+    ['{"b": [1, 2,],"c":1}', 'at line 1, column 13: unexpected "]".'],
+    ['{"a": }', 'at line 1, column 7: unexpected "}".'],
+    ['{"a":1', 'at line 1, column 7: the text ends too early.'],
+    ['{"a" 1}', 'at line 1, column 6: unexpected "1".']
+  ])("says what it found in %j in its own words, without the engine's text", async (text, said) => {
+    const error = await failure(inline(text))
+    expect(error.message).toContain(`is not valid JSON ${said}`)
+    expect(error.message).not.toMatch(/is not valid JSON"|in JSON at position|Unexpected token/)
+  })
+
   it('gives the line and column where Node itself gives none', async () => {
     const error = await failure(inline('{"a": }'))
     expect(error.message).toContain('at line 1, column 7')

@@ -5592,10 +5592,14 @@ function parseJson(text, { input, what }) {
     }
     catch (error) {
         const at = locateJsonError(text);
-        // V8's own reason, without its "at position N" that we replace with a line and column.
-        const reason = String(error.message)
-            .replace(/,? ?".*" is not valid JSON$/s, '')
-            .replace(/ in JSON at position \d+.*$/s, '');
+        // Our own words, from where the scanner stopped: V8's differ between Node versions and quote
+        // the text back with ellipses.
+        const found = at ? text.split('\n')[at.line - 1]?.[at.column - 1] : undefined;
+        const reason = !at
+            ? String(error.message).replace(/ in JSON at position \d+.*$/s, '')
+            : found === undefined || found === '\r'
+                ? 'the text ends too early'
+                : `unexpected ${JSON.stringify(found)}`;
         const where = at ? ` at line ${at.line}, column ${at.column}` : '';
         throw new InputError(input, `${what} is not valid JSON${where}: ${reason}.${at ? `\n${pointAt(text, at.line, at.column)}` : ''}`);
     }
