@@ -89,12 +89,12 @@ function expectConformsToBucket(starts: number[], ratePerSecond: number, burst: 
 }
 
 describe('rate and burst', () => {
-  it('lets a burst of `burst` requests start at once, then one per interval', async () => {
+  it('paces from the first request: the bucket starts empty, leaving the burst to the org', async () => {
     const clock = virtualClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 5, concurrency: 5 }, clock)
     const { all, starts } = submit(limiter, clock, 8)
     expect(await clock.drive(all)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
-    expect(starts).toEqual([0, 0, 0, 0, 0, 50, 100, 150])
+    expect(starts).toEqual([0, 50, 100, 150, 200, 250, 300, 350])
   })
 
   it('holds 200 requests at 20/s with bursts of 5 to the rate, and no slower', async () => {
@@ -103,20 +103,19 @@ describe('rate and burst', () => {
     const { all, starts } = submit(limiter, clock, 200, 10)
     await clock.drive(all)
     starts.forEach((start, k) => {
-      // The k-th request (from 1) starts no earlier than (k - 5) / 20 s, and no later either.
-      const earliest = Math.max(0, (k + 1 - 5) * 50)
-      expect(start).toBeGreaterThanOrEqual(earliest - 1e-6)
-      expect(start).toBeLessThanOrEqual(earliest + 1e-6)
+      // Request k (from 0) starts at exactly k / 20 s: never sooner, never later.
+      expect(start).toBeGreaterThanOrEqual(k * 50 - 1e-6)
+      expect(start).toBeLessThanOrEqual(k * 50 + 1e-6)
     })
     expectConformsToBucket(starts, 20, 5)
-    expect(clock.now()).toBeCloseTo(9750 + 10)
+    expect(clock.now()).toBeCloseTo(9950 + 10)
   })
 
-  it('sleeps once per request beyond the burst, never in a busy loop', async () => {
+  it('sleeps once per request after the first, never in a busy loop', async () => {
     const clock = virtualClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 5, concurrency: 5 }, clock)
     await clock.drive(submit(limiter, clock, 200, 10).all)
-    expect(clock.sleeps.length).toBeLessThanOrEqual(195)
+    expect(clock.sleeps.length).toBeLessThanOrEqual(199)
     expect(Math.min(...clock.sleeps)).toBeGreaterThan(0.001)
   })
 
@@ -126,8 +125,8 @@ describe('rate and burst', () => {
     const { all, starts } = submit(limiter, clock, 30)
     await clock.drive(all)
     expectConformsToBucket(starts, 3, 2)
-    expect(starts[29]).toBeCloseTo((28 * 1000) / 3)
-    expect(clock.sleeps.length).toBe(28)
+    expect(starts[29]).toBeCloseTo((29 * 1000) / 3)
+    expect(clock.sleeps.length).toBe(29)
   })
 
   it('allows a rate below one request per second', async () => {
@@ -163,8 +162,8 @@ describe('requests in flight', () => {
     await clock.drive(watched)
     expect(run.peak()).toBe(3)
     expect(Math.max(...seen)).toBeLessThanOrEqual(3)
-    // 30 requests of 100 ms, three at a time.
-    expect(clock.now()).toBeCloseTo(1000)
+    // 30 requests of 100 ms, three at a time, the first three 1 ms apart at 1000/s.
+    expect(clock.now()).toBeCloseTo(1002)
     expect(limiter.inFlight).toBe(0)
     expect(limiter.waiting).toBe(0)
   })
@@ -183,7 +182,8 @@ describe('requests in flight', () => {
       )
     )
     await clock.drive(all)
-    expect(starts).toEqual([0, 0, 100, 150])
+    // The second 1 ms after the first (1000/s); each later one the moment a slot frees.
+    expect(starts).toEqual([0, 1, 101, 151])
   })
 
   it('frees the slot of a request that fails, and passes its error to the caller', async () => {
@@ -256,7 +256,8 @@ describe('pause', () => {
     await clock.drive(Promise.all([queued, later]))
     expect(order).toEqual(['before', 'queued', 'later'])
     expect(starts.queued).toBe(2000)
-    expect(starts.later).toBe(2000)
+    // Then paced at the rate (100/s), not in a burst.
+    expect(starts.later).toBe(2010)
   })
 
   it('does not touch requests already in flight', async () => {
@@ -289,6 +290,17 @@ describe('pause', () => {
     limiter.pause(800)
     await clock.drive(limiter.run(async () => void (started = clock.now())))
     expect(started).toBe(1900)
+  })
+
+  it('paces at the rate after a pause instead of spending a burst Refold just refused', async () => {
+    const clock = virtualClock()
+    const limiter = new Limiter({ ratePerSecond: 10, burst: 3, concurrency: 3 }, clock)
+    // Idle long enough for a full bucket of 3.
+    await clock.drive(clock.work(1000))
+    limiter.pause(500)
+    const { all, starts } = submit(limiter, clock, 3)
+    await clock.drive(all)
+    expect(starts).toEqual([1500, 1600, 1700])
   })
 
   it('ignores a pause of zero or less', async () => {
@@ -363,7 +375,7 @@ describe('options', () => {
 })
 
 describe('on real timers', () => {
-  it('runs 20 requests at 100/s with bursts of 5 in about 150 ms', async () => {
+  it('runs 20 requests at 100/s in about 190 ms', async () => {
     const clock: LimiterClock = {
       now: () => performance.now(),
       sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -381,7 +393,7 @@ describe('on real timers', () => {
     )
     const elapsed = performance.now() - started
     expect(elapsed).toBeLessThan(1000)
-    // 15 requests beyond the burst, 10 ms apart; timers never fire early by more than a tick.
-    expect(starts[19]).toBeGreaterThanOrEqual(150 - 2)
+    // 19 intervals of 10 ms after the first; timers never fire early by more than a tick.
+    expect(starts[19]).toBeGreaterThanOrEqual(190 - 2)
   })
 })

@@ -5115,7 +5115,7 @@ class Limiter {
      * When the next request would start if requests came back to back at the rate (GCRA's
      * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
      */
-    nextDue = -Infinity;
+    nextDue;
     pausedUntil = -Infinity;
     pauseMs = 0;
     active = 0;
@@ -5137,6 +5137,10 @@ class Limiter {
         }
         this.intervalMs = 1000 / ratePerSecond;
         this.toleranceMs = (burst - 1) * this.intervalMs;
+        // The bucket starts empty: the run paces at the rate from its first request and leaves the
+        // org's burst to its production traffic, and to the jitter with which requests arrive, which
+        // a run that spent the burst at once would turn into 429s.
+        this.nextDue = clock.now() + this.toleranceMs;
     }
     /** Requests running now. */
     get inFlight() {
@@ -5182,6 +5186,8 @@ class Limiter {
         if (until > this.pausedUntil) {
             this.pausedUntil = until;
             this.pauseMs = ms;
+            // After the pause, pace at the rate again rather than spend a burst Refold just refused.
+            this.nextDue = Math.max(this.nextDue, until + this.toleranceMs);
         }
     }
     release() {
@@ -5224,14 +5230,19 @@ class Limiter {
         }
     }
     delayBeforeNext(now) {
-        // A wall clock set back must not stall the run: nothing legitimately waits longer than one
-        // interval for a token, or longer than the pause that was asked for.
-        this.nextDue = Math.min(this.nextDue, now + this.toleranceMs + this.intervalMs);
+        // A wall clock set back must not stall the run: nothing legitimately waits longer than the
+        // pause that was asked for, or than one interval for a token once the pause is over.
         if (this.pausedUntil <= now) {
             this.pausedUntil = -Infinity;
             this.pauseMs = 0;
         }
         this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
+        // A pause ends with the bucket empty: the first request goes when it ends, the next an
+        // interval later.
+        const latestDue = this.pausedUntil > now
+            ? this.pausedUntil + this.toleranceMs
+            : now + this.toleranceMs + this.intervalMs;
+        this.nextDue = Math.min(this.nextDue, latestDue);
         const forRate = this.nextDue - this.toleranceMs - now;
         const forPause = this.pausedUntil - now;
         return Math.max(forRate, forPause, 0);
