@@ -1,17 +1,26 @@
 import { describe, expect, it } from '@jest/globals'
-import { cutText, forLog, forSummary, TEXT_PIECE_LIMIT } from '../src/core/untrusted.js'
+import {
+  cut,
+  cutText,
+  dropSecretPrefix,
+  forLog,
+  forSummary,
+  redact,
+  responseOutput,
+  TEXT_PIECE_LIMIT
+} from '../src/core/untrusted.js'
 
 /** Every line as the runner reads it: split on CR or LF, leading whitespace trimmed. */
 const runnerLines = (text: string): string[] => text.split(/\r\n|\r|\n/).map(l => l.trimStart())
 
-describe('cutText', () => {
+describe('cut', () => {
   it('keeps a text within the limit whole', () => {
-    expect(cutText('héllo', 6)).toEqual({ text: 'héllo', cut: false, bytes: 6 })
+    expect(cut('héllo', 6)).toEqual({ text: 'héllo', cut: false, bytes: 6 })
   })
 
   it('cuts by UTF-8 bytes and never splits a character', () => {
-    expect(cutText('aé😀b', 4)).toEqual({ text: 'aé', cut: true, bytes: 8 })
-    expect(cutText('😀😀', 5)).toEqual({ text: '😀', cut: true, bytes: 8 })
+    expect(cut('aé😀b', 4)).toEqual({ text: 'aé', cut: true, bytes: 8 })
+    expect(cut('😀😀', 5)).toEqual({ text: '😀', cut: true, bytes: 8 })
   })
 })
 
@@ -126,5 +135,48 @@ describe('forSummary', () => {
   it('cuts each piece at 4 KiB with a note', () => {
     const html = forSummary('y'.repeat(5000))
     expect(html).toBe(`${'y'.repeat(TEXT_PIECE_LIMIT)} … <i>(cut at 4 KiB of 5 KiB)</i>`)
+  })
+})
+
+describe('redact', () => {
+  it('replaces every occurrence of the key, and its JSON-escaped and percent-encoded forms', () => {
+    const key = 'pk/"x"'
+    expect(redact(`a ${key} b ${JSON.stringify(key)} c ${encodeURIComponent(key)}`, [key])).toBe(
+      'a *** b "***" c ***'
+    )
+  })
+
+  it('ignores an empty secret', () => {
+    expect(redact('text', [''])).toBe('text')
+  })
+})
+
+describe('dropSecretPrefix', () => {
+  it('replaces a tail that starts the key, and leaves other text alone', () => {
+    expect(dropSecretPrefix('body pk_live_12', ['pk_live_123456'])).toBe('body ***')
+    expect(dropSecretPrefix('body pk_', ['pk_live_123456'])).toBe('body pk_')
+    expect(dropSecretPrefix('plain body', ['pk_live_123456'])).toBe('plain body')
+  })
+})
+
+describe('cutText', () => {
+  it('keeps a text within the limit as it is', () => {
+    expect(cutText('héllo', 6)).toBe('héllo')
+  })
+
+  it('cuts at a byte limit, never inside a character, and adds the note', () => {
+    expect(cutText('aé🚀b', 4, '…')).toBe('aé…')
+    expect(cutText('aé🚀b', 2, '…')).toBe('a…')
+  })
+})
+
+describe('responseOutput', () => {
+  it('caps the response output at 64 KiB with a note', () => {
+    const output = responseOutput('r'.repeat(200_000))
+    expect(output.startsWith('r'.repeat(65_536))).toBe(true)
+    expect(output.slice(65_536)).toBe(
+      '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]'
+    )
+    expect(responseOutput('{"message":"ok"}')).toBe('{"message":"ok"}')
   })
 })

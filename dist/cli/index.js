@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2953);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2), process.env, process);
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2953:
+/***/ 8411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -141,9 +141,78 @@ class WaitError extends Error {
     name = 'WaitError';
 }
 
-;// CONCATENATED MODULE: ./src/core/server-text.ts
-// Text that came from a server is untrusted: it may echo the api key back, and it may be of any
-// length. These helpers make it safe to keep: the key replaced by `***`, and the length bounded.
+;// CONCATENATED MODULE: ./src/core/untrusted.ts
+// Text that came from a server (a message, an execution's name or status, an error body) is
+// untrusted input. These pure functions make it safe to keep (the api key replaced by `***`, the
+// length bounded) and safe where it is shown: one log line that the runner cannot read as a
+// workflow command, or inert text in the job summary's Markdown and HTML.
+/** The most of one piece of untrusted text shown in a log line or the summary. */
+const TEXT_PIECE_LIMIT = 4 * 1024;
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cut(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return { text, cut: false, bytes: bytes.length };
+    return { text: cutUtf8(bytes, maxBytes), cut: true, bytes: bytes.length };
+}
+/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
+function cutNote(maxBytes, bytes) {
+    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
+}
+function kib(bytes) {
+    return `${Math.ceil(bytes / 1024)} KiB`;
+}
+// Characters that end a line for the runner or a terminal, or that change how the rest of the
+// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
+// separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+function escapeControl(char) {
+    if (char === '\n')
+        return '\\n';
+    if (char === '\r')
+        return '\\r';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
+ * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
+ * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
+ * up too. Longer texts are cut at `maxBytes` with a note.
+ */
+function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
+    const line = kept
+        .replace(CONTROL, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
+        // first, so leading spaces do not help.
+        .replace(/^(\s*)::/, '$1\\::');
+    return wasCut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
+}
+// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
+// headings, tables, strike-through, math). As numeric references they read as the same characters
+// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
+// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
+// text never starts a line.
+const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function reference(char) {
+    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+}
+/**
+ * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
+ * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
+ * and start Markdown), cut at `maxBytes` with a note.
+ */
+function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
+    const lines = kept
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
+    const html = lines.join('<br>');
+    return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
+}
 /** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
 function redact(text, secrets) {
     let result = text;
@@ -198,6 +267,22 @@ function responseOutput(body) {
 
 /** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
 const MESSAGE_TEXT_LIMIT = 1024;
+/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
+function readPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    return {
+        docs: json.docs,
+        paging: { hasNextPage: hasNextPage === true, nextPage: nextPage }
+    };
+}
 /** What the events list answer holds; an entry without a text id and name is skipped. */
 function readEvents(json) {
     if (!Array.isArray(json))
@@ -210,27 +295,17 @@ function readEvents(json) {
  * the documented type; a label (a name, a finish time) of another type is only left out.
  */
 function readExecutionPage(json) {
-    if (!isRecord(json) || !Array.isArray(json.docs))
-        return 'expected an object with a docs array';
-    const { hasNextPage, nextPage } = json;
-    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
-    }
-    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
-        return `nextPage is ${typeName(nextPage)}, not a page number`;
-    }
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
     const docs = [];
-    for (const [index, doc] of json.docs.entries()) {
+    for (const [index, doc] of page.docs.entries()) {
         const execution = readExecution(doc);
         if (typeof execution === 'string')
             return `docs[${index}]${execution}`;
         docs.push(execution);
     }
-    return {
-        docs,
-        hasNextPage: hasNextPage === true,
-        nextPage: nextPage
-    };
+    return { docs, ...page.paging };
 }
 /** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
 function readExecution(doc) {
@@ -373,24 +448,18 @@ function readExecutionDetail(json) {
     return detail;
 }
 function readLinkedAccountPage(json) {
-    if (!isRecord(json) || !Array.isArray(json.docs))
-        return 'expected an object with a docs array';
-    const { hasNextPage, nextPage } = json;
-    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
-    }
-    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
-        return `nextPage is ${typeName(nextPage)}, not a page number`;
-    }
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
     const accounts = [];
-    for (const [index, doc] of json.docs.entries()) {
+    for (const [index, doc] of page.docs.entries()) {
         const id = isRecord(doc) ? doc.account_id : undefined;
         if (typeof id !== 'string' || !id) {
             return `docs[${index}].account_id is ${typeName(id)}, not a text`;
         }
         accounts.push(id);
     }
-    return { accounts, hasNextPage: hasNextPage === true, nextPage: nextPage };
+    return { accounts, ...page.paging };
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -709,6 +778,156 @@ function describeSize(bytes) {
             : `${bytes} bytes`;
 }
 
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+// One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
+// requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
+// Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
+// Float arithmetic on 1000 / rate must not turn "exactly due" into a second, tiny sleep.
+const EPSILON_MS = 1e-6;
+class Limiter {
+    options;
+    clock;
+    intervalMs;
+    /** How far ahead of `now` the schedule may run: the burst beyond the first request. */
+    toleranceMs;
+    /**
+     * When the next request would start if requests came back to back at the rate (GCRA's
+     * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
+     */
+    nextDue;
+    pausedUntil = -Infinity;
+    pauseMs = 0;
+    active = 0;
+    queue = [];
+    pumping = false;
+    slotFreed;
+    constructor(options, clock) {
+        this.options = options;
+        this.clock = clock;
+        const { ratePerSecond, burst, concurrency } = options;
+        if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
+            throw new RangeError(`Limiter rate must be a positive number, got ${ratePerSecond}`);
+        }
+        if (!Number.isInteger(burst) || burst < 1) {
+            throw new RangeError(`Limiter burst must be a whole number from 1, got ${burst}`);
+        }
+        if (!Number.isInteger(concurrency) || concurrency < 1) {
+            throw new RangeError(`Limiter concurrency must be a whole number from 1, got ${concurrency}`);
+        }
+        this.intervalMs = 1000 / ratePerSecond;
+        this.toleranceMs = (burst - 1) * this.intervalMs;
+        // The bucket starts empty: the run paces at the rate from its first request and leaves the
+        // org's burst to its production traffic, and to the jitter with which requests arrive, which
+        // a run that spent the burst at once would turn into 429s.
+        this.nextDue = clock.now() + this.toleranceMs;
+    }
+    /** Requests running now. */
+    get inFlight() {
+        return this.active;
+    }
+    /** Requests waiting for their turn. */
+    get waiting() {
+        return this.queue.length;
+    }
+    /**
+     * Runs `task` when the rate, the in-flight cap and any pause allow, in the order `run` was
+     * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
+     * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
+     */
+    run(task) {
+        return new Promise((resolve, reject) => {
+            this.queue.push({
+                start: () => {
+                    this.active++;
+                    let result;
+                    try {
+                        result = task();
+                    }
+                    catch (error) {
+                        result = Promise.reject(error);
+                    }
+                    result.then(resolve, reject).finally(() => this.release());
+                },
+                fail: reject
+            });
+            void this.pump();
+        });
+    }
+    /**
+     * Holds back every request not yet started for `ms` from now: Refold's Retry-After, or the
+     * backoff delay, applies to the org and so to the whole run. A shorter pause never cuts a longer
+     * one short. Requests already in flight are not affected.
+     */
+    pause(ms) {
+        if (!(ms > 0))
+            return;
+        const until = this.clock.now() + ms;
+        if (until > this.pausedUntil) {
+            this.pausedUntil = until;
+            this.pauseMs = ms;
+            // After the pause, pace at the rate again rather than spend a burst Refold just refused.
+            this.nextDue = Math.max(this.nextDue, until + this.toleranceMs);
+        }
+    }
+    release() {
+        this.active--;
+        const wake = this.slotFreed;
+        this.slotFreed = undefined;
+        wake?.();
+    }
+    /**
+     * Starts waiting requests in order. One pump runs at a time; it either starts the head of the
+     * queue, sleeps exactly until the head could start, or waits for a slot to free: never spins.
+     */
+    async pump() {
+        if (this.pumping)
+            return;
+        this.pumping = true;
+        try {
+            while (this.queue.length > 0) {
+                if (this.active >= this.options.concurrency) {
+                    await new Promise(resolve => (this.slotFreed = resolve));
+                    continue;
+                }
+                const wait = this.delayBeforeNext(this.clock.now());
+                if (wait > EPSILON_MS) {
+                    await this.clock.sleep(wait);
+                    continue;
+                }
+                const now = this.clock.now();
+                this.nextDue = Math.max(this.nextDue, now) + this.intervalMs;
+                this.queue.shift().start();
+            }
+        }
+        catch (error) {
+            // A clock that cannot sleep leaves no way to keep the rate: fail the waiting, do not hang.
+            for (const waiter of this.queue.splice(0))
+                waiter.fail(error);
+        }
+        finally {
+            this.pumping = false;
+        }
+    }
+    delayBeforeNext(now) {
+        // A wall clock set back must not stall the run: nothing legitimately waits longer than the
+        // pause that was asked for, or than one interval for a token once the pause is over.
+        if (this.pausedUntil <= now) {
+            this.pausedUntil = -Infinity;
+            this.pauseMs = 0;
+        }
+        this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
+        // A pause ends with the bucket empty: the first request goes when it ends, the next an
+        // interval later.
+        const latestDue = this.pausedUntil > now
+            ? this.pausedUntil + this.toleranceMs
+            : now + this.toleranceMs + this.intervalMs;
+        this.nextDue = Math.min(this.nextDue, latestDue);
+        const forRate = this.nextDue - this.toleranceMs - now;
+        const forPause = this.pausedUntil - now;
+        return Math.max(forRate, forPause, 0);
+    }
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/core/request.ts
@@ -912,6 +1131,7 @@ function plural(count, noun) {
 
 
 
+
 class RefoldClient {
     options;
     host;
@@ -1004,6 +1224,25 @@ class RefoldClient {
             throw parseApiError(answer, action, this.host);
         return answer;
     }
+}
+/**
+ * The client of one run, behind the run's one limiter: `rateLimit` requests per second, bursts and
+ * requests in flight up to `concurrency`, for every call the run makes.
+ */
+function clientForRun(settings, host) {
+    const limiter = new Limiter({
+        ratePerSecond: settings.rateLimit,
+        burst: settings.concurrency,
+        concurrency: settings.concurrency
+    }, host.clock);
+    return new RefoldClient({
+        baseUrl: settings.baseUrl,
+        apiKey: settings.apiKey,
+        timeoutMs: settings.timeoutMs,
+        retries: settings.retries,
+        ...host,
+        limiter
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/accounts.ts
@@ -1216,87 +1455,6 @@ function editDistance(a, b) {
 /** A linked account's key can fire events but not list them; said on a 401 from any list. */
 const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an org-level API key: a linked ' +
     "account's key can fire events but not list them.";
-
-;// CONCATENATED MODULE: ./src/core/untrusted.ts
-// Text that came from a server (a message, an execution's name or status, an error body) is
-// untrusted input. These pure functions make it safe where it is shown: one log line that the
-// runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
-/** The most of one piece of untrusted text shown in a log line or the summary. */
-const TEXT_PIECE_LIMIT = 4 * 1024;
-/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function untrusted_cutText(text, maxBytes) {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes <= maxBytes)
-        return { text, cut: false, bytes };
-    let used = 0;
-    let end = 0;
-    for (const char of text) {
-        const size = Buffer.byteLength(char, 'utf8');
-        if (used + size > maxBytes)
-            break;
-        used += size;
-        end += char.length;
-    }
-    return { text: text.slice(0, end), cut: true, bytes };
-}
-/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
-function cutNote(maxBytes, bytes) {
-    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
-}
-function kib(bytes) {
-    return `${Math.ceil(bytes / 1024)} KiB`;
-}
-// Characters that end a line for the runner or a terminal, or that change how the rest of the
-// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
-// separators, and the bidirectional overrides.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-function escapeControl(char) {
-    if (char === '\n')
-        return '\\n';
-    if (char === '\r')
-        return '\\r';
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/**
- * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
- * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
- * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
- * up too. Longer texts are cut at `maxBytes` with a note.
- */
-function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
-    const line = kept
-        .replace(CONTROL, escapeControl)
-        .replace(/##\[/g, '##\\[')
-        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
-        // first, so leading spaces do not help.
-        .replace(/^(\s*)::/, '$1\\::');
-    return cut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
-}
-// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
-// headings, tables, strike-through, math). As numeric references they read as the same characters
-// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
-// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
-// text never starts a line.
-const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
-const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-function reference(char) {
-    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-}
-/**
- * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
- * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
- * and start Markdown), cut at `maxBytes` with a note.
- */
-function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut, bytes } = untrusted_cutText(text, maxBytes);
-    const lines = kept
-        .split(/\r\n|\r|\n|\u2028|\u2029/)
-        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
-    const html = lines.join('<br>');
-    return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
-}
 
 ;// CONCATENATED MODULE: ./src/core/wait.ts
 
@@ -1842,156 +2000,6 @@ function newResult(linkedAccountId, idempotencyKey) {
 function once(make) {
     let made;
     return () => (made ??= make());
-}
-
-;// CONCATENATED MODULE: ./src/core/limiter.ts
-// One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
-// requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
-// Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
-// Float arithmetic on 1000 / rate must not turn "exactly due" into a second, tiny sleep.
-const EPSILON_MS = 1e-6;
-class Limiter {
-    options;
-    clock;
-    intervalMs;
-    /** How far ahead of `now` the schedule may run: the burst beyond the first request. */
-    toleranceMs;
-    /**
-     * When the next request would start if requests came back to back at the rate (GCRA's
-     * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
-     */
-    nextDue;
-    pausedUntil = -Infinity;
-    pauseMs = 0;
-    active = 0;
-    queue = [];
-    pumping = false;
-    slotFreed;
-    constructor(options, clock) {
-        this.options = options;
-        this.clock = clock;
-        const { ratePerSecond, burst, concurrency } = options;
-        if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
-            throw new RangeError(`Limiter rate must be a positive number, got ${ratePerSecond}`);
-        }
-        if (!Number.isInteger(burst) || burst < 1) {
-            throw new RangeError(`Limiter burst must be a whole number from 1, got ${burst}`);
-        }
-        if (!Number.isInteger(concurrency) || concurrency < 1) {
-            throw new RangeError(`Limiter concurrency must be a whole number from 1, got ${concurrency}`);
-        }
-        this.intervalMs = 1000 / ratePerSecond;
-        this.toleranceMs = (burst - 1) * this.intervalMs;
-        // The bucket starts empty: the run paces at the rate from its first request and leaves the
-        // org's burst to its production traffic, and to the jitter with which requests arrive, which
-        // a run that spent the burst at once would turn into 429s.
-        this.nextDue = clock.now() + this.toleranceMs;
-    }
-    /** Requests running now. */
-    get inFlight() {
-        return this.active;
-    }
-    /** Requests waiting for their turn. */
-    get waiting() {
-        return this.queue.length;
-    }
-    /**
-     * Runs `task` when the rate, the in-flight cap and any pause allow, in the order `run` was
-     * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
-     * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
-     */
-    run(task) {
-        return new Promise((resolve, reject) => {
-            this.queue.push({
-                start: () => {
-                    this.active++;
-                    let result;
-                    try {
-                        result = task();
-                    }
-                    catch (error) {
-                        result = Promise.reject(error);
-                    }
-                    result.then(resolve, reject).finally(() => this.release());
-                },
-                fail: reject
-            });
-            void this.pump();
-        });
-    }
-    /**
-     * Holds back every request not yet started for `ms` from now: Refold's Retry-After, or the
-     * backoff delay, applies to the org and so to the whole run. A shorter pause never cuts a longer
-     * one short. Requests already in flight are not affected.
-     */
-    pause(ms) {
-        if (!(ms > 0))
-            return;
-        const until = this.clock.now() + ms;
-        if (until > this.pausedUntil) {
-            this.pausedUntil = until;
-            this.pauseMs = ms;
-            // After the pause, pace at the rate again rather than spend a burst Refold just refused.
-            this.nextDue = Math.max(this.nextDue, until + this.toleranceMs);
-        }
-    }
-    release() {
-        this.active--;
-        const wake = this.slotFreed;
-        this.slotFreed = undefined;
-        wake?.();
-    }
-    /**
-     * Starts waiting requests in order. One pump runs at a time; it either starts the head of the
-     * queue, sleeps exactly until the head could start, or waits for a slot to free: never spins.
-     */
-    async pump() {
-        if (this.pumping)
-            return;
-        this.pumping = true;
-        try {
-            while (this.queue.length > 0) {
-                if (this.active >= this.options.concurrency) {
-                    await new Promise(resolve => (this.slotFreed = resolve));
-                    continue;
-                }
-                const wait = this.delayBeforeNext(this.clock.now());
-                if (wait > EPSILON_MS) {
-                    await this.clock.sleep(wait);
-                    continue;
-                }
-                const now = this.clock.now();
-                this.nextDue = Math.max(this.nextDue, now) + this.intervalMs;
-                this.queue.shift().start();
-            }
-        }
-        catch (error) {
-            // A clock that cannot sleep leaves no way to keep the rate: fail the waiting, do not hang.
-            for (const waiter of this.queue.splice(0))
-                waiter.fail(error);
-        }
-        finally {
-            this.pumping = false;
-        }
-    }
-    delayBeforeNext(now) {
-        // A wall clock set back must not stall the run: nothing legitimately waits longer than the
-        // pause that was asked for, or than one interval for a token once the pause is over.
-        if (this.pausedUntil <= now) {
-            this.pausedUntil = -Infinity;
-            this.pauseMs = 0;
-        }
-        this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
-        // A pause ends with the bucket empty: the first request goes when it ends, the next an
-        // interval later.
-        const latestDue = this.pausedUntil > now
-            ? this.pausedUntil + this.toleranceMs
-            : now + this.toleranceMs + this.intervalMs;
-        this.nextDue = Math.min(this.nextDue, latestDue);
-        const forRate = this.nextDue - this.toleranceMs - now;
-        const forPause = this.pausedUntil - now;
-        return Math.max(forRate, forPause, 0);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
@@ -3034,7 +3042,6 @@ function wrap(text, indent) {
 
 
 
-
 const ExitCode = { Ok: 0, Failed: 1, Usage: 2 };
 async function run(argv, env, io, clock = systemClock) {
     const apiKey = env[API_KEY_ENV]?.trim() ?? '';
@@ -3079,18 +3086,7 @@ async function run(argv, env, io, clock = systemClock) {
         print(`refold-trigger: ${cliInputMessage(error, apiKey)}`);
         return ExitCode.Usage;
     }
-    const limiter = new Limiter({
-        ratePerSecond: settings.rateLimit,
-        burst: settings.concurrency,
-        concurrency: settings.concurrency
-    }, clock);
-    const client = new RefoldClient({
-        ...settings,
-        proxyEnv: env,
-        clock,
-        limiter,
-        onRetry: log.warning
-    });
+    const client = clientForRun(settings, { proxyEnv: env, clock, onRetry: log.warning });
     // One UUID per invocation: retries and accounts share it, another invocation gets another.
     const outcome = await fire(settings, payloadJson, { client, clock, log, keyBase: (0,external_node_crypto_namespaceObject.randomUUID)() });
     if (outcome.printedRequest) {

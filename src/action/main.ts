@@ -1,10 +1,9 @@
 // The action's story of one run: inputs → payload → fire (→ wait) → outputs, summary, verdict. The
 // only place that decides whether the step succeeds, warns or fails.
 import * as actionsCore from '@actions/core'
-import { RefoldClient } from '../core/client.js'
+import { clientForRun } from '../core/client.js'
 import { InputError } from '../core/errors.js'
 import { fire, type Outcome } from '../core/fire.js'
-import { Limiter } from '../core/limiter.js'
 import { failureMessage } from '../core/outputs.js'
 import { buildPayload } from '../core/payload.js'
 import { systemClock, type Clock } from '../core/retry.js'
@@ -54,19 +53,9 @@ async function story(core: ActionCore, env: NodeJS.ProcessEnv, clock: Clock): Pr
     throw error
   }
 
-  const limiter = new Limiter(
-    {
-      ratePerSecond: settings.rateLimit,
-      burst: settings.concurrency,
-      concurrency: settings.concurrency
-    },
-    clock
-  )
-  const client = new RefoldClient({
-    ...settings,
+  const client = clientForRun(settings, {
     proxyEnv: env,
     clock,
-    limiter,
     onRetry: line => core.warning(forLog(line))
   })
   const outcome = await fire(settings, payloadJson, { client, clock, log: core, keyBase })

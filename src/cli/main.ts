@@ -2,15 +2,14 @@
 // The only place that decides the CLI's exit code: 0 success, 1 Refold refused or a wait failed,
 // 2 a usage or input error (nothing sent). The log goes to stderr; --json prints the outputs.
 import { randomUUID } from 'node:crypto'
-import { RefoldClient } from '../core/client.js'
+import { clientForRun } from '../core/client.js'
 import { InputError } from '../core/errors.js'
 import { fire } from '../core/fire.js'
-import { Limiter } from '../core/limiter.js'
 import { Inputs } from '../core/names.js'
 import { failureMessage, outcomeOutputs } from '../core/outputs.js'
 import { buildPayload, MAX_PAYLOAD_FILE_BYTES } from '../core/payload.js'
 import { systemClock, type Clock } from '../core/retry.js'
-import { redact } from '../core/server-text.js'
+import { redact } from '../core/untrusted.js'
 import { readSettings, type Settings } from '../core/settings.js'
 import { API_KEY_ENV, cliInputReader, parseArgs, UsageError } from './args.js'
 import { helpText, versionText } from './help.js'
@@ -71,21 +70,7 @@ export async function run(
     return ExitCode.Usage
   }
 
-  const limiter = new Limiter(
-    {
-      ratePerSecond: settings.rateLimit,
-      burst: settings.concurrency,
-      concurrency: settings.concurrency
-    },
-    clock
-  )
-  const client = new RefoldClient({
-    ...settings,
-    proxyEnv: env,
-    clock,
-    limiter,
-    onRetry: log.warning
-  })
+  const client = clientForRun(settings, { proxyEnv: env, clock, onRetry: log.warning })
   // One UUID per invocation: retries and accounts share it, another invocation gets another.
   const outcome = await fire(settings, payloadJson, { client, clock, log, keyBase: randomUUID() })
 

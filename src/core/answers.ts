@@ -3,7 +3,7 @@
 // Non-2xx answers become RefoldApiError with whatever the error body says.
 import type { IncomingHttpHeaders } from 'node:http'
 import { MalformedAnswerError, RefoldApiError } from './errors.js'
-import { cutText } from './server-text.js'
+import { cutText } from './untrusted.js'
 
 /** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
 export const MESSAGE_TEXT_LIMIT = 1024
@@ -34,10 +34,30 @@ export interface Execution {
   completion_time?: string
 }
 
-export interface ExecutionPage {
-  docs: Execution[]
+/** Where the next page of a paginated list is (mongoose-paginate style, as Refold answers). */
+export interface Paging {
   hasNextPage: boolean
   nextPage?: number | null
+}
+
+export interface ExecutionPage extends Paging {
+  docs: Execution[]
+}
+
+/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
+function readPage(json: unknown): { docs: unknown[]; paging: Paging } | string {
+  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
+  const { hasNextPage, nextPage } = json
+  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
+  }
+  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
+    return `nextPage is ${typeName(nextPage)}, not a page number`
+  }
+  return {
+    docs: json.docs,
+    paging: { hasNextPage: hasNextPage === true, nextPage: nextPage as number | null | undefined }
+  }
 }
 
 /** What the events list answer holds; an entry without a text id and name is skipped. */
@@ -55,25 +75,15 @@ export function readEvents(json: unknown): RefoldEvent[] | string {
  * the documented type; a label (a name, a finish time) of another type is only left out.
  */
 export function readExecutionPage(json: unknown): ExecutionPage | string {
-  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
-  const { hasNextPage, nextPage } = json
-  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
-  }
-  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
-    return `nextPage is ${typeName(nextPage)}, not a page number`
-  }
+  const page = readPage(json)
+  if (typeof page === 'string') return page
   const docs: Execution[] = []
-  for (const [index, doc] of json.docs.entries()) {
+  for (const [index, doc] of page.docs.entries()) {
     const execution = readExecution(doc)
     if (typeof execution === 'string') return `docs[${index}]${execution}`
     docs.push(execution)
   }
-  return {
-    docs,
-    hasNextPage: hasNextPage === true,
-    nextPage: nextPage as number | null | undefined
-  }
+  return { docs, ...page.paging }
 }
 
 /** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
@@ -238,28 +248,20 @@ export function readExecutionDetail(json: unknown): ExecutionDetail | string {
 }
 
 /** One page of GET /linked-account: the ids to fire for (`account_id`) and where the next page is. */
-export interface LinkedAccountPage {
+export interface LinkedAccountPage extends Paging {
   accounts: string[]
-  hasNextPage: boolean
-  nextPage?: number | null
 }
 
 export function readLinkedAccountPage(json: unknown): LinkedAccountPage | string {
-  if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
-  const { hasNextPage, nextPage } = json
-  if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-    return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
-  }
-  if (nextPage != null && !(Number.isSafeInteger(nextPage) && (nextPage as number) > 0)) {
-    return `nextPage is ${typeName(nextPage)}, not a page number`
-  }
+  const page = readPage(json)
+  if (typeof page === 'string') return page
   const accounts: string[] = []
-  for (const [index, doc] of json.docs.entries()) {
+  for (const [index, doc] of page.docs.entries()) {
     const id = isRecord(doc) ? doc.account_id : undefined
     if (typeof id !== 'string' || !id) {
       return `docs[${index}].account_id is ${typeName(id)}, not a text`
     }
     accounts.push(id)
   }
-  return { accounts, hasNextPage: hasNextPage === true, nextPage: nextPage as number | null }
+  return { accounts, ...page.paging }
 }

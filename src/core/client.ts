@@ -19,10 +19,10 @@ import {
 } from './answers.js'
 import { NetworkError } from './errors.js'
 import { attempt, type ProxyEnv } from './http.js'
-import type { Limiter } from './limiter.js'
+import { Limiter } from './limiter.js'
 import { Paths, USER_AGENT, type HttpRequest } from './request.js'
 import { retryPolicy, withRetry, type Attempted, type Clock } from './retry.js'
-import { cutText } from './server-text.js'
+import { cutText } from './untrusted.js'
 
 export interface ClientOptions {
   /** API origin without a trailing slash. */
@@ -181,4 +181,33 @@ export class RefoldClient {
     if (answer.status < 200 || answer.status > 299) throw parseApiError(answer, action, this.host)
     return answer
   }
+}
+
+/**
+ * The client of one run, behind the run's one limiter: `rateLimit` requests per second, bursts and
+ * requests in flight up to `concurrency`, for every call the run makes.
+ */
+export function clientForRun(
+  settings: Pick<ClientOptions, 'baseUrl' | 'apiKey' | 'timeoutMs' | 'retries'> & {
+    rateLimit: number
+    concurrency: number
+  },
+  host: Pick<ClientOptions, 'proxyEnv' | 'clock' | 'onRetry'>
+): RefoldClient {
+  const limiter = new Limiter(
+    {
+      ratePerSecond: settings.rateLimit,
+      burst: settings.concurrency,
+      concurrency: settings.concurrency
+    },
+    host.clock
+  )
+  return new RefoldClient({
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    ...host,
+    limiter
+  })
 }

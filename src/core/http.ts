@@ -13,7 +13,7 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
-import { cutText, cutUtf8, dropSecretPrefix, redact } from './server-text.js'
+import { cutText, cutUtf8, dropSecretPrefix, redact } from './untrusted.js'
 
 /** At most this much of any answer's body is read. */
 export const MAX_BODY_BYTES = 1024 * 1024

@@ -3,7 +3,7 @@
 // message a failed run fails with.
 import type { AccountResult, Outcome } from './fire.js'
 import { Outputs } from './names.js'
-import { responseOutput } from './server-text.js'
+import { responseOutput } from './untrusted.js'
 import type { ExecutionStatus } from './wait.js'
 
 export interface OutcomeOutputs {

@@ -1,6 +1,7 @@
 // Text that came from a server (a message, an execution's name or status, an error body) is
-// untrusted input. These pure functions make it safe where it is shown: one log line that the
-// runner cannot read as a workflow command, or inert text in the job summary's Markdown and HTML.
+// untrusted input. These pure functions make it safe to keep (the api key replaced by `***`, the
+// length bounded) and safe where it is shown: one log line that the runner cannot read as a
+// workflow command, or inert text in the job summary's Markdown and HTML.
 
 /** The most of one piece of untrusted text shown in a log line or the summary. */
 export const TEXT_PIECE_LIMIT = 4 * 1024
@@ -14,18 +15,10 @@ export interface Cut {
 }
 
 /** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
-export function cutText(text: string, maxBytes: number): Cut {
-  const bytes = Buffer.byteLength(text, 'utf8')
-  if (bytes <= maxBytes) return { text, cut: false, bytes }
-  let used = 0
-  let end = 0
-  for (const char of text) {
-    const size = Buffer.byteLength(char, 'utf8')
-    if (used + size > maxBytes) break
-    used += size
-    end += char.length
-  }
-  return { text: text.slice(0, end), cut: true, bytes }
+export function cut(text: string, maxBytes: number): Cut {
+  const bytes = Buffer.from(text, 'utf8')
+  if (bytes.length <= maxBytes) return { text, cut: false, bytes: bytes.length }
+  return { text: cutUtf8(bytes, maxBytes), cut: true, bytes: bytes.length }
 }
 
 /** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
@@ -56,14 +49,14 @@ function escapeControl(char: string): string {
  * up too. Longer texts are cut at `maxBytes` with a note.
  */
 export function forLog(text: string, maxBytes = TEXT_PIECE_LIMIT): string {
-  const { text: kept, cut, bytes } = cutText(text, maxBytes)
+  const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes)
   const line = kept
     .replace(CONTROL, escapeControl)
     .replace(/##\[/g, '##\\[')
     // Only reachable if a caller puts the text at the start of a line; the runner trims the line
     // first, so leading spaces do not help.
     .replace(/^(\s*)::/, '$1\\::')
-  return cut ? `${line} … (${cutNote(maxBytes, bytes)})` : line
+  return wasCut ? `${line} … (${cutNote(maxBytes, bytes)})` : line
 }
 
 // HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
@@ -85,10 +78,62 @@ function reference(char: string): string {
  * and start Markdown), cut at `maxBytes` with a note.
  */
 export function forSummary(text: string, maxBytes = TEXT_PIECE_LIMIT): string {
-  const { text: kept, cut, bytes } = cutText(text, maxBytes)
+  const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes)
   const lines = kept
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference))
   const html = lines.join('<br>')
-  return cut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html
+  return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html
+}
+
+/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) {
+    if (!secret) continue
+    // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
+    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])
+    for (const form of forms) result = result.split(form).join('***')
+  }
+  return result
+}
+
+/**
+ * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
+ * straddled the cut would otherwise survive redaction in part.
+ */
+export function dropSecretPrefix(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
+      if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, -length)}***`
+    }
+  }
+  return text
+}
+
+/** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
+export function cutText(text: string, maxBytes: number, note = '… (cut)'): string {
+  const bytes = Buffer.from(text, 'utf8')
+  if (bytes.length <= maxBytes) return text
+  return `${cutUtf8(bytes, maxBytes)}${note}`
+}
+
+/** The first `maxBytes` bytes of `bytes` as text, never ending in half a character. */
+export function cutUtf8(bytes: Buffer, maxBytes: number): string {
+  let end = Math.min(maxBytes, bytes.length)
+  // Step back over continuation bytes (10xxxxxx) to the start of the character the cut split.
+  if (end < bytes.length) while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--
+  return bytes.subarray(0, end).toString('utf8')
+}
+
+/** The `response` output carries at most this many bytes of the answer's body. */
+export const RESPONSE_OUTPUT_LIMIT = 64 * 1024
+
+/** A body as the `response` output carries it: later steps read it, so it stays bounded. */
+export function responseOutput(body: string): string {
+  return cutText(
+    body,
+    RESPONSE_OUTPUT_LIMIT,
+    '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]'
+  )
 }
