@@ -13,7 +13,7 @@ export default {
   // What the unit tests reach, rounded down: coverage may not drop. The end-to-end tests run the
   // bundle in child processes and add none. Raise these when tests are added.
   coverageThreshold: {
-    global: { statements: 96, branches: 87, functions: 92, lines: 96 }
+    global: { statements: 97, branches: 90, functions: 97, lines: 98 }
   },
   testTimeout: 30000
 }

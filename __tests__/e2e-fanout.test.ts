@@ -10,7 +10,12 @@ import {
   type FakeRefoldOptions
 } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { fireSampleEvent, type RunOptions, type RunResult } from '../test/run-action.js'
+import {
+  fireSampleEvent,
+  renderedSummary,
+  type RunOptions,
+  type RunResult
+} from '../test/run-action.js'
 
 const EVENT_ID = DEFAULT_EVENTS.find(event => event.name === 'Release Published')!._id
 
@@ -26,14 +31,6 @@ interface Result {
 }
 
 const resultsOf = (run: RunResult): Result[] => JSON.parse(run.outputs.results)
-
-/** The summary as a reader sees it: the character references the summary escapes with, decoded. */
-const decoded = (html: string): string =>
-  html
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
 
 /** As a workflow's `linked_account_id: |` block gives the ids: one per line, a final newline. */
 const block = (ids: string[]): string => `${ids.join('\n')}\n`
@@ -256,7 +253,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
     const [first, ...rest] = resultsOf(result)
     expect(first).toMatchObject({ ok: false, status_code: 404, error_code: 'INVALID_EVENT' })
     for (const notSent of rest) expect(notSent.message).toMatch(/^not sent: .*INVALID_EVENT/)
-    const summary = decoded(result.summary)
+    const summary = renderedSummary(result.summary)
     expect(summary).toContain('<tr><td>Not sent</td><td>2</td></tr>')
     expect(summary).toContain('<li>Closest event names: "Release Published".</li>')
   })
@@ -321,7 +318,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
       .split('\n')
       .filter(line => line !== `::add-mask::${key}`)
       .join('\n')
-    for (const text of [log, result.stderr, result.outputFile, decoded(result.summary)]) {
+    for (const text of [log, result.stderr, result.outputFile, renderedSummary(result.summary)]) {
       expect(text).not.toContain(key)
     }
 
@@ -344,12 +341,17 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
     )
     expect(quoted.exitCode).toBe(1)
     expect(resultsOf(quoted)[1]).toMatchObject({ linked_account_id: 'globex', status_code: 422 })
-    expect(decoded(quoted.summary)).toContain('key *** may not fire this')
+    expect(renderedSummary(quoted.summary)).toContain('key *** may not fire this')
     const quotedLog = quoted.stdout
       .split('\n')
       .filter(line => line !== `::add-mask::${key}`)
       .join('\n')
-    for (const text of [quotedLog, quoted.stderr, quoted.outputFile, decoded(quoted.summary)]) {
+    for (const text of [
+      quotedLog,
+      quoted.stderr,
+      quoted.outputFile,
+      renderedSummary(quoted.summary)
+    ]) {
       expect(text).not.toContain(key)
     }
   })

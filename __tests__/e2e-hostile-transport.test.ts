@@ -6,7 +6,12 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_API_KEY, startFakeRefold } from '../test/fake-refold.js'
 import { answers, closedPort, startHostileProxy, startRawServer } from '../test/hostile-servers.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { fireSampleEvent, type RunOptions, type RunResult } from '../test/run-action.js'
+import {
+  fireSampleEvent,
+  renderedSummary,
+  type RunOptions,
+  type RunResult
+} from '../test/run-action.js'
 
 const KEY = DEFAULT_API_KEY
 
@@ -99,7 +104,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', 
       })
       expect(result.stdout).toContain('Invalid Credentials: ***')
       // The summary writes server text with character references (`*` as &#42;): read it rendered.
-      expect(renderedText(result.summary)).toContain('Invalid Credentials: ***')
+      expect(renderedSummary(result.summary)).toContain('Invalid Credentials: ***')
       expect(everything(result)).not.toContain(KEY)
     })
 
@@ -207,10 +212,3 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', 
     })
   })
 })
-
-/** Text as a browser shows it: numeric character references decoded, `<br>` as a line break. */
-function renderedText(html: string): string {
-  return html
-    .replace(/<br>/g, '\n')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-}

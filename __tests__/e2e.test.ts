@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { fireSampleEvent, ROOT, type RunOptions } from '../test/run-action.js'
+import { fireSampleEvent, renderedSummary, ROOT, type RunOptions } from '../test/run-action.js'
 
 const ACCOUNT = 'acme@example.com'
 
@@ -148,7 +148,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
           .filter(line => line !== `::add-mask::${key}`)
           .join('\n')
         expect(result.stdout).toContain(`::add-mask::${key}`)
-        for (const text of [stdout, result.stderr, result.outputFile, result.summary]) {
+        const summary = renderedSummary(result.summary)
+        for (const text of [stdout, result.stderr, result.outputFile, summary]) {
           expect(text).not.toContain(key)
         }
       }

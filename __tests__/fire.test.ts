@@ -544,3 +544,25 @@ describe('fire: progress and wait', () => {
     expect(outcome.results[0].wait?.executions.map(e => e.id)).toEqual(['x-a'])
   })
 })
+
+describe('fire: a wait that breaks', () => {
+  it('ends that wait as NONE with the error, and still reports the accepted trigger', async () => {
+    const client = stubClient({
+      listEvents: async () => answered([{ _id: 'e1', name: 'Release Published' }])
+    })
+    const { log, run } = setup({ wait: true }, client)
+    // A bug inside the wait, here a log line that throws, must not cost the outcome.
+    log.info.mockImplementation(line => {
+      if (line.startsWith('Waiting up to')) throw new TypeError('the log broke')
+    })
+    const outcome = await run()
+    const [result] = outcome.results
+    expect(result).toMatchObject({ statusCode: 200, attempts: 1, ok: false })
+    expect(result.executionStatus).toBe('NONE')
+    expect(result.message).toContain(
+      'stopped waiting for its executions: unexpected error: the log broke'
+    )
+    expect(outcome.executionStatus).toBe('NONE')
+    expect(outcome.ok).toBe(false)
+  })
+})

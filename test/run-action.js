@@ -185,3 +185,16 @@ export function sampleRelease() {
     sender: { login: 'mona' }
   }
 }
+
+/**
+ * The job summary as a reader sees it: the character references it escapes server text with
+ * decoded, `<br>` as a line break. Checks for a secret must read this, not the raw HTML.
+ */
+export function renderedSummary(/** @type {string} */ html) {
+  return html
+    .replace(/<br>/g, '\n')
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}

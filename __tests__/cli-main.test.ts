@@ -1,0 +1,112 @@
+// The CLI's run(argv, env, io, clock) with a stub io: exit codes, what goes to stdout and stderr,
+// and the api key in neither. HTTP is nock's; the clock never sleeps.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import nock from 'nock'
+import { run } from '../src/cli/main.js'
+import { virtualClock } from './helpers/common.js'
+
+const KEY = 'pk_live_CLI_SECRET_0123456789'
+const API = 'https://api.gocobalt.io'
+const BASE = ['--event', 'Release Published', '--linked-account-id', 'acme@example.com']
+
+beforeAll(() => nock.disableNetConnect())
+afterEach(() => nock.cleanAll())
+// nock patches node:http for the whole worker; give it back for the test files that follow.
+afterAll(() => nock.restore())
+
+async function cli(argv: string[], options: { key?: string; stdin?: string } = { key: KEY }) {
+  let stdout = ''
+  let stderr = ''
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: (async function* () {
+      if (options.stdin !== undefined) yield Buffer.from(options.stdin)
+    })()
+  }
+  const env = options.key ? { REFOLD_API_KEY: options.key } : {}
+  const code = await run(argv, env, io, virtualClock())
+  expect(stdout + stderr).not.toContain(KEY)
+  return { code, stdout, stderr }
+}
+
+describe('the CLI', () => {
+  it('prints the help and the version, exit 0', async () => {
+    expect((await cli(['--help'])).stdout).toContain('--linked-account-id')
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('a usage error exits 2 and sends nothing', async () => {
+    const result = await cli([...BASE, '--bogus'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^refold-trigger: .*--bogus/)
+  })
+
+  it('without REFOLD_API_KEY exits 2 and says where the key goes', async () => {
+    const result = await cli(BASE, {})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('Missing REFOLD_API_KEY')
+  })
+
+  it('an input error exits 2 with the action message', async () => {
+    const result = await cli([...BASE, '--retries', '11'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("Invalid input 'retries'")
+  })
+
+  it('fires the event and prints the outputs as JSON with --json', async () => {
+    const scope = nock(API)
+      .post('/api/v2/public/event', { event: 'Release Published', payload: {} })
+      .matchHeader('x-api-key', KEY)
+      .matchHeader('idempotency-key', /^[0-9a-f-]{36}\/acme%40example\.com$/)
+      .reply(200, { message: 'Webhook Fired Success' })
+    const result = await cli([...BASE, '--json'])
+    expect(scope.isDone()).toBe(true)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: true,
+      status_code: 200,
+      attempts: 1,
+      accepted: 1,
+      failed: 0
+    })
+    expect(result.stderr).toContain('Refold accepted event "Release Published"')
+  })
+
+  it('a refusal exits 1 with the error on stderr; --no-fail-on-error makes it 0', async () => {
+    const refusal = { status_code: 422, message: 'Payload rejected' }
+    nock(API).post('/api/v2/public/event').reply(422, refusal)
+    const failed = await cli(BASE)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('refold-trigger: error: Refold refused to trigger event')
+    nock(API).post('/api/v2/public/event').reply(422, refusal)
+    const warned = await cli([...BASE, '--no-fail-on-error'])
+    expect(warned.code).toBe(0)
+    expect(warned.stderr).toContain('warning: ')
+  })
+
+  it('reads --payload-file - from standard input', async () => {
+    const scope = nock(API)
+      .post('/api/v2/public/event', { event: 'Release Published', payload: { version: '2.4.0' } })
+      .reply(200, { message: 'ok' })
+    const result = await cli([...BASE, '--payload-file', '-'], {
+      key: KEY,
+      stdin: '\uFEFF{"version":"2.4.0"}'
+    })
+    expect(result.code).toBe(0)
+    expect(scope.isDone()).toBe(true)
+  })
+
+  it('a dry run needs no key and prints the request it would send', async () => {
+    const result = await cli([...BASE, '--dry-run'], {})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('POST https://api.gocobalt.io/api/v2/public/event')
+    expect(result.stderr).toContain('x-api-key: (not set)')
+  })
+
+  it('never prints the key, even one pasted into a flag by mistake', async () => {
+    const result = await cli([...BASE, '--timeout', KEY])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('***')
+  })
+})
