@@ -3283,6 +3283,8 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/errors.ts
+// The failures a run can end in. Each carries exactly what the workflow author must read;
+// each door decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
 /** A missing or malformed input: always fails the step, and no request is sent. */
 class InputError extends Error {
     input;

@@ -14,7 +14,8 @@ import { CallFailed, NetworkError, RefoldApiError } from '../../src/core/errors.
 import type { AccountResult, FireDeps, Outcome } from '../../src/core/fire.js'
 import type { Limiter } from '../../src/core/limiter.js'
 import type { HttpRequest } from '../../src/core/request.js'
-import type { AttemptRecord, Attempted, Clock } from '../../src/core/retry.js'
+import type { Attempted, Clock } from '../../src/core/retry.js'
+import type { AttemptRecord } from '../../src/core/errors.js'
 import type { Settings } from '../../src/core/settings.js'
 
 /** Monday 2 June 2025, noon UTC: the virtual clock's default start. */

@@ -28,6 +28,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/core/errors.ts
+// The failures a run can end in. Each carries exactly what the workflow author must read;
+// each door decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
 /** A missing or malformed input: always fails the step, and no request is sent. */
 class InputError extends Error {
     input;

@@ -1,6 +1,13 @@
 // The failures a run can end in. Each carries exactly what the workflow author must read;
 // each door decides whether it fails the step or becomes a warning, and no stack trace is ever printed.
-import type { AttemptRecord } from './retry.js'
+
+/** What one attempt of a call met, for the summary's attempts table. */
+export interface AttemptRecord {
+  /** `HTTP 200`, `HTTP 503 SERVER_ERROR`, or the network cause. */
+  outcome: string
+  /** How long the next attempt waited; undefined after the last attempt. */
+  waitMs?: number
+}
 
 /** A missing or malformed input: always fails the step, and no request is sent. */
 export class InputError extends Error {

@@ -11,10 +11,10 @@ import {
 } from './accounts.js'
 import type { RefoldEvent } from './answers.js'
 import type { RefoldClient, TriggerAnswer } from './client.js'
-import { CallFailed, RefoldApiError, WaitError } from './errors.js'
+import { CallFailed, RefoldApiError, WaitError, type AttemptRecord } from './errors.js'
 import { closestEventNames, hintFor, ORG_KEY_HINT } from './hints.js'
 import { printRequest, triggerRequest, type TriggerTarget } from './request.js'
-import type { AttemptRecord, Attempted, Clock } from './retry.js'
+import type { Attempted, Clock } from './retry.js'
 import { forLog } from './untrusted.js'
 import { waitBroke, waitForExecutions, type ExecutionStatus, type WaitResult } from './wait.js'
 

@@ -1,6 +1,12 @@
 // The retry policy: which failures are worth another attempt, how long to wait before it, and when
 // to give up. Time is injected so the policy is tested in milliseconds, not seconds.
-import { CallFailed, MalformedAnswerError, NetworkError, RefoldApiError } from './errors.js'
+import {
+  CallFailed,
+  MalformedAnswerError,
+  NetworkError,
+  RefoldApiError,
+  type AttemptRecord
+} from './errors.js'
 
 export interface Clock {
   now(): number
@@ -100,14 +106,6 @@ function twoDigitYear(year: number, now: number): number {
 export function backoffDelay(retry: number, policy: RetryPolicy, random: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1))
   return Math.round(ceiling / 2 + (random * ceiling) / 2)
-}
-
-/** What one attempt of a call met, for the summary's attempts table. */
-export interface AttemptRecord {
-  /** `HTTP 200`, `HTTP 503 SERVER_ERROR`, or the network cause. */
-  outcome: string
-  /** How long the next attempt waited; undefined after the last attempt. */
-  waitMs?: number
 }
 
 export interface Attempted<T> {
