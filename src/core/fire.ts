@@ -146,17 +146,7 @@ export async function fire(
   }
 
   if (settings.dryRun) {
-    const first = results[0]
-    outcome.printedRequest = printRequest(
-      triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson)
-    )
-    if (results.length > 1) {
-      const others = results.slice(1).map(result => result.linkedAccountId)
-      const named = others.slice(0, DRY_RUN_NAMED).join(', ')
-      const more =
-        others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : ''
-      outcome.printedRequest += `\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
-    }
+    outcome.printedRequest = dryRunPrintout(settings, results, payloadJson)
     for (const result of results) {
       Object.assign(result, { ok: true, message: 'Dry run: nothing was sent' })
     }
@@ -166,7 +156,30 @@ export async function fire(
 
   const started = clock.now()
   const events = once(() => deps.client.listEvents())
-  const progress = progressLine(results.length, clock, log)
+  const waits = await triggerEach(results, settings, payloadJson, deps, events)
+  outcome.durationMs = clock.now() - started
+  if (settings.wait) {
+    await Promise.all(waits)
+    for (const result of results) result.executionStatus ??= 'NONE'
+    outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'))
+  }
+  outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0)
+  outcome.ok = results.every(result => result.ok)
+  return outcome
+}
+
+/**
+ * Triggers every account, `concurrency` at a time, until an org-wide refusal leaves the rest not
+ * sent. With wait, each accepted account starts waiting at once; the waits are returned.
+ */
+async function triggerEach(
+  results: AccountResult[],
+  settings: FireSettings,
+  payloadJson: string,
+  deps: FireDeps,
+  events: () => Promise<Attempted<RefoldEvent[]>>
+): Promise<Promise<void>[]> {
+  const progress = progressLine(results.length, deps.clock, deps.log)
   const waits: Promise<void>[] = []
   let orgRefusal: string | undefined
   let next = 0
@@ -181,23 +194,32 @@ export async function fire(
       const answer = await triggerOne(result, settings, payloadJson, deps, events)
       orgRefusal ??= orgWideRefusal(result)
       // A lone account's failure is the step's error line; no need to say it twice.
-      if (result.ok || results.length > 1) log.info(accountLine(settings.event, result))
+      if (result.ok || results.length > 1) deps.log.info(accountLine(settings.event, result))
       progress(results)
-      if (answer && settings.wait) {
-        waits.push(waitOne(result, answer, settings, deps, events))
-      }
+      if (answer && settings.wait) waits.push(waitOne(result, answer, settings, deps, events))
     }
   }
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, results.length) }, worker))
-  outcome.durationMs = clock.now() - started
-  if (settings.wait) {
-    await Promise.all(waits)
-    for (const result of results) result.executionStatus ??= 'NONE'
-    outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'))
-  }
-  outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0)
-  outcome.ok = results.every(result => result.ok)
-  return outcome
+  return waits
+}
+
+/** The request the first account would get, and the other accounts named (up to a bound). */
+function dryRunPrintout(
+  settings: FireSettings,
+  results: readonly AccountResult[],
+  payloadJson: string
+): string {
+  const [first, ...others] = results
+  const printed = printRequest(
+    triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson)
+  )
+  if (!others.length) return printed
+  const named = others
+    .slice(0, DRY_RUN_NAMED)
+    .map(result => result.linkedAccountId)
+    .join(', ')
+  const more = others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : ''
+  return `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
 }
 
 /** The accounts of this run: the list, or every account of the org, then this job's shard. */
