@@ -50,7 +50,7 @@ export const FIXED_INPUTS: Readonly<Record<string, string>> = {
 }
 
 /** The one input whose flag may be given many times: the values become its lines. */
-export const REPEATABLE_INPUT = 'linked_account_id'
+const REPEATABLE_INPUT = 'linked_account_id'
 
 /** The action's inputs that are flags on the command line, in action.yml's order. */
 export const INPUT_FLAGS: readonly ActionFlag[] = ACTION_FLAGS.filter(

@@ -21,7 +21,7 @@ export interface CliIo {
   stdin: AsyncIterable<Buffer | string>
 }
 
-export const ExitCode = { Ok: 0, Failed: 1, Usage: 2 } as const
+const ExitCode = { Ok: 0, Failed: 1, Usage: 2 } as const
 
 export async function run(
   argv: readonly string[],

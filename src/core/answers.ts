@@ -123,12 +123,12 @@ function readExecution(doc: unknown): Execution | string {
   return { ...execution, ...dropUndefined(optional) }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A value's kind for an error message; never the value, which may be long or hostile. */
-export function typeName(value: unknown): string {
+function typeName(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (value === undefined) return 'missing'

@@ -417,7 +417,7 @@ function progressLine(
 }
 
 /** The worst of several accounts' statuses: FAILED, then TIMED_OUT, then NONE, then COMPLETED. */
-export function worstStatus(statuses: readonly ExecutionStatus[]): ExecutionStatus {
+function worstStatus(statuses: readonly ExecutionStatus[]): ExecutionStatus {
   return STATUS_ORDER.find(status => statuses.includes(status)) ?? 'NONE'
 }
 

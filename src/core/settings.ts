@@ -145,10 +145,10 @@ export interface NumberRange {
 
 // The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
 // a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
-export const TIMEOUT_RANGE = secondsRange(1, 600)
-export const RETRIES_RANGE: NumberRange = { min: 0, max: 10, integer: true }
-export const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600)
-export const WAIT_INTERVAL_RANGE = secondsRange(1, 300)
+const TIMEOUT_RANGE = secondsRange(1, 600)
+const RETRIES_RANGE: NumberRange = { min: 0, max: 10, integer: true }
+const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600)
+const WAIT_INTERVAL_RANGE = secondsRange(1, 300)
 export const RATE_LIMIT_RANGE: NumberRange = { min: 0.1, max: 1000, integer: false }
 export const CONCURRENCY_RANGE: NumberRange = { min: 1, max: 20, integer: true }
 

@@ -22,7 +22,7 @@ export function cut(text: string, maxBytes: number): Cut {
 }
 
 /** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
-export function cutNote(maxBytes: number, bytes: number): string {
+function cutNote(maxBytes: number, bytes: number): string {
   return `cut at ${kib(maxBytes)} of ${kib(bytes)}`
 }
 
@@ -127,7 +127,7 @@ export function cutUtf8(bytes: Buffer, maxBytes: number): string {
 }
 
 /** The `response` output carries at most this many bytes of the answer's body. */
-export const RESPONSE_OUTPUT_LIMIT = 64 * 1024
+const RESPONSE_OUTPUT_LIMIT = 64 * 1024
 
 /** A body as the `response` output carries it: later steps read it, so it stays bounded. */
 export function responseOutput(body: string): string {
