@@ -1,6 +1,7 @@
 // The bundle firing one event for many linked accounts against the fake Refold, under Node 20 and
 // 24: lists, `*` over several pages, matrix shards, wait across accounts, org-wide refusals.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ResultOutput } from '../src/core/outputs.js'
 import { assertConforming } from '../test/conformance.js'
 import {
   DEFAULT_EVENTS,
@@ -19,18 +20,7 @@ import {
 
 const EVENT_ID = DEFAULT_EVENTS.find(event => event.name === 'Release Published')!._id
 
-interface Result {
-  linked_account_id: string
-  ok: boolean
-  status_code: number | null
-  message: string
-  error_code: string | null
-  attempts: number
-  idempotency_key: string
-  execution_status: string | null
-}
-
-const resultsOf = (run: RunResult): Result[] => JSON.parse(run.outputs.results)
+const resultsOf = (run: RunResult): ResultOutput[] => JSON.parse(run.outputs.results)
 
 /** As a workflow's `linked_account_id: |` block gives the ids: one per line, a final newline. */
 const block = (ids: string[]): string => `${ids.join('\n')}\n`

@@ -5,16 +5,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { assertConforming } from '../test/conformance.js'
 import { startFakeRefold, type FakeRefold, type FakeRefoldOptions } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
-import { fireSampleEvent, type RunResult } from '../test/run-action.js'
+import { fireSampleEvent, renderedSummary, type RunResult } from '../test/run-action.js'
 
 /** The summary as a reader sees it: the character references the summary escapes with, decoded. */
-const decoded = (html: string): string =>
-  html
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
 /** The rows (cells as text) of the table that follows `heading` in the summary. */
 function tableAfter(summary: string, heading: string): string[][] {
   const start = summary.indexOf(heading)
@@ -22,7 +15,9 @@ function tableAfter(summary: string, heading: string): string[][] {
   const table = /<table>(.*?)<\/table>/s.exec(summary.slice(start))?.[1] ?? ''
   return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)]
     .slice(1)
-    .map(([, row]) => [...row.matchAll(/<td>(.*?)<\/td>/gs)].map(([, cell]) => decoded(cell)))
+    .map(([, row]) =>
+      [...row.matchAll(/<td>(.*?)<\/td>/gs)].map(([, cell]) => renderedSummary(cell))
+    )
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -52,7 +47,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
   it('a 404 INVALID_EVENT lists the closest event names under "What to check"', async () => {
     const result = await run({}, { event: 'Release Publishd' })
     expect(result.exitCode).toBe(1)
-    const summary = decoded(result.summary)
+    const summary = renderedSummary(result.summary)
     const checks = summary.slice(summary.indexOf('<h3>What to check</h3>'))
     expect(summary).toContain('<h3>What to check</h3>')
     expect(checks).toMatch(/<li>[^<]*Closest event names: "Release Published"/)
@@ -116,7 +111,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     )
     expect(detail?.headers.linked_account_id).toBe('acme@example.com')
 
-    const summary = decoded(result.summary)
+    const summary = renderedSummary(result.summary)
     const failed = summary.slice(summary.indexOf('<h4>Failed: Sync CRM</h4>'))
     expect(summary).toContain('<h4>Failed: Sync CRM</h4>')
     expect(failed).toContain(`<li>Execution ${execution.id} (`)
@@ -181,7 +176,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
       { wait: 'true', wait_timeout: '20' }
     )
     expect(result.exitCode).toBe(0)
-    const summary = decoded(result.summary)
+    const summary = renderedSummary(result.summary)
     const waited = /<p>Waited ([\d.]+) s for them\.<\/p>/.exec(summary)
     expect(waited).not.toBeNull()
     // Both have finished by the poll 3 s after the trigger; the confirming poll comes 2 s later.
@@ -210,7 +205,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     )
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status_code).toBe('200')
-    const summary = decoded(result.summary)
+    const summary = renderedSummary(result.summary)
     const checks = summary.slice(summary.indexOf('<h3>What to check</h3>'))
     expect(summary).toContain('<h3>What to check</h3>')
     expect(checks).toContain('need an org-level API key')

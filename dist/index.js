@@ -3524,6 +3524,10 @@ function responseOutput(body) {
 
 /** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
 const MESSAGE_TEXT_LIMIT = 1024;
+/** The page to read after `page`: the one the answer names, or the next one when it names none. */
+function pageAfter(page, paging) {
+    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
+}
 /** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
 function readPage(json) {
     if (!isRecord(json) || !Array.isArray(json.docs))
@@ -4199,6 +4203,10 @@ const Paths = {
     ListExecutions: '/api/v2/public/execution',
     LinkedAccounts: '/api/v2/public/linked-account'
 };
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+function fitsInHeader(value) {
+    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
+}
 /**
  * `POST {base_url}/api/v2/public/event` for one linked account. `payloadJson` is the payload
  * already serialized, so a fan-out serializes it once, not once per account.
@@ -4502,13 +4510,58 @@ function clientForRun(settings, host) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/names.ts
+// Input and output names as action.yml spells them: the core's input errors quote them, the action
+// reads and writes them, and the CLI maps its flags onto them.
+const Inputs = {
+    ApiKey: 'api_key',
+    Event: 'event',
+    LinkedAccountId: 'linked_account_id',
+    Shard: 'shard',
+    ConfigId: 'config_id',
+    Slug: 'slug',
+    Payload: 'payload',
+    PayloadFile: 'payload_file',
+    GithubContext: 'github_context',
+    BaseUrl: 'base_url',
+    Timeout: 'timeout',
+    Retries: 'retries',
+    RateLimit: 'rate_limit',
+    Concurrency: 'concurrency',
+    FailOnError: 'fail_on_error',
+    IdempotencyKey: 'idempotency_key',
+    DryRun: 'dry_run',
+    Wait: 'wait',
+    WaitTimeout: 'wait_timeout',
+    WaitInterval: 'wait_interval',
+    Summary: 'summary'
+};
+const Outputs = {
+    Ok: 'ok',
+    StatusCode: 'status_code',
+    Message: 'message',
+    ErrorCode: 'error_code',
+    HttpErrorType: 'http_error_type',
+    Response: 'response',
+    Attempts: 'attempts',
+    DurationMs: 'duration_ms',
+    Payload: 'payload',
+    IdempotencyKey: 'idempotency_key',
+    Executions: 'executions',
+    Results: 'results',
+    Accepted: 'accepted',
+    Failed: 'failed',
+    ExecutionStatus: 'execution_status'
+};
+
 ;// CONCATENATED MODULE: ./src/core/accounts.ts
 // Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
 // matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
 
-// As action.yml spells them: the CLI reports its input errors under the same names.
-const ACCOUNTS_INPUT = 'linked_account_id';
-const SHARD_INPUT = 'shard';
+
+
+const ACCOUNTS_INPUT = Inputs.LinkedAccountId;
+const SHARD_INPUT = Inputs.Shard;
 /**
  * Reads the account list: one id per line (the CLI passes one entry per flag), blank lines and
  * surrounding spaces ignored, `*` alone for every account.
@@ -4532,7 +4585,7 @@ function parseAccounts(text) {
     for (const id of ids) {
         // Each id travels alone in the linked_account_id header: a bad one must stop the run before
         // the first request, not fail as a network error halfway through the list.
-        if (/[^\t\x20-\x7e\x80-\xff]/.test(id)) {
+        if (!fitsInHeader(id)) {
             throw new InputError(ACCOUNTS_INPUT, `Invalid input '${ACCOUNTS_INPUT}': ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
         }
         if (seen.has(id))
@@ -4603,50 +4656,6 @@ function sharedKey(rule) {
     return rule.kind === 'as-is' ? rule.key : rule.prefix;
 }
 
-;// CONCATENATED MODULE: ./src/core/names.ts
-// Input and output names as action.yml spells them: the core's input errors quote them, the action
-// reads and writes them, and the CLI maps its flags onto them.
-const Inputs = {
-    ApiKey: 'api_key',
-    Event: 'event',
-    LinkedAccountId: 'linked_account_id',
-    Shard: 'shard',
-    ConfigId: 'config_id',
-    Slug: 'slug',
-    Payload: 'payload',
-    PayloadFile: 'payload_file',
-    GithubContext: 'github_context',
-    BaseUrl: 'base_url',
-    Timeout: 'timeout',
-    Retries: 'retries',
-    RateLimit: 'rate_limit',
-    Concurrency: 'concurrency',
-    FailOnError: 'fail_on_error',
-    IdempotencyKey: 'idempotency_key',
-    DryRun: 'dry_run',
-    Wait: 'wait',
-    WaitTimeout: 'wait_timeout',
-    WaitInterval: 'wait_interval',
-    Summary: 'summary'
-};
-const Outputs = {
-    Ok: 'ok',
-    StatusCode: 'status_code',
-    Message: 'message',
-    ErrorCode: 'error_code',
-    HttpErrorType: 'http_error_type',
-    Response: 'response',
-    Attempts: 'attempts',
-    DurationMs: 'duration_ms',
-    Payload: 'payload',
-    IdempotencyKey: 'idempotency_key',
-    Executions: 'executions',
-    Results: 'results',
-    Accepted: 'accepted',
-    Failed: 'failed',
-    ExecutionStatus: 'execution_status'
-};
-
 ;// CONCATENATED MODULE: ./src/core/hints.ts
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 
@@ -4714,6 +4723,10 @@ const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an o
     "account's key can fire events but not list them.";
 
 ;// CONCATENATED MODULE: ./src/core/wait.ts
+// Waiting for the workflow executions an accepted event started. The trigger answer names no
+// execution, so they are found by correlation: same event id, created at or after the answer's
+// Date (the server's clock), same config when one was given. Best effort by nature; see README.
+
 
 
 
@@ -4861,7 +4874,7 @@ async function listSince(client, account, query, tally) {
         executions.push(...result.docs);
         if (!result.hasNextPage)
             break;
-        page = result.nextPage && result.nextPage > page ? result.nextPage : page + 1;
+        page = pageAfter(page, result);
     }
     return executions;
 }
@@ -4993,6 +5006,7 @@ function failureText(error, hint) {
 
 
 
+
 const ACCOUNTS_PAGE_SIZE = 100;
 /** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
 const MAX_ACCOUNT_PAGES = 1000;
@@ -5049,9 +5063,8 @@ async function fire(settings, payloadJson, deps) {
     outcome.durationMs = clock.now() - started;
     if (settings.wait) {
         await Promise.all(waits);
-        for (const result of results)
-            result.executionStatus ??= 'NONE';
-        outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'));
+        // An account whose trigger was refused or not sent had no execution to wait for.
+        outcome.executionStatus = worstStatus(results.map(r => (r.executionStatus ??= 'NONE')));
     }
     outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0);
     outcome.ok = results.every(result => result.ok);
@@ -5127,7 +5140,7 @@ async function everyLinkedAccount(deps) {
             throw new Error(`The org's linked accounts did not end within ${MAX_ACCOUNT_PAGES} pages of ` +
                 `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`);
         }
-        page = listed.nextPage && listed.nextPage > page ? listed.nextPage : page + 1;
+        page = pageAfter(page, listed);
     }
     if (!accounts.size) {
         throw new Error('The org has no linked accounts, so linked_account_id "*" names none and no event was fired.');
@@ -5281,7 +5294,7 @@ function outcomeOutputs(outcome) {
     const shown = results.find(result => !result.ok) ?? results[0];
     const accepted = results.filter(result => result.ok).length;
     const outputs = {
-        [Outputs.Ok]: outcome.ok && !outcome.failure,
+        [Outputs.Ok]: outcome.ok,
         [Outputs.StatusCode]: shown?.statusCode ?? null,
         [Outputs.Message]: outcome.failure?.message ?? shown?.message ?? '',
         [Outputs.ErrorCode]: shown?.ok ? null : (shown?.errorCode ?? null),
@@ -6027,10 +6040,6 @@ function required(input, name) {
     if (!value)
         throw new InputError(name, `Missing input '${name}': it is required.`);
     return value;
-}
-/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
-function fitsInHeader(value) {
-    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
 }
 /** An input sent as a request header. */
 function headerInput(input, name) {

@@ -1,10 +1,11 @@
 // Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
 // matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
 import { InputError } from './errors.js'
+import { Inputs } from './names.js'
+import { fitsInHeader } from './request.js'
 
-// As action.yml spells them: the CLI reports its input errors under the same names.
-const ACCOUNTS_INPUT = 'linked_account_id'
-const SHARD_INPUT = 'shard'
+const ACCOUNTS_INPUT = Inputs.LinkedAccountId
+const SHARD_INPUT = Inputs.Shard
 
 /** What `linked_account_id` asks for. */
 export type AccountSelection =
@@ -43,7 +44,7 @@ export function parseAccounts(text: string | readonly string[]): AccountSelectio
   for (const id of ids) {
     // Each id travels alone in the linked_account_id header: a bad one must stop the run before
     // the first request, not fail as a network error halfway through the list.
-    if (/[^\t\x20-\x7e\x80-\xff]/.test(id)) {
+    if (!fitsInHeader(id)) {
       throw new InputError(
         ACCOUNTS_INPUT,
         `Invalid input '${ACCOUNTS_INPUT}': ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`

@@ -44,6 +44,11 @@ export interface ExecutionPage extends Paging {
   docs: Execution[]
 }
 
+/** The page to read after `page`: the one the answer names, or the next one when it names none. */
+export function pageAfter(page: number, paging: Paging): number {
+  return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1
+}
+
 /** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
 function readPage(json: unknown): { docs: unknown[]; paging: Paging } | string {
   if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'

@@ -9,7 +9,7 @@ import {
   type AccountSelection,
   type Shard
 } from './accounts.js'
-import type { RefoldEvent } from './answers.js'
+import { pageAfter, type RefoldEvent } from './answers.js'
 import type { RefoldClient, TriggerAnswer } from './client.js'
 import { CallFailed, RefoldApiError, WaitError, type AttemptRecord } from './errors.js'
 import { closestEventNames, hintFor, ORG_KEY_HINT } from './hints.js'
@@ -160,8 +160,8 @@ export async function fire(
   outcome.durationMs = clock.now() - started
   if (settings.wait) {
     await Promise.all(waits)
-    for (const result of results) result.executionStatus ??= 'NONE'
-    outcome.executionStatus = worstStatus(results.map(r => r.executionStatus ?? 'NONE'))
+    // An account whose trigger was refused or not sent had no execution to wait for.
+    outcome.executionStatus = worstStatus(results.map(r => (r.executionStatus ??= 'NONE')))
   }
   outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0)
   outcome.ok = results.every(result => result.ok)
@@ -253,7 +253,7 @@ async function everyLinkedAccount(deps: FireDeps): Promise<string[]> {
           `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`
       )
     }
-    page = listed.nextPage && listed.nextPage > page ? listed.nextPage : page + 1
+    page = pageAfter(page, listed)
   }
   if (!accounts.size) {
     throw new Error(

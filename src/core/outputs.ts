@@ -51,7 +51,7 @@ export function outcomeOutputs(outcome: Outcome): OutcomeOutputs {
   const shown = results.find(result => !result.ok) ?? results[0]
   const accepted = results.filter(result => result.ok).length
   const outputs: OutcomeOutputs = {
-    [Outputs.Ok]: outcome.ok && !outcome.failure,
+    [Outputs.Ok]: outcome.ok,
     [Outputs.StatusCode]: shown?.statusCode ?? null,
     [Outputs.Message]: outcome.failure?.message ?? shown?.message ?? '',
     [Outputs.ErrorCode]: shown?.ok ? null : (shown?.errorCode ?? null),

@@ -12,6 +12,11 @@ export const Paths = {
   LinkedAccounts: '/api/v2/public/linked-account'
 } as const
 
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+export function fitsInHeader(value: string): boolean {
+  return !/[^\t\x20-\x7e\x80-\xff]/.test(value)
+}
+
 export interface HttpRequest {
   method: 'GET' | 'POST'
   url: string

@@ -3,7 +3,7 @@
 import { parseAccounts, parseShard, type AccountSelection, type Shard } from './accounts.js'
 import { InputError } from './errors.js'
 import { Inputs } from './names.js'
-import { DEFAULT_BASE_URL } from './request.js'
+import { DEFAULT_BASE_URL, fitsInHeader } from './request.js'
 
 /** Where inputs come from, by action.yml name: @actions/core's shape, which the CLI imitates. */
 export interface InputReader {
@@ -178,11 +178,6 @@ function required(input: Read, name: string): string {
   const value = input(name)
   if (!value) throw new InputError(name, `Missing input '${name}': it is required.`)
   return value
-}
-
-/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
-function fitsInHeader(value: string): boolean {
-  return !/[^\t\x20-\x7e\x80-\xff]/.test(value)
 }
 
 /** An input sent as a request header. */

@@ -1,7 +1,7 @@
 // Waiting for the workflow executions an accepted event started. The trigger answer names no
 // execution, so they are found by correlation: same event id, created at or after the answer's
 // Date (the server's clock), same config when one was given. Best effort by nature; see README.
-import type { Execution, RefoldEvent } from './answers.js'
+import { pageAfter, type Execution, type RefoldEvent } from './answers.js'
 import type { ExecutionQuery, RefoldClient, TriggerAnswer } from './client.js'
 import { CallFailed, RefoldApiError } from './errors.js'
 import { ORG_KEY_HINT } from './hints.js'
@@ -247,7 +247,7 @@ async function listSince(
     )
     executions.push(...result.docs)
     if (!result.hasNextPage) break
-    page = result.nextPage && result.nextPage > page ? result.nextPage : page + 1
+    page = pageAfter(page, result)
   }
   return executions
 }
