@@ -329,6 +329,11 @@ describe('the flag table generated from action.yml', () => {
         '--wait',
         '--wait-timeout',
         '--wait-interval',
+        '--wait-settle',
+        '--expected-workflows',
+        '--stop-unfinished',
+        '--linked-account-file',
+        '--preflight',
         '--dry-run',
         '--no-fail-on-error'
       ].sort()

@@ -51,6 +51,10 @@ describe('readSettings', () => {
       wait: false,
       waitTimeoutMs: 600_000,
       waitIntervalMs: 10_000,
+      waitSettleMs: 10_000,
+      expectedWorkflows: undefined,
+      stopUnfinished: false,
+      preflight: 'auto',
       summary: true,
       rateLimit: 10,
       concurrency: 5

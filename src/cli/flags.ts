@@ -41,10 +41,19 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
   {
     flag: 'linked-account-id',
     input: 'linked_account_id',
-    required: true,
+    required: false,
     default: '',
     description:
-      'The linked account (your customer) the event is for; or several, one per line; or * for every linked account of the org.',
+      'The linked account (your customer) the event is for; or several, one per line; or * for every linked account of the org. Required unless linked_account_file is set.',
+    takesValue: true
+  },
+  {
+    flag: 'linked-account-file',
+    input: 'linked_account_file',
+    required: false,
+    default: '',
+    description:
+      "Path, relative to the workspace, of a file of linked account ids (one per line; blank lines and lines starting with # ignored), or of an earlier run's .jsonl results file to fire again only the accounts that did not end ok. Exclusive with linked_account_id.",
     takesValue: true
   },
   {
@@ -158,7 +167,7 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     required: false,
     default: '',
     description:
-      'Sent as the Idempotency-Key header on every attempt. Default: derived from the repository, run, attempt, job, step and event, then /<account>. A key given here is sent as is when linked_account_id names one account, and as <key>/<account> for several or *.',
+      'Sent as the Idempotency-Key header on every attempt. Default: derived from the repository, run, job, step and event (not the run attempt, so a re-run sends the same key), then /<account>. A key given here is sent as is when linked_account_id names one account, and as <key>/<account> for several or *.',
     takesValue: true
   },
   {
@@ -195,6 +204,43 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     required: false,
     default: '10',
     description: 'Longest gap in seconds between polls of the executions API, from 1 to 300.',
+    takesValue: true
+  },
+  {
+    flag: 'wait-settle',
+    input: 'wait_settle',
+    required: false,
+    default: '10',
+    description:
+      'Seconds after the trigger before the gate may give its verdict, so a workflow listed a little late is still gated; from 0 to 300.',
+    takesValue: true
+  },
+  {
+    flag: 'expected-workflows',
+    input: 'expected_workflows',
+    required: false,
+    default: '',
+    description:
+      "How many workflow executions each account's trigger starts; when set, the gate waits for that many instead of the settle window. A whole number from 1.",
+    takesValue: true
+  },
+  {
+    flag: 'stop-unfinished',
+    input: 'stop_unfinished',
+    required: false,
+    default: 'false',
+    description:
+      'When the step is cancelled or the wait runs out, stop the matched executions still in progress.',
+    takesValue: false,
+    sets: 'true'
+  },
+  {
+    flag: 'preflight',
+    input: 'preflight',
+    required: false,
+    default: 'auto',
+    description:
+      "Check the event and the payload against the event's schema in Refold before anything is fired: auto (when several accounts are named, with wait, or in a dry run), true (always) or false (never).",
     takesValue: true
   },
   {

@@ -5,6 +5,7 @@ export const Inputs = {
   ApiKey: 'api_key',
   Event: 'event',
   LinkedAccountId: 'linked_account_id',
+  LinkedAccountFile: 'linked_account_file',
   Shard: 'shard',
   ConfigId: 'config_id',
   Slug: 'slug',
@@ -22,6 +23,10 @@ export const Inputs = {
   Wait: 'wait',
   WaitTimeout: 'wait_timeout',
   WaitInterval: 'wait_interval',
+  WaitSettle: 'wait_settle',
+  ExpectedWorkflows: 'expected_workflows',
+  StopUnfinished: 'stop_unfinished',
+  Preflight: 'preflight',
   Summary: 'summary'
 } as const
 
@@ -40,5 +45,9 @@ export const Outputs = {
   Results: 'results',
   Accepted: 'accepted',
   Failed: 'failed',
-  ExecutionStatus: 'execution_status'
+  ExecutionStatus: 'execution_status',
+  Correlation: 'correlation',
+  ResultsFile: 'results_file',
+  Truncated: 'truncated',
+  Preflight: 'preflight'
 } as const

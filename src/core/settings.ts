@@ -14,6 +14,8 @@ export interface InputReader {
 
 export type GithubContextMode = 'auto' | 'always' | 'never'
 
+export type PreflightMode = 'auto' | 'always' | 'never'
+
 /** Where the user's payload comes from, before it is parsed. */
 export type PayloadSource =
   { kind: 'none' } | { kind: 'inline'; text: string } | { kind: 'file'; path: string }
@@ -51,6 +53,14 @@ export interface Settings {
   wait: boolean
   waitTimeoutMs: number
   waitIntervalMs: number
+  /** Time after a trigger was accepted before its gate may give a verdict. */
+  waitSettleMs: number
+  /** Executions each trigger starts; when set, the gate waits for that many (no settle window). */
+  expectedWorkflows?: number
+  /** On cancel or TIMED_OUT, stop the matched executions still in progress. */
+  stopUnfinished: boolean
+  /** When to check the event and payload against Refold's events list before firing. */
+  preflight: PreflightMode
   /** Write a job summary. */
   summary: boolean
   /** Most requests per second, every call of the run counted. */
@@ -123,6 +133,12 @@ export function readSettings(core: InputReader): Settings {
     wait: readBoolean(input, Inputs.Wait),
     waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
     waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
+    waitSettleMs: readSeconds(input, Inputs.WaitSettle, '10', WAIT_SETTLE_RANGE),
+    expectedWorkflows: input(Inputs.ExpectedWorkflows)
+      ? readNumber(input, Inputs.ExpectedWorkflows, '', EXPECTED_WORKFLOWS_RANGE)
+      : undefined,
+    stopUnfinished: readBoolean(input, Inputs.StopUnfinished),
+    preflight: readPreflightMode(input),
     summary: readBoolean(input, Inputs.Summary, true),
     rateLimit: readNumber(input, Inputs.RateLimit, '10', RATE_LIMIT_RANGE),
     concurrency: readNumber(input, Inputs.Concurrency, '5', CONCURRENCY_RANGE)
@@ -149,6 +165,8 @@ const TIMEOUT_RANGE = secondsRange(1, 600)
 const RETRIES_RANGE: NumberRange = { min: 0, max: 10, integer: true }
 const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600)
 const WAIT_INTERVAL_RANGE = secondsRange(1, 300)
+const WAIT_SETTLE_RANGE = secondsRange(0, 300)
+const EXPECTED_WORKFLOWS_RANGE: NumberRange = { min: 1, max: 1000, integer: true }
 export const RATE_LIMIT_RANGE: NumberRange = { min: 0.1, max: 1000, integer: false }
 export const CONCURRENCY_RANGE: NumberRange = { min: 1, max: 20, integer: true }
 
@@ -229,6 +247,17 @@ function readGithubContextMode(input: Read): GithubContextMode {
     )
   }
   return mode
+}
+
+function readPreflightMode(input: Read): PreflightMode {
+  const value = input(Inputs.Preflight) || 'auto'
+  if (value === 'auto') return 'auto'
+  if (TRUE_VALUES.includes(value)) return 'always'
+  if (FALSE_VALUES.includes(value)) return 'never'
+  throw new InputError(
+    Inputs.Preflight,
+    `Invalid input '${Inputs.Preflight}': ${JSON.stringify(value)} is not one of auto, true, false.`
+  )
 }
 
 function readBaseUrl(input: Read): string {
