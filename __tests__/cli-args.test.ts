@@ -11,10 +11,11 @@ import {
   LEFT_OUT_INPUTS,
   UsageError,
   cliInputReader,
+  flagFor,
   parseArgs
 } from '../src/cli/args.js'
 import { ACTION_FLAGS } from '../src/cli/flags.js'
-import { VERSION, helpText, versionText } from '../src/cli/help.js'
+import { VERSION, helpText, usageText, versionText } from '../src/cli/help.js'
 import { ROOT } from '../test/run-action.js'
 
 type Spec = { description: string; default?: string; required?: boolean }
@@ -61,7 +62,13 @@ const VALUE_FLAGS: Array<[flag: string, input: string, value: string]> = [
   ['--concurrency', 'concurrency', '3'],
   ['--shard', 'shard', '2/4'],
   ['--wait-timeout', 'wait_timeout', '900'],
-  ['--wait-interval', 'wait_interval', '5']
+  ['--wait-interval', 'wait_interval', '5'],
+  ['--wait-settle', 'wait_settle', '0'],
+  ['--expected-workflows', 'expected_workflows', '2'],
+  ['--linked-account-file', 'linked_account_file', 'accounts.txt'],
+  ['--preflight', 'preflight', 'auto'],
+  ['--preflight', 'preflight', 'true'],
+  ['--preflight', 'preflight', 'false']
 ]
 
 describe('parseArgs: flags with a value', () => {
@@ -109,7 +116,11 @@ describe('parseArgs: flags with a value', () => {
   })
 
   it('gives no input that was not on the command line: the core applies its defaults', () => {
-    expect(inputsOf([])).toEqual({})
+    expect(inputsOf(['--json'])).toEqual({})
+  })
+
+  it('passes an unknown --preflight mode through, for the core to refuse in its own words', () => {
+    expect(inputsOf(['--preflight', 'sometimes'])).toEqual({ preflight: 'sometimes' })
   })
 })
 
@@ -144,6 +155,10 @@ describe('parseArgs: switches', () => {
     expect(inputsOf(['--no-fail-on-error'])).toEqual({ fail_on_error: 'false' })
   })
 
+  it('--stop-unfinished sets stop_unfinished to true', () => {
+    expect(inputsOf(['--stop-unfinished'])).toEqual({ stop_unfinished: 'true' })
+  })
+
   it('--json asks for the outputs as JSON on stdout and sets no input', () => {
     expect(parseArgs(['--json', ...REQUIRED])).toEqual({
       kind: 'run',
@@ -153,16 +168,21 @@ describe('parseArgs: switches', () => {
     expect(parseArgs(REQUIRED)).toMatchObject({ kind: 'run', json: false })
   })
 
-  it.each(['--wait', '--dry-run', '--no-fail-on-error', '--json', '--help', '--version'])(
-    'refuses %s=<value>: a switch takes no value',
-    flag => {
-      const error = usageError([`${flag}=false`])
-      expect(error.message).toBe(
-        `Flag ${flag} takes no value: write ${flag} alone. Run refold-trigger --help for the flags.`
-      )
-      expect(error.flag).toBe(flag)
-    }
-  )
+  it.each([
+    '--wait',
+    '--dry-run',
+    '--no-fail-on-error',
+    '--stop-unfinished',
+    '--json',
+    '--help',
+    '--version'
+  ])('refuses %s=<value>: a switch takes no value', flag => {
+    const error = usageError([`${flag}=false`])
+    expect(error.message).toBe(
+      `Flag ${flag} takes no value: write ${flag} alone. Run refold-trigger --help for the flags.`
+    )
+    expect(error.flag).toBe(flag)
+  })
 })
 
 describe('parseArgs: what the command line fixes', () => {
@@ -282,6 +302,84 @@ describe('parseArgs: --help and --version', () => {
   it('--version asks for the version', () => {
     expect(parseArgs(['--version'])).toEqual({ kind: 'version' })
   })
+
+  it('no arguments at all asks for the usage, not a run', () => {
+    expect(parseArgs([])).toEqual({ kind: 'usage' })
+  })
+})
+
+describe('parseArgs: --results-file', () => {
+  it.each([[['--results-file', 'out/results.jsonl']], [['--results-file=out/results.jsonl']]])(
+    '%j names the JSON Lines file to write, and sets no input',
+    argv => {
+      expect(parseArgs([...REQUIRED, ...argv])).toEqual({
+        kind: 'run',
+        inputs: { event: 'Release Published', linked_account_id: 'acme', ...FIXED_INPUTS },
+        json: false,
+        resultsFile: 'out/results.jsonl'
+      })
+    }
+  )
+
+  it('writes no file without the flag', () => {
+    expect(parseArgs(REQUIRED)).not.toHaveProperty('resultsFile')
+  })
+
+  it('takes a path that starts with a dash when written with =', () => {
+    expect(parseArgs(['--results-file=-r.jsonl'])).toMatchObject({ resultsFile: '-r.jsonl' })
+  })
+
+  it('refuses an empty path: there is no core to call it missing', () => {
+    const error = usageError([...REQUIRED, '--results-file='])
+    expect(error.flag).toBe('--results-file')
+    expect(error.message).toBe(
+      'Flag --results-file needs a path: --results-file <path>. ' +
+        'Run refold-trigger --help for the flags.'
+    )
+  })
+
+  it('refuses --results-file without a value, or given twice', () => {
+    expect(usageError([...REQUIRED, '--results-file']).message).toBe(
+      'Flag --results-file needs a value: --results-file <value> or --results-file=<value>. ' +
+        'Run refold-trigger --help for the flags.'
+    )
+    expect(usageError(['--results-file', '--json']).flag).toBe('--results-file')
+    expect(usageError(['--results-file=a', '--results-file=b']).message).toMatch(
+      /^Flag --results-file is given twice;/
+    )
+  })
+})
+
+describe('flagFor: how the command line names a setting in a message', () => {
+  it.each([
+    ['linked_account_id', '--linked-account-id'],
+    ['wait_timeout', '--wait-timeout'],
+    ['fail_on_error', '--no-fail-on-error'],
+    ['stop_unfinished', '--stop-unfinished'],
+    ['linked_account_file', '--linked-account-file'],
+    ['preflight', '--preflight'],
+    ['event', '--event'],
+    ['api_key', 'REFOLD_API_KEY']
+  ])('names %s as %s', (input, naming) => {
+    expect(flagFor(input)).toBe(naming)
+  })
+
+  it.each(INPUT_FLAGS.map(spec => [spec.input] as const))(
+    'names %s by a flag the command line accepts',
+    input => {
+      const flag = flagFor(input)
+      const spec = INPUT_FLAGS.find(candidate => candidate.input === input)
+      const parsed = parseArgs(spec?.takesValue ? [flag, 'x'] : [flag])
+      expect(parsed.kind === 'run' && parsed.inputs[input] !== undefined).toBe(true)
+    }
+  )
+
+  it.each([['github_context'], ['summary'], ['no_such_input']])(
+    'has no naming for %s, which no one can set on the command line',
+    input => {
+      expect(() => flagFor(input)).toThrow(`The command line has no flag for the input '${input}'.`)
+    }
+  )
 })
 
 describe('cliInputReader', () => {
@@ -341,17 +439,89 @@ describe('the flag table generated from action.yml', () => {
   })
 })
 
+/** Words of the action's host that --help never says: steps, outputs, the workspace, input names. */
+function hostWords(text: string): string[] {
+  return [
+    ...(text.match(/step|output|workspace|GITHUB_/gi) ?? []),
+    ...(text.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])
+  ]
+}
+
+const RELATIVE: readonly [string, string] = [
+  'relative to the workspace',
+  'relative to the current directory'
+]
+
+/** Descriptions --help takes from action.yml with a few words changed: [action.yml's, the CLI's]. */
+const REWORDED: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  '--linked-account-id': [['linked_account_file', '--linked-account-file']],
+  '--linked-account-file': [RELATIVE, ['linked_account_id', '--linked-account-id']],
+  '--payload': [['payload_file', '--payload-file']],
+  '--payload-file': [RELATIVE]
+}
+
+/** Descriptions --help replaces whole, since action.yml's speak of the job around the step. */
+const REPLACED: Readonly<Record<string, string>> = {
+  '--config-id': 'Config id of the linked account, sent to Refold as a header when given.',
+  '--no-fail-on-error':
+    'A failed trigger or wait is only a warning and the exit status is 0; usage and input ' +
+    'errors still exit with 2.',
+  '--idempotency-key':
+    'Sent as the Idempotency-Key header on every attempt. Default: a UUID drawn once per run ' +
+    '(so retries share it), then /<account>. A key given here is sent as is when ' +
+    '--linked-account-id names one account, and as <key>/<account> for several or *.',
+  '--dry-run':
+    'Check the flags and build the payload, print the request (and with --json the results), ' +
+    'but send nothing.',
+  '--stop-unfinished':
+    'When the run is interrupted (SIGINT or SIGTERM) or the wait runs out, stop the matched ' +
+    'executions still in progress.'
+}
+
 describe('helpText', () => {
   const help = helpText()
   const flat = help.replace(/\s+/g, ' ')
 
+  /** A flag's line and its description under it, on one line. */
+  function entryOf(flag: string): string {
+    const lines = help.split('\n')
+    const at = lines.findIndex(line => new RegExp(`^ {2}${flag}( <\\w+>)?(, -\\w)?$`).test(line))
+    expect(at).toBeGreaterThanOrEqual(0)
+    const end = lines.findIndex((line, i) => i > at && !line.startsWith(' '.repeat(6)))
+    return lines.slice(at, end).join(' ').replace(/\s+/g, ' ').trim()
+  }
+
   it.each(INPUT_FLAGS.map(spec => [`--${spec.flag}`, spec.input] as const))(
-    'lists %s with the description of %s from action.yml',
+    "lists %s with the description of %s from action.yml, in the command line's words",
     (flag, input) => {
       expect(help).toMatch(new RegExp(`^ {2}${flag}( <value>)?$`, 'm'))
-      expect(flat).toContain(action.inputs[input].description.replace(/\s+/g, ' '))
+      const description = action.inputs[input].description.replace(/\s+/g, ' ')
+      let expected = REPLACED[flag] ?? description
+      for (const [actionWords, cliWords] of REWORDED[flag] ?? []) {
+        expect(description).toContain(actionWords)
+        expected = expected.replaceAll(actionWords, cliWords)
+      }
+      expect(entryOf(flag)).toContain(expected)
     }
   )
+
+  it("rewords exactly the descriptions of action.yml that speak of the action's host", () => {
+    const speaking = INPUT_FLAGS.filter(
+      spec => hostWords(action.inputs[spec.input].description).length > 0
+    ).map(spec => `--${spec.flag}`)
+    expect([...Object.keys(REWORDED), ...Object.keys(REPLACED)].sort()).toEqual(speaking.sort())
+  })
+
+  it.each([...INPUT_FLAGS, ...CLI_FLAGS].map(spec => [`--${spec.flag}`] as const))(
+    'never speaks of steps, outputs, the workspace or input names for %s',
+    flag => {
+      expect(hostWords(entryOf(flag))).toEqual([])
+    }
+  )
+
+  it('never speaks of steps, outputs, the workspace or input names anywhere', () => {
+    expect(hostWords(help)).toEqual([])
+  })
 
   it('gives the defaults of action.yml', () => {
     expect(flat).toContain('Default: 30.')
@@ -379,10 +549,32 @@ describe('helpText', () => {
 
   it('gives the exit codes', () => {
     expect(flat).toMatch(/0 success.*1 Refold refused.*2 a usage or input error/)
+    expect(flat).toMatch(/130 interrupted by SIGINT.*143 stopped by SIGTERM/)
+  })
+
+  it('offers the flags of the command line: --json, --results-file, --help, --version', () => {
+    expect(CLI_FLAGS.map(spec => spec.flag)).toEqual(['json', 'results-file', 'help', 'version'])
+    expect(help).toMatch(/^ {2}--results-file <path>$/m)
+    expect(entryOf('--results-file')).toContain('as JSON Lines')
+    expect(entryOf('--results-file')).toContain('relative to the current directory')
+  })
+
+  it('opens with the usage', () => {
+    expect(help).toContain(usageText().split('\n')[0])
   })
 
   it('keeps every line within 100 columns', () => {
     for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
+  })
+})
+
+describe('usageText', () => {
+  it('is short: the usage and where every flag is explained', () => {
+    const lines = usageText().split('\n')
+    expect(lines[0]).toBe('Usage: refold-trigger --event <name> --linked-account-id <id> [flags]')
+    expect(lines.at(-2)).toBe('Run refold-trigger --help for every flag.')
+    expect(lines.at(-1)).toBe('')
+    expect(lines.length).toBeLessThanOrEqual(4)
   })
 })
 

@@ -1,12 +1,16 @@
 // The command line's way in: argv becomes the action's inputs as raw text, keyed by their
-// action.yml names, so the core validates them with the action's own messages and defaults. Only
-// the shape of the command line is checked here (known flags, values present, no positionals).
+// action.yml names, so the core validates them with the action's own messages and defaults.
+// util.parseArgs splits argv; this module holds the result to the command line's shape (known
+// flags, values present, no positionals) and says what is wrong in the command line's words.
+import { parseArgs as splitArgv, type ParseArgsConfig } from 'node:util'
 import { ACTION_FLAGS, type ActionFlag } from './flags.js'
 
 /** What the command line asks for. */
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
+  /** No arguments at all: print the usage, exit 2. */
+  | { kind: 'usage' }
   | {
       kind: 'run'
       /**
@@ -17,6 +21,8 @@ export type ParsedArgs =
       inputs: Record<string, string>
       /** Print the outputs as one JSON object on stdout. */
       json: boolean
+      /** `--results-file`: where to write every account's result as JSON Lines, as written. */
+      resultsFile?: string
     }
 
 /** The command line is malformed: exit 2, nothing sent. The message never quotes a flag's value. */
@@ -57,75 +63,95 @@ export const INPUT_FLAGS: readonly ActionFlag[] = ACTION_FLAGS.filter(
   spec => !(spec.input in LEFT_OUT_INPUTS)
 )
 
-/** Flags of the command line alone, none taking a value. */
+/** Flags of the command line alone; `value` names the value of the one that takes one. */
 export const CLI_FLAGS = [
   {
     flag: 'json',
     description:
-      'Print the outputs (ok, status_code, message, results, ...) as one JSON object on stdout, ' +
-      'with their JSON types. The log goes to stderr either way.'
+      "Print the run's results as one JSON object on stdout (ok, message, results and the rest, " +
+      'with their JSON types), whether the run succeeds or not. The log goes to stderr either way.'
+  },
+  {
+    flag: 'results-file',
+    value: 'path',
+    description:
+      "Write every account's result (with its executions) to this file as JSON Lines, one " +
+      'object per line, for any number of accounts; a path relative to the current directory, ' +
+      'its folder created when missing. Give the file to --linked-account-file later to fire ' +
+      'again only the accounts that did not end ok.'
   },
   { flag: 'help', short: 'h', description: 'Print this help and exit.' },
   { flag: 'version', description: 'Print the version and exit.' }
 ] as const
 
-type CliFlag = (typeof CLI_FLAGS)[number]['flag']
+/**
+ * How the command line names an input of action.yml in a message: its flag (`--wait-timeout`,
+ * `--no-fail-on-error`), or `REFOLD_API_KEY` for the key. Throws for an input the user cannot
+ * set on the command line (the ones it fixes) or that action.yml does not have: a message naming
+ * one would be a bug.
+ */
+export function flagFor(inputName: string): string {
+  if (inputName === 'api_key') return API_KEY_ENV
+  const spec = INPUT_FLAGS.find(candidate => candidate.input === inputName)
+  if (!spec) throw new Error(`The command line has no flag for the input '${inputName}'.`)
+  return `--${spec.flag}`
+}
 
 /** Reads argv (without node and the script). Throws `UsageError`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const inputs: Record<string, string> = {}
-  const accounts: string[] = []
+  if (argv.length === 0) return { kind: 'usage' }
+  // Not parseArgs' strict mode: it refuses any value that starts with a dash (`--retries -1`, a
+  // YAML payload opening with ---) and its errors name no flag, so the checks are made here.
+  const { values, tokens } = splitArgv({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  })
+
   const given = new Set<string>()
-  let json = false
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '-h') return { kind: 'help' }
-    if (!arg.startsWith('--') || arg === '--') {
-      if (/^-[^-]/.test(arg)) {
-        throw new UsageError(`Unknown flag ${flagPart(arg)}.`, flagPart(arg))
-      }
-      throw new UsageError(
-        `Unexpected argument ${JSON.stringify(arg)}: every value follows its flag, ` +
-          'e.g. --event "Release Published" (a value with spaces needs quotes).'
-      )
-    }
-
-    const eq = arg.indexOf('=')
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq)
-    const written = `--${name}`
-    const inline = eq < 0 ? undefined : arg.slice(eq + 1)
-    const spec = flagNamed(name)
-
-    if (given.has(name) && !(spec.kind === 'input' && spec.flag.input === REPEATABLE_INPUT)) {
+  for (const token of tokens) {
+    if (token.kind !== 'option') throw unexpectedArgument(argv[token.index])
+    const written = token.rawName
+    const known = KNOWN_FLAGS.get(token.name)
+    if (!known) throw unknownFlag(token.name, written)
+    if (given.has(token.name) && known.input !== REPEATABLE_INPUT) {
       throw new UsageError(
         `Flag ${written} is given twice; only --linked-account-id may be repeated.`,
         written
       )
     }
-    given.add(name)
+    given.add(token.name)
 
-    if (spec.kind === 'input') {
-      if (spec.flag.takesValue) {
-        const value = inline ?? valueAfter(argv, i, written)
-        if (inline === undefined) i++
-        if (spec.flag.input === REPEATABLE_INPUT) accounts.push(value)
-        else inputs[spec.flag.input] = value
-      } else {
-        takesNoValue(written, inline)
-        inputs[spec.flag.input] = spec.flag.sets
-      }
-      continue
+    if (!known.takesValue && token.value !== undefined) {
+      throw new UsageError(`Flag ${written} takes no value: write ${written} alone.`, written)
     }
-    takesNoValue(written, inline)
-    if (spec.flag === 'help') return { kind: 'help' }
-    if (spec.flag === 'version') return { kind: 'version' }
-    json = true
+    if (known.takesValue) checkValue(token.value, token.inlineValue, written)
+    if (token.name === 'help') return { kind: 'help' }
+    if (token.name === 'version') return { kind: 'version' }
   }
 
-  // The core reads one account per line.
-  if (accounts.length > 0) inputs[REPEATABLE_INPUT] = accounts.join('\n')
-  return { kind: 'run', inputs: { ...inputs, ...FIXED_INPUTS }, json }
+  const inputs: Record<string, string> = {}
+  for (const spec of INPUT_FLAGS) {
+    const value = values[spec.flag]
+    if (value === undefined) continue
+    // The core reads one account per line, so a repeated flag's values become lines.
+    inputs[spec.input] = spec.takesValue ? [value].flat().join('\n') : spec.sets
+  }
+  const resultsFile = values['results-file']
+  if (resultsFile === '') {
+    throw new UsageError(
+      'Flag --results-file needs a path: --results-file <path>.',
+      '--results-file'
+    )
+  }
+  return {
+    kind: 'run',
+    inputs: { ...inputs, ...FIXED_INPUTS },
+    json: values.json === true,
+    ...(typeof resultsFile === 'string' ? { resultsFile } : {})
+  }
 }
 
 /**
@@ -139,54 +165,69 @@ export function cliInputReader(
   return inputName => (inputName === 'api_key' ? (apiKey ?? '') : (inputs[inputName] ?? ''))
 }
 
-type KnownFlag = { kind: 'input'; flag: ActionFlag } | { kind: 'cli'; flag: CliFlag }
+type KnownFlag = { takesValue: boolean; input?: string }
 
-function flagNamed(name: string): KnownFlag {
-  const input = INPUT_FLAGS.find(spec => spec.flag === name)
-  if (input) return { kind: 'input', flag: input }
-  const cli = CLI_FLAGS.find(spec => spec.flag === name)
-  if (cli) return { kind: 'cli', flag: cli.flag }
+/** Every flag by name: the action's inputs, then the command line's own. */
+const KNOWN_FLAGS: ReadonlyMap<string, KnownFlag> = new Map<string, KnownFlag>([
+  ...INPUT_FLAGS.map(
+    spec => [spec.flag, { takesValue: spec.takesValue, input: spec.input }] as const
+  ),
+  ...CLI_FLAGS.map(spec => [spec.flag, { takesValue: 'value' in spec }] as const)
+])
 
-  const written = `--${name}`
-  const normalized = name.toLowerCase().replace(/_/g, '-')
-  const leftOut = ACTION_FLAGS.find(
-    spec => spec.input in LEFT_OUT_INPUTS && unnegated(spec.flag) === unnegated(normalized)
-  )
-  if (leftOut) {
-    throw new UsageError(`There is no ${written} flag: ${LEFT_OUT_INPUTS[leftOut.input]}`, written)
-  }
-  const closest = [...INPUT_FLAGS.map(spec => spec.flag), ...CLI_FLAGS.map(spec => spec.flag)].find(
-    flag => flag === normalized || unnegated(flag) === unnegated(normalized)
-  )
-  throw new UsageError(
-    `Unknown flag ${written}${closest ? ` (did you mean --${closest}?)` : ''}.`,
-    written
-  )
-}
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries([
+  ...INPUT_FLAGS.map(spec => [
+    spec.flag,
+    spec.takesValue
+      ? { type: 'string', multiple: spec.input === REPEATABLE_INPUT }
+      : { type: 'boolean' }
+  ]),
+  ...CLI_FLAGS.map(spec => [
+    spec.flag,
+    { type: 'value' in spec ? 'string' : 'boolean', ...('short' in spec && { short: spec.short }) }
+  ])
+])
 
-/** The value of a flag written without `=`: the next argument, which must not be a flag. */
-function valueAfter(argv: readonly string[], at: number, written: string): string {
-  const next = argv[at + 1]
-  if (next === undefined) {
+/** A flag that takes a value got one, and not the next flag by mistake. */
+function checkValue(value: string | undefined, inline: boolean | undefined, written: string): void {
+  if (value === undefined) {
     throw new UsageError(
       `Flag ${written} needs a value: ${written} <value> or ${written}=<value>.`,
       written
     )
   }
-  if (looksLikeFlag(next)) {
+  if (!inline && looksLikeFlag(value)) {
     throw new UsageError(
-      `Flag ${written} needs a value, but ${flagPart(next)} follows it ` +
+      `Flag ${written} needs a value, but ${flagPart(value)} follows it ` +
         `(for a value that starts with a dash, write ${written}=<value>).`,
       written
     )
   }
-  return next
 }
 
-function takesNoValue(written: string, inline: string | undefined): void {
-  if (inline !== undefined) {
-    throw new UsageError(`Flag ${written} takes no value: write ${written} alone.`, written)
+function unexpectedArgument(arg: string): UsageError {
+  return new UsageError(
+    `Unexpected argument ${JSON.stringify(arg)}: every value follows its flag, ` +
+      'e.g. --event "Release Published" (a value with spaces needs quotes).'
+  )
+}
+
+/** An unknown flag: the left-out input it names, or the flag it most likely meant. */
+function unknownFlag(name: string, written: string): UsageError {
+  const normalized = name.toLowerCase().replace(/_/g, '-')
+  const leftOut = ACTION_FLAGS.find(
+    spec => spec.input in LEFT_OUT_INPUTS && unnegated(spec.flag) === unnegated(normalized)
+  )
+  if (leftOut) {
+    return new UsageError(`There is no ${written} flag: ${LEFT_OUT_INPUTS[leftOut.input]}`, written)
   }
+  const closest = [...KNOWN_FLAGS.keys()].find(
+    flag => flag === normalized || unnegated(flag) === unnegated(normalized)
+  )
+  return new UsageError(
+    `Unknown flag ${written}${closest ? ` (did you mean --${closest}?)` : ''}.`,
+    written
+  )
 }
 
 function unnegated(flag: string): string {
