@@ -91,6 +91,13 @@ describe('parseArgs: flags with a value', () => {
     expect(inputsOf(['--event=', '--slug', ''])).toEqual({ event: '', slug: '' })
   })
 
+  it('takes a value that looks like a flag when written with =', () => {
+    expect(inputsOf(['--slug=-h', '--idempotency-key=--wait'])).toEqual({
+      slug: '-h',
+      idempotency_key: '--wait'
+    })
+  })
+
   it('passes --payload-file - through: the run reads standard input', () => {
     expect(inputsOf(['--payload-file', '-'])).toEqual({ payload_file: '-' })
   })
