@@ -524,7 +524,7 @@ export function createRefoldModel(options = {}) {
       if (!current || current.linked_account_id !== account) return EXECUTION_NOT_FOUND
       const inProgress = run
         ? current.completion_time === undefined
-        : IN_PROGRESS.has(current.status.toUpperCase()) && current.completion_time === undefined
+        : IN_PROGRESS.has(String(current.status).toUpperCase()) && !current.completion_time
       if (!inProgress) return EXECUTION_NOT_RUNNING
       if (run) run.stoppedAt = at
       else staticExecutions[index] = stopped(current, at)
