@@ -81,7 +81,8 @@ const VALID_SAMPLES: Record<string, WireRequest[]> = {
     trigger(),
     trigger({}, { config_id: 'cfg-7', slug: 'hubspot' }),
     trigger(withBody({ event: 'Release Published', payload: {} })),
-    trigger({}, { 'content-type': 'application/json; charset=utf-8' })
+    trigger({}, { 'content-type': 'application/json; charset=utf-8' }),
+    trigger({}, { instance_tag: 'acme/shop-api/1/2/acme%40example.com' })
   ],
   'list events': [
     request({
@@ -96,6 +97,13 @@ const VALID_SAMPLES: Record<string, WireRequest[]> = {
   ],
   'get an execution': [
     request({ path: '/api/v2/public/execution/66a1f0c2e4b0a1b2c3d4e9f0', headers: ACCOUNT_HEADERS })
+  ],
+  'stop an execution': [
+    request({
+      method: 'POST',
+      path: '/api/v2/public/execution/66a1f0c2e4b0a1b2c3d4e9f0/stop',
+      headers: { ...TRANSPORT_HEADERS, ...ACCOUNT_HEADERS, 'content-length': '0' }
+    })
   ],
   'list linked accounts': [
     request({ path: '/api/v2/public/linked-account', headers: KEY_HEADER }),
@@ -140,7 +148,8 @@ describe('a request that drifts from Refold API is caught', () => {
     ['an events list', VALID_SAMPLES['list events'][0]],
     ['an executions list', executionsQuery()],
     ['an execution detail', VALID_SAMPLES['get an execution'][0]],
-    ['a linked-accounts list', VALID_SAMPLES['list linked accounts'][0]]
+    ['a linked-accounts list', VALID_SAMPLES['list linked accounts'][0]],
+    ['a stop', VALID_SAMPLES['stop an execution'][0]]
   ])('%s request without x-api-key', (_name, sample) => {
     const problems = conformanceErrors(withoutHeader(sample, 'x-api-key'))
     expect(problems).toHaveLength(1)
@@ -208,6 +217,23 @@ describe('a request that drifts from Refold API is caught', () => {
     ])
   })
 
+  it('a stop without linked_account_id, or with a body the operation does not take', () => {
+    const stop = VALID_SAMPLES['stop an execution'][0]
+    const prefix = `POST ${stop.path} (stop an execution): `
+    expect(conformanceErrors(withoutHeader(stop, 'linked_account_id'))).toEqual([
+      `${prefix}header linked_account_id is missing`
+    ])
+    expect(conformanceErrors({ ...stop, ...withBody({ reason: 'cancelled' }) })).toEqual([
+      `${prefix}body must not be sent`
+    ])
+  })
+
+  it('an empty instance_tag on a trigger', () => {
+    expect(conformanceErrors(trigger({}, { instance_tag: '' }))).toEqual([
+      'POST /api/v2/public/event (trigger an event): header instance_tag is empty'
+    ])
+  })
+
   it('a linked_account_id header on the org-level linked-accounts list', () => {
     const sample = request({ path: '/api/v2/public/linked-account', headers: ACCOUNT_HEADERS })
     expect(conformanceErrors(sample)).toEqual([
@@ -261,6 +287,8 @@ describe('a request that drifts from Refold API is caught', () => {
     ['a known path with another method', 'POST', '/api/v2/public/execution'],
     ['a trigger alias the action does not use', 'POST', '/api/v2/public/event/trigger'],
     ['a route below an execution', 'GET', '/api/v2/public/execution/e1/nodes/n1/batches'],
+    ['a stop sent as GET', 'GET', '/api/v2/public/execution/e1/stop'],
+    ['a stop without an id', 'POST', '/api/v2/public/execution//stop'],
     ['an execution detail without an id', 'GET', '/api/v2/public/execution/']
   ])('%s', (_label, method, path) => {
     expect(conformanceErrors(request({ method, path, headers: ACCOUNT_HEADERS }))).toEqual([

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import formats from 'ajv-formats'
 import {
   DEFAULT_API_KEY,
   FAKE_ORG_ID,
@@ -12,6 +14,12 @@ import {
   type FakeRefoldOptions
 } from '../test/fake-refold.js'
 import {
+  DEFAULT_EVENTS,
+  EVENTS_WITH_SCHEMA,
+  EXECUTION_NOT_FOUND,
+  LINKED_ACCOUNT_NOT_FOUND,
+  RELEASE_SCHEMA,
+  ROUTE_NAMES,
   createRefoldModel,
   type Answer,
   type ExecutionDetail,
@@ -534,7 +542,14 @@ function modelWith(options: RefoldModelOptions = {}) {
     })
   const accounts = (query: Record<string, string> = {}) =>
     model.handle({ method: 'GET', path: LINKED_ACCOUNTS, query, headers: key })
-  return { clock, model, fire, list, detail, accounts }
+  const stop = (id: string, account = ACCOUNT, headers: Record<string, string> = {}) =>
+    model.handle({
+      method: 'POST',
+      path: `${EXECUTIONS}/${encodeURIComponent(id)}/stop`,
+      headers: { ...key, linked_account_id: account, ...headers }
+    })
+  const events = () => model.handle({ method: 'GET', path: EVENTS, headers: key })
+  return { clock, model, fire, list, detail, accounts, stop, events }
 }
 
 const docsOf = (answer: Answer) => (answer.body as ExecutionPage).docs
@@ -881,7 +896,7 @@ describe('execution detail', () => {
       updatedAt: expect.any(String),
       name: listed.name,
       status: 'ERRORED',
-      environment: 'production',
+      environment: 'test',
       config_id: 'cfg-1',
       slug: 'hubspot',
       linked_account_id: ACCOUNT,
@@ -1079,6 +1094,451 @@ describe('start_date', () => {
   })
 })
 
+describe('the default key', () => {
+  it("is a test key (tk…), so its executions are in the test environment; a pk key's in production", () => {
+    const { model, fire, detail } = modelWith({ apiKeys: [DEFAULT_API_KEY, 'pk_live_other'] })
+
+    fire('Release Published', ACCOUNT)
+    fire('Release Published', 'prod-account', { 'x-api-key': 'pk_live_other' })
+    const [byTestKey, byProductionKey] = model.executions()
+
+    expect(DEFAULT_API_KEY).toMatch(/^tk_/)
+    expect(detail(byTestKey._id).body).toMatchObject({ environment: 'test' })
+    expect(detail(byProductionKey._id, 'prod-account').body).toMatchObject({
+      environment: 'production'
+    })
+  })
+})
+
+describe('instance_tag', () => {
+  const twoWorkflows = {
+    'Release Published': [
+      { name: 'Post to Slack', steps: [{ status: 'RUNNING', afterMs: 0 }] },
+      { name: 'Update Jira', steps: [{ status: 'RUNNING', afterMs: 0 }] }
+    ]
+  }
+
+  it('is stored on every execution its trigger starts, in the list and the detail, and absent when the trigger sent none', () => {
+    const { clock, fire, list, detail } = modelWith({ workflows: twoWorkflows })
+
+    fire('Release Published', ACCOUNT, { instance_tag: 'run-7-attempt-1-acme' })
+    clock.advance(1_000)
+    fire('Release Published', ACCOUNT)
+    const docs = docsOf(list({ sortAsc: 'true' }))
+
+    expect(docs.map(doc => doc.instance_tag)).toEqual([
+      'run-7-attempt-1-acme',
+      'run-7-attempt-1-acme',
+      undefined,
+      undefined
+    ])
+    expect(docs[3]).not.toHaveProperty('instance_tag')
+    expect(detail(docs[1]._id).body).toMatchObject({ instance_tag: 'run-7-attempt-1-acme' })
+    expect(detail(docs[2]._id).body).not.toHaveProperty('instance_tag')
+  })
+
+  it('is never listed with echoInstanceTag: false', () => {
+    const { fire, list, detail } = modelWith({ workflows: twoWorkflows, echoInstanceTag: false })
+
+    fire('Release Published', ACCOUNT, { instance_tag: 'run-7-attempt-1-acme' })
+    const docs = docsOf(list())
+
+    expect(docs).toHaveLength(2)
+    expect(JSON.stringify(docs)).not.toContain('instance_tag')
+    expect(JSON.stringify(detail(docs[0]._id).body)).not.toContain('instance_tag')
+  })
+})
+
+describe('events with a json_schema', () => {
+  const validate = new Ajv2020({ strict: false })
+  formats.default(validate, ['uri'])
+  const matches = validate.compile(RELEASE_SCHEMA)
+
+  it('lists each event with the fields it was given, json_schema included', () => {
+    const custom = {
+      _id: 'evt-9',
+      name: 'Invoice Paid',
+      response: 'ok',
+      json_schema: { type: 'object' }
+    }
+    const withSchema = modelWith({ events: EVENTS_WITH_SCHEMA })
+    const given = modelWith({ events: [custom] })
+
+    const listed = withSchema.events().body as Array<Record<string, unknown>>
+
+    expect(listed.map(event => event._id)).toEqual(DEFAULT_EVENTS.map(event => event._id))
+    expect(listed.find(event => event.name === 'Release Published')).toEqual({
+      _id: DEFAULT_EVENTS[0]._id,
+      name: 'Release Published',
+      json_schema: RELEASE_SCHEMA
+    })
+    expect(listed.filter(event => 'json_schema' in event)).toHaveLength(1)
+    expect(given.events().body).toEqual([custom])
+    expect(modelWith().events().body).toEqual(DEFAULT_EVENTS)
+    expect(DEFAULT_EVENTS.some(event => 'json_schema' in event)).toBe(false)
+  })
+
+  it('RELEASE_SCHEMA wants version and notes as strings and lets other keys through', () => {
+    expect(matches({ version: '2.4.0', notes: 'Fixes', github: { sha: 'abc' } })).toBe(true)
+    expect(matches({ version: 240, notes: 'Fixes' })).toBe(false)
+    expect(matches({ version: '2.4.0' })).toBe(false)
+    expect(matches({ version: '2.4.0', notes: ['Fixes'] })).toBe(false)
+  })
+
+  it('runs the default workflows of Release Published with the schema listed', () => {
+    const { model, fire } = modelWith({ events: EVENTS_WITH_SCHEMA })
+
+    fire('Release Published')
+
+    expect(model.executions()).toEqual([
+      expect.objectContaining({ associated_event_id: DEFAULT_EVENTS[0]._id, status: 'RUNNING' })
+    ])
+  })
+})
+
+describe('statuses', () => {
+  it('lists free-form step statuses as given: running, completed, errored stay lower-case', () => {
+    const { clock, fire, list, detail } = modelWith({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Lower-case',
+            steps: [
+              { status: 'running', afterMs: 0, node: 'Fetch' },
+              { status: 'completed', afterMs: 1_000 }
+            ]
+          },
+          {
+            name: 'Fails lower-case',
+            steps: [
+              { status: 'running', afterMs: 0 },
+              { status: 'errored', afterMs: 2_000, node: 'Post', error: 'boom' }
+            ]
+          }
+        ]
+      }
+    })
+    fire()
+    const statuses = () =>
+      docsOf(list())
+        .map(doc => doc.status)
+        .sort()
+
+    expect(statuses()).toEqual(['running', 'running'])
+    clock.advance(1_000)
+    expect(statuses()).toEqual(['completed', 'running'])
+    clock.advance(1_000)
+    expect(statuses()).toEqual(['completed', 'errored'])
+    const failed = docsOf(list()).find(doc => doc.status === 'errored')!
+    expect(detail(failed._id).body).toMatchObject({ status: 'errored', error: 'boom' })
+  })
+})
+
+describe('zonelessTimes', () => {
+  const lateFinish = {
+    'Release Published': [
+      {
+        name: 'Two steps',
+        steps: [
+          { status: 'RUNNING', afterMs: 0, node: 'Start' },
+          { status: 'COMPLETED', afterMs: 1_500 }
+        ]
+      }
+    ]
+  }
+
+  it('prints createdAt, updatedAt and completion_time as UTC wall time without Z, list and detail', () => {
+    const { clock, model, fire, list, detail } = modelWith({
+      workflows: lateFinish,
+      zonelessTimes: true
+    })
+    const firedAt = clock.now()
+    fire()
+    clock.advance(1_500)
+
+    const [listed] = docsOf(list())
+    const shown = detail(listed._id).body as ExecutionDetail
+
+    const started = new Date(firedAt).toISOString().slice(0, -1)
+    const finished = new Date(firedAt + 1_500).toISOString().slice(0, -1)
+    expect(started).toBe('2024-03-05T12:00:00.000')
+    expect(listed).toMatchObject({
+      createdAt: started,
+      updatedAt: finished,
+      completion_time: finished
+    })
+    expect(shown).toMatchObject({
+      createdAt: started,
+      updatedAt: finished,
+      completion_time: finished
+    })
+    expect(shown.nodes.map(node => node.entered_at)).toEqual([started, started])
+    expect(model.executions()[0].createdAt).toBe(`${started}Z`)
+  })
+
+  it('filters start_date on the true times, and prints a given offset as UTC, junk as given', () => {
+    const { list } = modelWith({
+      zonelessTimes: true,
+      executions: [
+        execution({ _id: 'offset', createdAt: '2024-03-05T13:00:00+01:00' }),
+        execution({ _id: 'zoneless', createdAt: '2024-03-05T12:30:00' }),
+        execution({ _id: 'junk', createdAt: 'yesterday' }),
+        execution({ _id: 'early', createdAt: '2024-03-05T11:00:00.000Z' })
+      ]
+    })
+
+    const kept = docsOf(list({ start_date: '2024-03-05T11:30:00.000Z' }))
+    const all = docsOf(list())
+
+    expect(kept.map(doc => doc._id)).toContain('offset')
+    expect(kept.map(doc => doc._id)).not.toContain('early')
+    expect(Object.fromEntries(all.map(doc => [doc._id, doc.createdAt]))).toEqual({
+      offset: '2024-03-05T12:00:00.000',
+      zoneless: '2024-03-05T12:30:00',
+      junk: 'yesterday',
+      early: '2024-03-05T11:00:00.000'
+    })
+  })
+
+  it('keeps the Z by default', () => {
+    const { fire, list } = modelWith()
+    fire()
+
+    expect(docsOf(list())[0].createdAt).toMatch(/Z$/)
+  })
+})
+
+describe('a linked-account list that ends early', () => {
+  const page = (answer: Answer) => answer.body as LinkedAccountPage
+
+  it('linkedAccountsEndAfter: pages stop after N accounts while totalDocs keeps the true total', () => {
+    const { accounts } = modelWith({
+      linkedAccounts: makeLinkedAccounts(250),
+      linkedAccountsEndAfter: 100
+    })
+
+    const pages = [1, 2, 3, 4, 5].map(n => page(accounts({ page: String(n), limit: '30' })))
+    const whole = page(accounts({ limit: '100' }))
+
+    expect(pages.map(p => [p.docs.length, p.hasNextPage, p.nextPage, p.totalDocs])).toEqual([
+      [30, true, 2, 250],
+      [30, true, 3, 250],
+      [30, true, 4, 250],
+      [10, false, null, 250],
+      [0, false, null, 250]
+    ])
+    expect(pages[3].docs.at(-1)?.account_id).toBe('acct-0100')
+    expect(pages[0].totalPages).toBe(9)
+    expect(whole).toMatchObject({ hasNextPage: false, totalDocs: 250 })
+    expect(whole.docs).toHaveLength(100)
+  })
+
+  it('lists every account, totalDocs agreeing, without the option', () => {
+    const { accounts } = modelWith({ linkedAccounts: makeLinkedAccounts(250) })
+
+    expect(page(accounts({ page: '4', limit: '30' }))).toMatchObject({
+      hasNextPage: true,
+      totalDocs: 250
+    })
+    expect(page(accounts({ page: '9', limit: '30' })).docs).toHaveLength(10)
+  })
+})
+
+describe('stop', () => {
+  const slow = {
+    'Release Published': [
+      {
+        name: 'Slow sync',
+        steps: [
+          { status: 'RUNNING', afterMs: 0, node: 'Fetch' },
+          { status: 'RUNNING', afterMs: 10_000, node: 'Upsert' },
+          { status: 'COMPLETED', afterMs: 30_000 }
+        ]
+      }
+    ]
+  }
+  const NOT_RUNNING = {
+    status: 409,
+    body: {
+      status_code: 409,
+      http_error_type: 'CONFLICT',
+      error_code: 'EXECUTION_NOT_RUNNING',
+      message: 'Execution is not running'
+    }
+  }
+
+  it('stops an in-progress execution at once: STOPPED, completion_time the moment of the stop', () => {
+    const { clock, model, fire, list, detail, stop } = modelWith({ workflows: slow })
+    const firedAt = clock.now()
+    fire()
+    const [running] = docsOf(list())
+    clock.advance(5_000)
+
+    expect(stop(running._id)).toEqual({ status: 200, body: { message: 'Stopping instance' } })
+    clock.advance(60_000)
+    const stopTime = new Date(firedAt + 5_000).toISOString()
+    expect(docsOf(list())).toEqual([
+      expect.objectContaining({
+        _id: running._id,
+        status: 'STOPPED',
+        updatedAt: stopTime,
+        completion_time: stopTime
+      })
+    ])
+    const shown = detail(running._id).body as ExecutionDetail
+    expect(shown).toMatchObject({ status: 'STOPPED', instance_execution_time: 5_000 })
+    expect(shown.nodes.map(node => node.name)).toEqual(['Event Trigger', 'Fetch'])
+    expect(model.finishes()).toEqual([
+      expect.objectContaining({ _id: running._id, status: 'STOPPED', finishedAt: firedAt + 5_000 })
+    ])
+    expect(model.stats()).toMatchObject({ stopped: 1, requests: { stop: 1 } })
+  })
+
+  it('answers 409 EXECUTION_NOT_RUNNING for a finished execution, stopped ones included, and keeps its status', () => {
+    const { clock, model, fire, list, stop } = modelWith({ workflows: slow })
+    fire()
+    fire()
+    const [first, second] = docsOf(list())
+    stop(first._id)
+    clock.advance(30_000)
+
+    expect(stop(first._id)).toEqual(NOT_RUNNING)
+    expect(stop(second._id)).toEqual(NOT_RUNNING)
+    expect(
+      docsOf(list())
+        .map(doc => doc.status)
+        .sort()
+    ).toEqual(['COMPLETED', 'STOPPED'])
+    expect(model.stats()).toMatchObject({ stopped: 1, requests: { stop: 3 } })
+  })
+
+  it("is 404 EXECUTION_NOT_FOUND for an unknown id, another account's execution, or one not listed yet", () => {
+    const { clock, fire, list, stop } = modelWith({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Late',
+            steps: [
+              { status: 'RUNNING', afterMs: 2_000 },
+              { status: 'COMPLETED', afterMs: 9_000 }
+            ]
+          }
+        ]
+      },
+      executions: [
+        {
+          doc: {
+            _id: 'later',
+            name: 'later run',
+            associated_event_id: 'e',
+            linked_account_id: ACCOUNT
+          },
+          steps: [
+            { status: 'RUNNING', afterMs: 1_000 },
+            { status: 'COMPLETED', afterMs: 5_000 }
+          ]
+        }
+      ]
+    })
+    fire()
+
+    expect(stop('later')).toEqual(EXECUTION_NOT_FOUND)
+    clock.advance(2_000)
+    const [listed] = docsOf(list()).filter(doc => doc._id !== 'later')
+    expect(stop('0123456789abcdef01234567').status).toBe(404)
+    expect(stop(listed._id, 'other-account')).toEqual(EXECUTION_NOT_FOUND)
+    expect(stop('later', 'other-account')).toEqual(EXECUTION_NOT_FOUND)
+    expect(stop('later').status).toBe(200)
+    expect(stop(listed._id).status).toBe(200)
+  })
+
+  it('stops a given execution whose status is in progress, in any case, but not a finished one', () => {
+    const createdAt = '2024-03-05T11:59:00.000Z'
+    const { clock, list, stop } = modelWith({
+      executions: [
+        execution({ _id: 'queued', createdAt, status: 'queued' }),
+        execution({ _id: 'done', createdAt, status: 'COMPLETED' })
+      ]
+    })
+    clock.advance(1_000)
+
+    expect(stop('queued').status).toBe(200)
+    expect(stop('queued')).toEqual(NOT_RUNNING)
+    expect(stop('done')).toEqual(NOT_RUNNING)
+    expect(docsOf(list()).find(doc => doc._id === 'queued')).toMatchObject({
+      status: 'STOPPED',
+      completion_time: '2024-03-05T12:00:01.000Z'
+    })
+  })
+
+  it('needs a valid key and a known linked account, like the other account-scoped routes', () => {
+    const { fire, list, stop } = modelWith({ workflows: slow, linkedAccounts: [ACCOUNT] })
+    fire()
+    const [running] = docsOf(list())
+
+    expect(stop(running._id, ACCOUNT, { 'x-api-key': 'tk_wrong' }).status).toBe(401)
+    expect(stop(running._id, '').status).toBe(400)
+    expect(stop(running._id, 'stranger')).toEqual(LINKED_ACCOUNT_NOT_FOUND)
+    expect(docsOf(list())[0].status).toBe('RUNNING')
+  })
+
+  it('is the route `stop` for POST only', () => {
+    const { model } = modelWith()
+
+    expect(ROUTE_NAMES).toContain('stop')
+    expect(model.route('POST', `${EXECUTIONS}/abc/stop`)).toBe('stop')
+    expect(model.route('GET', `${EXECUTIONS}/abc/stop`)).toBeUndefined()
+    expect(model.route('POST', `${EXECUTIONS}/abc/rerun`)).toBeUndefined()
+    expect(model.route('POST', `${EXECUTIONS}//stop`)).toBeUndefined()
+  })
+})
+
+describe('the rate limit covers every route', () => {
+  it('one bucket, 20 a second with bursts of 5, for triggers, lists, details, accounts, stops and unknown paths', () => {
+    const { clock, model, fire, list, detail, accounts, stop, events } = modelWith({
+      rateLimit: { perSecond: 20, burst: 5 },
+      workflows: { 'Release Published': [quickWorkflow] }
+    })
+    const unknown = () =>
+      model.handle({ method: 'GET', path: '/api/v2/public/nowhere', headers: {} })
+
+    fire()
+    const [running] = model.executions()
+    const burst = [events(), list(), detail(running._id), accounts()]
+    const calls = [
+      fire,
+      list,
+      () => detail(running._id),
+      accounts,
+      () => stop(running._id),
+      events,
+      unknown
+    ]
+    const over = calls.map(call => call())
+
+    expect(burst.map(answer => answer.status)).toEqual([200, 200, 200, 200])
+    expect(over.map(answer => answer.status)).toEqual([429, 429, 429, 429, 429, 429, 429])
+    expect(over.every(answer => answer.headers?.['retry-after'] === '1')).toBe(true)
+    clock.advance(50)
+    expect(stop(running._id).status).toBe(200)
+    expect(unknown().status).toBe(429)
+    clock.advance(50)
+    expect(unknown().status).toBe(404)
+    expect(model.stats()).toMatchObject({
+      rateLimited: 8,
+      requests: {
+        trigger: 2,
+        events: 2,
+        executions: 2,
+        execution: 2,
+        linkedAccounts: 2,
+        stop: 2,
+        unknown: 3
+      }
+    })
+  })
+})
+
 // ---------------------------------------------------------------------------------------------
 // The same behaviours over HTTP, and what only the server does.
 
@@ -1234,6 +1694,181 @@ describe('over HTTP', () => {
     expect(fake.executions()[0].createdAt).toBe('2024-03-05T12:00:00.000Z')
     expect(fake.requests[0].at).toBe(serverTime)
     expect(fake.model.lastFinishAt()).toBeUndefined()
+  })
+})
+
+describe('over HTTP: what the e2e suites of this round script and read', () => {
+  const stopPath = (id: string) => `${EXECUTIONS}/${encodeURIComponent(id)}/stop`
+  const postStop = (fake: FakeRefold, id: string, headers: Record<string, string> = {}) =>
+    fetch(fake.url + stopPath(id), {
+      method: 'POST',
+      headers: { 'x-api-key': DEFAULT_API_KEY, linked_account_id: ACCOUNT, ...headers }
+    })
+
+  it('records each trigger with its instance_tag and Idempotency-Key, and tags its executions', async () => {
+    const fake = await start({ workflows: { 'Release Published': [quickWorkflow] } })
+    fake.script('trigger', { status: 200, body: { message: 'Webhook Fired Success' } })
+
+    await trigger(fake, 'Release Published', { instance_tag: 'tag-a', 'Idempotency-Key': 'key-1' })
+    await trigger(fake, 'Release Published', { instance_tag: 'tag-b', 'Idempotency-Key': 'key-1' })
+    const page = await listExecutions(fake, 'sortAsc=true')
+
+    expect(
+      fake.triggers().map(r => [r.headers['instance_tag'], r.headers['idempotency-key']])
+    ).toEqual([
+      ['tag-a', 'key-1'],
+      ['tag-b', 'key-1']
+    ])
+    expect(page.docs.map(doc => doc.instance_tag).sort()).toEqual(['tag-a', 'tag-b'])
+  })
+
+  it('stops an execution over HTTP, records the stop with its headers, and counts it', async () => {
+    const fake = await start({
+      workflows: {
+        'Release Published': [
+          {
+            name: 'Long',
+            steps: [
+              { status: 'RUNNING', afterMs: 0 },
+              { status: 'COMPLETED', afterMs: 60_000 }
+            ]
+          }
+        ]
+      }
+    })
+    await trigger(fake, 'Release Published')
+    const [running] = fake.executions()
+
+    const stopped = await postStop(fake, running._id)
+    const again = await postStop(fake, running._id)
+    const unknown = await postStop(fake, 'nope')
+
+    expect(stopped.status).toBe(200)
+    expect(stopped.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(await stopped.json()).toEqual({ message: 'Stopping instance' })
+    expect(again.status).toBe(409)
+    expect(await again.json()).toMatchObject({ error_code: 'EXECUTION_NOT_RUNNING' })
+    expect(unknown.status).toBe(404)
+    expect((await listExecutions(fake)).docs[0]).toMatchObject({ status: 'STOPPED' })
+    expect(fake.stops().map(r => [r.path, r.headers.linked_account_id])).toEqual([
+      [stopPath(running._id), ACCOUNT],
+      [stopPath(running._id), ACCOUNT],
+      [stopPath('nope'), ACCOUNT]
+    ])
+    expect(fake.stats()).toMatchObject({ stopped: 1, requests: { stop: 3, unknown: 0 } })
+  })
+
+  it('scripts the stop route like any other, without stopping anything', async () => {
+    const fake = await start({ workflows: { 'Release Published': [quickWorkflow] } })
+    await trigger(fake, 'Release Published')
+    const [running] = fake.executions()
+    fake.script('stop', { status: 500, body: { message: 'stop failed' } })
+
+    const res = await postStop(fake, running._id)
+
+    expect(res.status).toBe(500)
+    expect(fake.executions()[0].status).toBe('RUNNING')
+  })
+
+  it('answers a scripted 200 trigger with an HTML page byte for byte, with the content-type given', async () => {
+    const fake = await start({ workflows: { 'Release Published': [quickWorkflow] } })
+    const html = '<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>'
+    fake.script(
+      'trigger',
+      { status: 200, body: html, headers: { 'content-type': 'text/html' }, accept: false },
+      { status: 200, body: html }
+    )
+
+    const proxied = await trigger(fake, 'Release Published')
+    expect(fake.executions()).toEqual([])
+    const reached = await trigger(fake, 'Release Published')
+
+    expect(proxied.status).toBe(200)
+    expect(proxied.headers.get('content-type')).toBe('text/html')
+    expect(await proxied.text()).toBe(html)
+    expect(reached.headers.get('content-type')).toBeNull()
+    expect(await reached.text()).toBe(html)
+    expect(fake.executions()).toHaveLength(1)
+  })
+
+  it('answers a scripted 200 trigger with an empty body, with or without body: ""', async () => {
+    const fake = await start()
+    fake.script('trigger', { status: 200 }, { status: 204, body: '' })
+
+    const answers = [
+      await trigger(fake, 'Release Published'),
+      await trigger(fake, 'Release Published')
+    ]
+
+    for (const res of answers) {
+      expect(res.headers.get('content-type')).toBeNull()
+      expect(await res.text()).toBe('')
+    }
+    expect(answers.map(res => res.status)).toEqual([200, 204])
+    expect(answers[0].headers.get('content-length')).toBe('0')
+  })
+
+  it('starts executions for a scripted error answer when told accept: true', async () => {
+    const fake = await start({ workflows: { 'Release Published': [quickWorkflow] } })
+    fake.script('trigger', { status: 502, body: 'Bad Gateway', accept: true }, { status: 502 })
+
+    await trigger(fake, 'Release Published')
+    await trigger(fake, 'Release Published')
+
+    expect(fake.executions()).toHaveLength(1)
+  })
+
+  it('sends a raw error body as given, so the key can arrive written with \\u escapes', async () => {
+    const fake = await start()
+    const escaped = DEFAULT_API_KEY.replace(
+      /[tk]/g,
+      c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
+    const raw = `{"status_code":401,"message":"bad key ${escaped}"}`
+    fake.script('trigger', {
+      status: 401,
+      body: raw,
+      headers: { 'content-type': 'application/json' }
+    })
+
+    const res = await trigger(fake, 'Release Published')
+    const text = await res.text()
+
+    expect(res.headers.get('content-type')).toBe('application/json')
+    expect(text).toBe(raw)
+    expect(text).not.toContain(DEFAULT_API_KEY)
+    expect(text).toContain('\\u0074\\u006b_')
+    expect(JSON.parse(text)).toEqual({ status_code: 401, message: `bad key ${DEFAULT_API_KEY}` })
+  })
+
+  it('answers 429 with Retry-After to every route above 20 a second with bursts of 5', async () => {
+    // The model's clock stands still, so no token comes back between the requests.
+    const fake = await start({
+      now: () => Date.parse('2026-12-06T04:50:00Z'),
+      rateLimit: { perSecond: 20, burst: 5 }
+    })
+    const accountHeaders = { 'x-api-key': DEFAULT_API_KEY, linked_account_id: ACCOUNT }
+    const calls = [
+      () => trigger(fake, 'Release Published'),
+      () => fetch(fake.url + EVENTS, { headers: { 'x-api-key': DEFAULT_API_KEY } }),
+      () => fetch(fake.url + EXECUTIONS, { headers: accountHeaders }),
+      () => fetch(`${fake.url}${EXECUTIONS}/x`, { headers: accountHeaders }),
+      () => fetch(fake.url + LINKED_ACCOUNTS, { headers: { 'x-api-key': DEFAULT_API_KEY } }),
+      () => postStop(fake, 'x'),
+      () => fetch(`${fake.url}/nowhere`)
+    ]
+
+    const answers: Response[] = []
+    for (const call of [...calls, ...calls]) answers.push(await call())
+
+    expect(answers.map(res => res.status)).toEqual([
+      200, 200, 200, 404, 200, 429, 429, 429, 429, 429, 429, 429, 429, 429
+    ])
+    expect(answers.slice(5).every(res => res.headers.get('retry-after') === '1')).toBe(true)
+    expect(fake.stats()).toMatchObject({
+      rateLimited: 9,
+      requests: { stop: 2, unknown: 2, linkedAccounts: 2, execution: 2 }
+    })
   })
 })
 

@@ -29,7 +29,8 @@ const SCHEMA_FILES = {
   'list events': 'list-events.json',
   'list executions': 'list-executions.json',
   'get an execution': 'get-execution.json',
-  'list linked accounts': 'list-linked-accounts.json'
+  'list linked accounts': 'list-linked-accounts.json',
+  'stop an execution': 'stop-execution.json'
 }
 
 /** What the schemas' patterns ask for, in words. @type {Record<string, string>} */

@@ -10,12 +10,30 @@
  * - `GET /api/v2/public/execution/{id}` (`execution`): one execution's detail, with `nodes` and
  *   the error text of a failed step.
  * - `GET /api/v2/public/linked-account` (`linkedAccounts`): the org's linked accounts, paginated.
+ * - `POST /api/v2/public/execution/{id}/stop` (`stop`): stops an in-progress execution of the
+ *   `linked_account_id` account at once (`STOPPED`); 404 `EXECUTION_NOT_FOUND` for an id it does
+ *   not know for that account, 409 `EXECUTION_NOT_RUNNING` for one already finished.
  * Anything else is 404 `Cannot <METHOD> <path>`.
  *
- * Options are the model's (`now`, `apiKeys`, `events`, `workflows`, `executions`,
- * `linkedAccounts`, `rateLimit`, `startDate`, `detailErrors`, `maxPageSize`) plus `port`. The rate
- * limit is applied before any scripted answer; a scripted answer is used by the next request that
- * gets past it. The `Date` header is the model's clock.
+ * Options are the model's plus `port`:
+ * - `now`, `apiKeys` (default `[DEFAULT_API_KEY]`, a `tk_` test key), `events` (default
+ *   `DEFAULT_EVENTS`; an event may carry `json_schema`, e.g. `EVENTS_WITH_SCHEMA`, whose
+ *   `Release Published` has `RELEASE_SCHEMA`), `workflows` (step statuses are free strings, listed
+ *   as given), `executions`, `linkedAccounts`, `startDate`, `detailErrors`, `maxPageSize`.
+ * - `rateLimit: {perSecond, burst}`: one bucket for every request of every route (unknown paths
+ *   and stops included), 429 with `Retry-After` above it; applied before any scripted answer, and
+ *   a scripted answer is used by the next request that gets past it.
+ * - `echoInstanceTag` (default true): executions carry their trigger's `instance_tag` header;
+ *   false is a Refold that never lists it.
+ * - `zonelessTimes` (default false): the executions list and detail print their times as UTC wall
+ *   time without `Z`.
+ * - `linkedAccountsEndAfter: N`: the linked-account pages end after N accounts (`hasNextPage`
+ *   false) while `totalDocs` still counts them all.
+ * The `Date` header is the model's clock.
+ *
+ * What arrived: `requests` (every one, headers lower-cased, the raw body), `triggers()` (so a
+ * test reads each trigger's `instance_tag` and `idempotency-key`) and `stops()`; counts per
+ * route, 429s and stops in `stats()`.
  *
  * Standalone: `node test/fake-refold.js` (env `PORT`, `FAKE_LINKED_ACCOUNTS=<count>`,
  * `FAKE_RATE_LIMIT=<perSecond>/<burst>`); prints its URL, and its stats when stopped.
@@ -23,15 +41,18 @@
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { pathToFileURL } from 'node:url'
-import { createRefoldModel, makeLinkedAccounts, PATHS } from './refold-model.js'
+import { createRefoldModel, makeLinkedAccounts } from './refold-model.js'
 
 export {
   DEFAULT_API_KEY,
   DEFAULT_EVENTS,
   DEFAULT_WORKFLOWS,
+  EVENTS_WITH_SCHEMA,
   EXECUTION_NOT_FOUND,
+  EXECUTION_NOT_RUNNING,
   FAKE_ORG_ID,
   LINKED_ACCOUNT_NOT_FOUND,
+  RELEASE_SCHEMA,
   createRefoldModel,
   makeLinkedAccounts
 } from './refold-model.js'
@@ -69,9 +90,14 @@ export {
  * One answer queued for a route. With neither `status` nor `body`, the route answers as usual
  * (after `delayMs`, with `headers` added).
  * @typedef {object} ScriptedResponse
- * @property {number} [status] Default 200. A 2xx for `trigger` starts executions as an accepted
- *   trigger does.
- * @property {string | object} [body] An object is sent as JSON.
+ * @property {number} [status] Default 200.
+ * @property {string | object} [body] An object is sent as JSON (with `content-type:
+ *   application/json`); a string is sent byte for byte with no content-type unless `headers` give
+ *   one (an HTML page, a JSON text with `\u` escapes); `''` or none is an empty body.
+ * @property {boolean} [accept] For `trigger`: whether the scripted answer started the event's
+ *   executions as an accepted trigger does. Default: true for a 2xx, false otherwise. False with
+ *   a 2xx is a proxy's page that never reached Refold; true with a 5xx, an event that ran although
+ *   its answer was an error.
  * @property {Record<string, string>} [headers]
  * @property {number} [delayMs] Wait this long before answering (or dropping).
  * @property {true} [drop] Destroy the socket without answering.
@@ -94,11 +120,13 @@ export {
  * @property {RefoldModel} model The model behind the server (clock, executions, finishes …).
  * @property {RecordedRequest[]} requests Every request, in order.
  * @property {() => RecordedRequest[]} triggers The `POST /api/v2/public/event` requests.
+ * @property {() => RecordedRequest[]} stops The `POST /api/v2/public/execution/{id}/stop`
+ *   requests.
  * @property {(route: Route, ...responses: ScriptedResponse[]) => void} script Queue answers for the
  *   route's next requests, each used once and in order before the usual behaviour resumes.
  * @property {() => Execution[]} executions Every listed execution, with its current status.
- * @property {() => FakeStats} stats Requests per route, 429s sent, `start_date` queries, requests
- *   in flight now and at most.
+ * @property {() => FakeStats} stats Requests per route, 429s sent, `start_date` queries,
+ *   executions stopped, requests in flight now and at most.
  * @property {() => Promise<void>} close Stop listening and destroy every open socket, hung ones
  *   included. Calling it again is harmless.
  */
@@ -112,7 +140,14 @@ export async function startFakeRefold(options = {}) {
   /** @type {RecordedRequest[]} */
   const requests = []
   /** @type {Record<Route, ScriptedResponse[]>} */
-  const scripts = { trigger: [], events: [], executions: [], execution: [], linkedAccounts: [] }
+  const scripts = {
+    trigger: [],
+    events: [],
+    executions: [],
+    execution: [],
+    linkedAccounts: [],
+    stop: []
+  }
   let inFlight = 0
   let peakInFlight = 0
 
@@ -149,7 +184,8 @@ export async function startFakeRefold(options = {}) {
       return send(res, model.answer(request), scripted.headers)
     }
     const status = scripted.status ?? 200
-    if (route === 'trigger' && status >= 200 && status < 300) model.accept(request)
+    const accepted = scripted.accept ?? (status >= 200 && status < 300)
+    if (route === 'trigger' && accepted) model.accept(request)
     send(res, { status, body: scripted.body }, scripted.headers)
   }
 
@@ -190,7 +226,8 @@ export async function startFakeRefold(options = {}) {
     url: `http://127.0.0.1:${address.port}`,
     model,
     requests,
-    triggers: () => requests.filter(r => r.method === 'POST' && r.path === PATHS.trigger),
+    triggers: () => requests.filter(r => model.route(r.method, r.path) === 'trigger'),
+    stops: () => requests.filter(r => model.route(r.method, r.path) === 'stop'),
     script(route, ...responses) {
       scripts[route].push(...responses)
     },

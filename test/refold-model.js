@@ -8,6 +8,7 @@
 //   GET  /api/v2/public/execution             executions x-api-key, linked_account_id; paginated
 //   GET  /api/v2/public/execution/{id}        execution  x-api-key, linked_account_id; one document
 //   GET  /api/v2/public/linked-account        linkedAccounts  x-api-key only; paginated
+//   POST /api/v2/public/execution/{id}/stop   stop       x-api-key, linked_account_id
 //
 // Where Refold's documentation is silent the fake chooses, and says so here:
 // - An unknown linked account (only when `linkedAccounts` is given) is
@@ -16,10 +17,19 @@
 // - An unknown or other account's execution id is 404 with error_code `EXECUTION_NOT_FOUND`.
 // - A start_date the mode refuses is 422 with error_code `VALIDATION_ERROR`.
 // - The rate limit is one token bucket for the whole org: every request of every route and key.
+// - A trigger's `instance_tag` header is echoed on the executions it starts, as `instance_tag`
+//   (Refold documents the header but not whether it comes back): `echoInstanceTag: false` is the
+//   Refold that drops it.
+// - Stop: an in-progress execution of the account is `STOPPED` at once (no `STOPPING` in between),
+//   its `completion_time` the moment of the stop, and the answer is 200
+//   {"message":"Stopping instance"}. An unknown, other account's or not yet listed id is 404
+//   `EXECUTION_NOT_FOUND`; one already finished (stopped included) keeps its status and is
+//   409 {"status_code":409,"http_error_type":"CONFLICT","error_code":"EXECUTION_NOT_RUNNING",
+//   "message":"Execution is not running"}, so a stop that loses the race to the finish fails.
 import { randomBytes } from 'node:crypto'
 
 /**
- * @typedef {'trigger' | 'events' | 'executions' | 'execution' | 'linkedAccounts'} Route
+ * @typedef {'trigger' | 'events' | 'executions' | 'execution' | 'linkedAccounts' | 'stop'} Route
  */
 
 /**
@@ -28,11 +38,14 @@ import { randomBytes } from 'node:crypto'
  * @property {string} _id
  * @property {string} name Matched case-sensitively against a trigger's `event`.
  * @property {unknown} [response]
+ * @property {object} [json_schema] The payload's JSON Schema, set when the event was created.
+ *   Any other field given is listed as given.
  */
 
 /**
  * @typedef {object} WorkflowStep
- * @property {string} status e.g. `RUNNING`, `COMPLETED`, `ERRORED`, `TIMED_OUT`.
+ * @property {string} status e.g. `RUNNING`, `COMPLETED`, `ERRORED`, `TIMED_OUT`; any string,
+ *   listed as given (`completed` stays lower-case).
  * @property {number} afterMs When the execution reaches this status, counted from its start.
  * @property {string} [node] The workflow node that reached this step; it is listed in the detail's
  *   `nodes` from then on (status `ERRORED` when the step has an `error`, else the step's status).
@@ -66,6 +79,8 @@ import { randomBytes } from 'node:crypto'
  * @property {string} linked_account_id
  * @property {string} [config_id]
  * @property {string} [slug]
+ * @property {string} [instance_tag] The starting trigger's `instance_tag` header, when it had one
+ *   (and `echoInstanceTag` is not false).
  * @property {string} createdAt ISO timestamp.
  * @property {string} updatedAt ISO timestamp.
  * @property {string} [completion_time] ISO timestamp of the last step, once reached.
@@ -184,6 +199,17 @@ import { randomBytes } from 'node:crypto'
  *   text at all (no `error` / `message` / `error_message`, nodes without `error`).
  * @property {number} [maxPageSize] The largest `limit` the lists honour; a larger one is cut to
  *   it (the answer's `limit` says so), which forces a client through several pages.
+ * @property {boolean} [echoInstanceTag] Default true: executions carry their trigger's
+ *   `instance_tag` header as `instance_tag`. False: the field is never there (a Refold that does
+ *   not echo it). Executions given in `executions` are listed as given either way.
+ * @property {boolean} [zonelessTimes] Default false. True: the executions list and detail print
+ *   `createdAt`, `updatedAt`, `completion_time` and the nodes' `entered_at` as UTC wall time
+ *   without a zone (`2026-12-06T04:50:00.000`). Only the HTTP answers: the model's own accessors
+ *   (`executions()`, `execution()`, `finishes()`) keep ISO with `Z`. A given value without a zone,
+ *   or one that is not a date, is printed as given.
+ * @property {number} [linkedAccountsEndAfter] A list that ends early: the linked-account pages
+ *   serve only the first N accounts (`hasNextPage` false, `nextPage` null on the page that holds
+ *   the Nth) while `totalDocs` and `totalPages` still count them all.
  */
 
 /**
@@ -193,6 +219,7 @@ import { randomBytes } from 'node:crypto'
  * @property {number} total
  * @property {number} rateLimited 429s sent by the rate limit.
  * @property {number} startDateQueries Executions list calls that carried `start_date`.
+ * @property {number} stopped Executions the stop route stopped (200 answers).
  */
 
 /**
@@ -201,7 +228,7 @@ import { randomBytes } from 'node:crypto'
  * @property {string} _id
  * @property {string} linked_account_id
  * @property {string} workflow
- * @property {string} status The last step's.
+ * @property {string} status The last step's, or `STOPPED`.
  * @property {number} finishedAt ms since the epoch, on the model's clock.
  */
 
@@ -232,9 +259,11 @@ import { randomBytes } from 'node:crypto'
  * @property {WorkflowStep[]} steps
  * @property {number} startedAt
  * @property {'test' | 'production'} environment
+ * @property {number} [stoppedAt] When the stop route stopped it, on the model's clock.
  */
 
-export const DEFAULT_API_KEY = 'pk_test_fake_key_123'
+/** A test key (`tk…`), so executions it starts are in the `test` environment. */
+export const DEFAULT_API_KEY = 'tk_test_fake_key_123'
 export const FAKE_ORG_ID = '65f0c0ffee00000000000001'
 
 /** @type {RefoldEvent[]} */
@@ -243,6 +272,31 @@ export const DEFAULT_EVENTS = [
   { _id: '66a1f0c2e4b0a1b2c3d4e502', name: 'Deployment Finished' },
   { _id: '66a1f0c2e4b0a1b2c3d4e503', name: 'Incident Opened' }
 ]
+
+/**
+ * A release event's payload schema: `version` and `notes`, both strings, anything else allowed
+ * (the GitHub context merged into a payload passes). Not on `DEFAULT_EVENTS`, whose tests fire
+ * any payload; give `EVENTS_WITH_SCHEMA` as `events` to have it listed.
+ */
+export const RELEASE_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Release Published',
+  type: 'object',
+  required: ['version', 'notes'],
+  properties: {
+    version: { type: 'string', minLength: 1, description: 'The released version, e.g. 2.4.0' },
+    notes: { type: 'string', description: 'Release notes, Markdown' },
+    url: { type: 'string', format: 'uri' }
+  }
+}
+
+/**
+ * `DEFAULT_EVENTS` with `Release Published` (same `_id`) carrying `RELEASE_SCHEMA`.
+ * @type {RefoldEvent[]}
+ */
+export const EVENTS_WITH_SCHEMA = DEFAULT_EVENTS.map(event =>
+  event.name === 'Release Published' ? { ...event, json_schema: RELEASE_SCHEMA } : event
+)
 
 /** @type {Record<string, FakeWorkflow[]>} */
 export const DEFAULT_WORKFLOWS = {
@@ -276,7 +330,14 @@ export const PATHS = {
 }
 
 /** @type {Route[]} */
-export const ROUTE_NAMES = ['trigger', 'events', 'executions', 'execution', 'linkedAccounts']
+export const ROUTE_NAMES = [
+  'trigger',
+  'events',
+  'executions',
+  'execution',
+  'linkedAccounts',
+  'stop'
+]
 
 /** @type {Map<string, Route>} */
 const FIXED_ROUTES = new Map([
@@ -286,6 +347,9 @@ const FIXED_ROUTES = new Map([
   [`GET ${PATHS.linkedAccounts}`, 'linkedAccounts']
 ])
 const EXECUTION_PATH = /^\/api\/v2\/public\/execution\/([^/]+)$/
+const STOP_PATH = /^\/api\/v2\/public\/execution\/([^/]+)\/stop$/
+/** Statuses of a given execution that a stop may end; a run's progress is read off its steps. */
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING'])
 
 const INVALID_CREDENTIALS = refoldError(401, 'UNAUTHORIZED', 'SERVER_ERROR', 'Invalid Credentials')
 const TRIGGER_NOT_FOUND = refoldError(404, 'NOT_FOUND', 'INVALID_EVENT', 'Trigger not found')
@@ -301,6 +365,12 @@ export const EXECUTION_NOT_FOUND = refoldError(
   'NOT_FOUND',
   'EXECUTION_NOT_FOUND',
   'Execution not found'
+)
+export const EXECUTION_NOT_RUNNING = refoldError(
+  409,
+  'CONFLICT',
+  'EXECUTION_NOT_RUNNING',
+  'Execution is not running'
 )
 
 /**
@@ -336,6 +406,9 @@ export function createRefoldModel(options = {}) {
   const startDateMode = options.startDate ?? 'lenient'
   const detailErrors = options.detailErrors ?? true
   const maxPageSize = options.maxPageSize ?? Infinity
+  const echoInstanceTag = options.echoInstanceTag ?? true
+  const zonelessTimes = options.zonelessTimes ?? false
+  const accountsEndAfter = options.linkedAccountsEndAfter ?? Infinity
   const accounts = options.linkedAccounts?.map(entry =>
     linkedAccount(typeof entry === 'string' ? { account_id: entry } : entry, createdAt)
   )
@@ -353,10 +426,19 @@ export function createRefoldModel(options = {}) {
   const bucket = options.rateLimit && tokenBucket(options.rateLimit, createdAt)
   /** @type {ModelStats} */
   const stats = {
-    requests: { trigger: 0, events: 0, executions: 0, execution: 0, linkedAccounts: 0, unknown: 0 },
+    requests: {
+      trigger: 0,
+      events: 0,
+      executions: 0,
+      execution: 0,
+      linkedAccounts: 0,
+      stop: 0,
+      unknown: 0
+    },
     total: 0,
     rateLimited: 0,
-    startDateQueries: 0
+    startDateQueries: 0,
+    stopped: 0
   }
 
   /** @type {Record<Route, (request: ModelRequest) => Answer>} */
@@ -396,10 +478,12 @@ export function createRefoldModel(options = {}) {
       const direction = query.sortAsc === 'true' ? 1 : -1
       const matching = currentExecutions()
         .filter(doc => doc.linked_account_id === account)
-        .filter(doc => Date.parse(doc.createdAt) >= since)
+        // Without start_date an execution whose createdAt is not a date is listed too.
+        .filter(doc => since === -Infinity || Date.parse(doc.createdAt) >= since)
         .filter(doc => !slugs || (doc.slug !== undefined && slugs.includes(doc.slug)))
         .sort((a, b) => direction * (Date.parse(a.createdAt) - Date.parse(b.createdAt)))
-      return { status: 200, body: paginate(matching, paging.page, paging.limit) }
+      const page = paginate(matching, paging.page, paging.limit)
+      return { status: 200, body: { ...page, docs: page.docs.map(printTimes) } }
     },
 
     execution(request) {
@@ -411,15 +495,58 @@ export function createRefoldModel(options = {}) {
       const detail = executionDetail(id)
       // Another account's execution is as unknown as a made-up id: ids do not leak across.
       if (!detail || detail.linked_account_id !== account) return EXECUTION_NOT_FOUND
-      return { status: 200, body: detail }
+      if (!zonelessTimes) return { status: 200, body: detail }
+      const nodes = detail.nodes.map(node => ({ ...node, entered_at: wallTime(node.entered_at) }))
+      return { status: 200, body: { ...printTimes(detail), nodes } }
     },
 
     linkedAccounts(request) {
       if (!hasValidKey(request)) return INVALID_CREDENTIALS
       const paging = pagingOf(request.query ?? {})
       if (!paging) return badRequest('page and limit must be positive integers')
-      return { status: 200, body: paginate(accounts ?? [], paging.page, paging.limit) }
+      const all = accounts ?? []
+      const page = paginate(all.slice(0, accountsEndAfter), paging.page, paging.limit)
+      // The count stays true when the list ends early: the page contradicts itself.
+      const totalPages = Math.ceil(all.length / paging.limit) || 1
+      return { status: 200, body: { ...page, totalDocs: all.length, totalPages } }
+    },
+
+    stop(request) {
+      if (!hasValidKey(request)) return INVALID_CREDENTIALS
+      const account = header(request, 'linked_account_id')
+      if (!account) return LINKED_ACCOUNT_REQUIRED
+      if (!isKnownAccount(account)) return LINKED_ACCOUNT_NOT_FOUND
+      const id = decodeURIComponent(STOP_PATH.exec(request.path)?.[1] ?? '')
+      const at = now()
+      const run = runs.find(r => r.doc._id === id)
+      const index = run ? -1 : staticExecutions.findIndex(e => e._id === id)
+      const current = run ? executionAt(run, at) : staticExecutions[index]
+      if (!current || current.linked_account_id !== account) return EXECUTION_NOT_FOUND
+      const inProgress = run
+        ? current.completion_time === undefined
+        : IN_PROGRESS.has(String(current.status).toUpperCase()) && !current.completion_time
+      if (!inProgress) return EXECUTION_NOT_RUNNING
+      if (run) run.stoppedAt = at
+      else staticExecutions[index] = stopped(current, at)
+      stats.stopped++
+      return { status: 200, body: { message: 'Stopping instance' } }
     }
+  }
+
+  /**
+   * An execution's times as this Refold prints them.
+   * @template {Execution} T
+   * @param {T} execution
+   * @returns {T}
+   */
+  function printTimes(execution) {
+    if (!zonelessTimes) return execution
+    const printed = { ...execution }
+    for (const field of /** @type {const} */ (['createdAt', 'updatedAt', 'completion_time'])) {
+      const time = execution[field]
+      if (typeof time === 'string') printed[field] = wallTime(time)
+    }
+    return printed
   }
 
   /** @param {ModelRequest} request */
@@ -456,6 +583,7 @@ export function createRefoldModel(options = {}) {
     const startedAt = now()
     const requestedSlug = header(request, 'slug')
     const configId = header(request, 'config_id')
+    const instanceTag = header(request, 'instance_tag')
     const account = header(request, 'linked_account_id') ?? ''
     const environment =
       accountsById.get(account)?.environment ?? environmentOfKey(header(request, 'x-api-key'))
@@ -473,6 +601,7 @@ export function createRefoldModel(options = {}) {
       }
       if (configId) doc.config_id = configId
       if (slug) doc.slug = slug
+      if (instanceTag !== undefined && echoInstanceTag) doc.instance_tag = instanceTag
       runs.push({ doc, steps: workflow.steps, startedAt, environment })
     }
   }
@@ -510,7 +639,9 @@ export function createRefoldModel(options = {}) {
    * @returns {ExecutionDetail}
    */
   function detailOf(run, execution, at) {
-    const reached = run.steps.filter(step => step.afterMs <= at - run.startedAt)
+    const reached = run.steps.filter(
+      step => step.afterMs <= Math.min(at, run.stoppedAt ?? at) - run.startedAt
+    )
     /** @type {ExecutionNode[]} */
     const nodes = [
       {
@@ -565,8 +696,8 @@ export function createRefoldModel(options = {}) {
           _id: run.doc._id,
           linked_account_id: run.doc.linked_account_id,
           workflow: run.doc.associated_workflow?.name ?? run.doc.name,
-          status: last.status,
-          finishedAt: run.startedAt + last.afterMs
+          status: run.stoppedAt === undefined ? last.status : 'STOPPED',
+          finishedAt: run.stoppedAt ?? run.startedAt + last.afterMs
         }
       })
       .filter(finish => finish.finishedAt <= at)
@@ -577,7 +708,8 @@ export function createRefoldModel(options = {}) {
   function route(method, path) {
     const fixed = FIXED_ROUTES.get(`${method} ${path}`)
     if (fixed) return fixed
-    return method === 'GET' && EXECUTION_PATH.test(path) ? 'execution' : undefined
+    if (method === 'GET' && EXECUTION_PATH.test(path)) return 'execution'
+    return method === 'POST' && STOP_PATH.test(path) ? 'stop' : undefined
   }
 
   /** @type {RefoldModel['admit']} */
@@ -670,6 +802,10 @@ function scheduledRun(entry, defaultStart) {
  * @returns {Execution | undefined} undefined until the first step is reached
  */
 function executionAt(run, now) {
+  if (run.stoppedAt !== undefined && run.stoppedAt <= now) {
+    const listed = executionAt({ ...run, stoppedAt: undefined }, run.stoppedAt)
+    return listed && stopped(listed, run.stoppedAt)
+  }
   const elapsed = now - run.startedAt
   const step = run.steps.filter(s => s.afterMs <= elapsed).at(-1)
   if (!step) return undefined
@@ -678,6 +814,27 @@ function executionAt(run, now) {
   const execution = { ...run.doc, status: step.status, updatedAt: reachedAt }
   if (step === run.steps.at(-1)) execution.completion_time = reachedAt
   return execution
+}
+
+/**
+ * @param {Execution} execution
+ * @param {number} at
+ * @returns {Execution}
+ */
+function stopped(execution, at) {
+  const time = new Date(at).toISOString()
+  return { ...execution, status: 'STOPPED', updatedAt: time, completion_time: time }
+}
+
+/**
+ * UTC wall time without a zone, for a server that prints times so; a value without a zone, or
+ * not a date, as it is.
+ * @param {string} time
+ */
+function wallTime(time) {
+  const ms = Date.parse(time)
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(time) || Number.isNaN(ms)) return time
+  return new Date(ms).toISOString().slice(0, -1)
 }
 
 /**
