@@ -120,6 +120,7 @@ describe('which schema is used', () => {
 
   it.each([
     ['a relative document', { $ref: 'other.json' }, 'other.json'],
+    ['an unreadable URI', { $ref: 'http://[bad' }, 'http://[bad'],
     [
       'another document of the same site',
       { $id: 'https://a.example/e.json', $ref: 'x.json' },
@@ -602,5 +603,71 @@ describe('arrays, references and choices', () => {
     expect(await violations(schema, { a: 1 })).toEqual([
       { pointer: '/', message: 'is not allowed here' }
     ])
+  })
+})
+
+describe('what the validator finds where the drafts put nothing', () => {
+  it('follows a 2019-09 $recursiveRef down a tree', async () => {
+    const tree = {
+      $schema: 'https://json-schema.org/draft/2019-09/schema',
+      $id: 'https://a.example/tree.json',
+      $recursiveAnchor: true,
+      type: 'object',
+      properties: { name: { type: 'string' }, kids: { items: { $recursiveRef: '#' } } }
+    }
+    expect(await violations(tree, { name: 'r', kids: [{ kids: [{ name: 2 }] }] })).toEqual([
+      { pointer: '/kids/0/kids/0/name', message: 'must be string' }
+    ])
+  })
+
+  it('follows a $ref into an unknown keyword, as OpenAPI components are, by the same rules', async () => {
+    const schema = {
+      components: {
+        schemas: {
+          Host: { type: 'string', format: 'hostname' },
+          When: { type: 'string', format: 'date-time' },
+          Closed: { properties: { a: false } }
+        }
+      },
+      properties: {
+        host: { $ref: '#/components/schemas/Host' },
+        when: { $ref: '#/components/schemas/When' },
+        closed: { $ref: '#/components/schemas/Closed' }
+      }
+    }
+    expect(usableSchema(schema).ok).toBe(true)
+    expect(
+      await violations(schema, { host: '(( not a host', when: 'noon', closed: { a: 1 } })
+    ).toEqual([
+      { pointer: '/when', message: 'must match format date-time' },
+      { pointer: '/closed/a', message: 'is not an allowed property' }
+    ])
+    const leaking = { components: { x: { $ref: 'https://evil.example/x.json' } } }
+    expect(await reason(leaking)).toBe(
+      'the $ref "https://evil.example/x.json" at /components/x points outside the schema (nothing is fetched)'
+    )
+  })
+
+  it('lets an unknown keyword hold anything', async () => {
+    const schema = { 'x-ui': { required: true, type: 'widget', items: 3 }, type: 'object' }
+    expect(usableSchema(schema)).toEqual({ ok: true, draft: '2020-12' })
+    expect(await checkPayload(schema, {})).toEqual({ kind: 'valid' })
+  })
+
+  it('gives up on a payload nested too deep for a recursive schema', async () => {
+    let payload: Json = {}
+    for (let level = 0; level < 20_000; level++) payload = { a: payload }
+    expect(await checkPayload({ properties: { a: { $ref: '#' } } }, payload)).toEqual({
+      kind: 'unusable',
+      reason: 'the payload nests too deep to check against this schema'
+    })
+  })
+
+  it('gives up, saying why, when the validator fails', async () => {
+    const payload = JSON.parse('{"\\ud800": 1}') as Json
+    expect(await checkPayload({ additionalProperties: { type: 'string' } }, payload)).toEqual({
+      kind: 'unusable',
+      reason: 'the check failed: URI malformed'
+    })
   })
 })

@@ -7,11 +7,11 @@ import type { Payload } from './payload.js'
 /** The largest schema used, as JSON. */
 export const MAX_SCHEMA_BYTES = 1024 * 1024
 /** The deepest nesting of objects and arrays a schema used may have. */
-export const MAX_SCHEMA_DEPTH = 100
+const MAX_SCHEMA_DEPTH = 100
 /** The most violations a failed check lists. */
 export const MAX_VIOLATIONS = 10
 /** The `format`s checked; any other is ignored, as the contract says. */
-export const CHECKED_FORMATS: readonly string[] = [
+const CHECKED_FORMATS: readonly string[] = [
   'date-time',
   'date',
   'email',
@@ -95,7 +95,7 @@ const TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object'
 // Not a URL anyone can reach: the base of a schema without an $id, so relative $ids resolve.
 const ROOT_BASE = 'https://schema.invalid/root.json'
 
-/** Whether `schema` can be used to check a payload, and as which draft; if not, why not. */
+/** Whether `schema` can be used to check a payload, and as which draft; if not, why not. Loads no validator. */
 export function usableSchema(schema: unknown): SchemaUse {
   if (!isObject(schema)) return unusable(`the schema is ${kindOf(schema)}, not a JSON object`)
   if (deeperThan(schema, MAX_SCHEMA_DEPTH)) {
@@ -132,18 +132,15 @@ export async function checkPayload(schema: unknown, payload: Payload): Promise<P
     /* webpackChunkName: "json-schema" */ '@cfworker/json-schema'
   )
   const prepared = prepare(schema as Json)
-  // The check is of the body on the wire, which is this JSON (a Date is its string there).
-  const instance: unknown = JSON.parse(JSON.stringify(payload))
-  let lookup: Record<string, Schema | boolean>
-  try {
-    lookup = dereference(prepared.schema)
-  } catch (error) {
-    return { kind: 'unusable', reason: failureReason(error) }
-  }
-  const dangling = danglingRef(prepared.schema, lookup)
-  if (dangling) return { kind: 'unusable', reason: dangling }
+  let lookup: Lookup
+  let instance: unknown
   let errors: OutputUnit[]
   try {
+    lookup = dereference(prepared.schema)
+    const dangling = danglingRef(prepared.schema, lookup)
+    if (dangling) return { kind: 'unusable', reason: dangling }
+    // The check is of the body on the wire, which is this JSON (a Date is its string there).
+    instance = JSON.parse(JSON.stringify(payload))
     errors = validate(instance, prepared.schema, VALIDATOR_DRAFT[use.draft], lookup, false).errors
   } catch (error) {
     return { kind: 'unusable', reason: failureReason(error) }
@@ -197,11 +194,54 @@ function pointerSegment(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
+// Keywords whose value is not a schema, whatever it holds.
+const NOT_SCHEMAS = new Set([
+  '$schema',
+  '$id',
+  'id',
+  '$ref',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  '$vocabulary',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'type',
+  'enum',
+  'const',
+  'required',
+  'dependentRequired',
+  'format',
+  'pattern',
+  'contentEncoding',
+  'contentMediaType',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'uniqueItems',
+  ...COUNTS
+])
+
 interface Slot {
   holder: Json | unknown[]
   key: string | number
   /** The slot's JSON Pointer in the schema. */
   at: string
+  /**
+   * Whether a keyword of the drafts puts a schema there. The validator also takes the object under
+   * an unknown keyword for a schema (`#/components/schemas/x` is found), so those are walked too.
+   */
+  known: boolean
 }
 
 /** The places in a schema object that hold a schema, as far as their shape allows. */
@@ -210,32 +250,45 @@ function subschemaSlots(node: Json, at: string): Slot[] {
   for (const [keyword, value] of Object.entries(node)) {
     const here = `${at}/${pointerSegment(keyword)}`
     if (SCHEMA_LIST.has(keyword) && Array.isArray(value)) {
-      value.forEach((_, index) => slots.push({ holder: value, key: index, at: `${here}/${index}` }))
+      value.forEach((_, index) =>
+        slots.push({ holder: value, key: index, at: `${here}/${index}`, known: true })
+      )
     } else if (ONE_SCHEMA.has(keyword)) {
-      slots.push({ holder: node, key: keyword, at: here })
+      slots.push({ holder: node, key: keyword, at: here, known: true })
     } else if (SCHEMA_MAP.has(keyword) && isObject(value)) {
       for (const [name, inner] of Object.entries(value)) {
         // dependencies maps a name to a schema or (the draft 4-7 dependentRequired) to names
         if (keyword === 'dependencies' && Array.isArray(inner)) continue
-        slots.push({ holder: value, key: name, at: `${here}/${pointerSegment(name)}` })
+        slots.push({ holder: value, key: name, at: `${here}/${pointerSegment(name)}`, known: true })
       }
+    } else if (
+      !SCHEMA_LIST.has(keyword) &&
+      !SCHEMA_MAP.has(keyword) &&
+      !NOT_SCHEMAS.has(keyword) &&
+      (isObject(value) || typeof value === 'boolean')
+    ) {
+      slots.push({ holder: node, key: keyword, at: here, known: false })
     }
   }
   return slots
 }
 
-/** Calls `visit` on `node` and every schema object inside it, each with its base URI. */
+/**
+ * Calls `visit` on `node` and every schema object inside it, each with its base URI and whether
+ * the drafts' keywords lead there (`known`), as opposed to an unknown keyword on the way.
+ */
 function walkSchemas(
   node: Json,
-  visit: (node: Json, at: string, base: URL | undefined) => void,
+  visit: (node: Json, at: string, base: URL | undefined, known: boolean) => void,
   at = '',
-  parentBase: URL | undefined = new URL(ROOT_BASE)
+  parentBase: URL | undefined = new URL(ROOT_BASE),
+  known = true
 ): void {
   const base = baseOf(node, parentBase)
-  visit(node, at, base)
+  visit(node, at, base, known)
   for (const slot of subschemaSlots(node, at)) {
     const inner = (slot.holder as Record<string | number, unknown>)[slot.key]
-    if (isObject(inner)) walkSchemas(inner, visit, slot.at, base)
+    if (isObject(inner)) walkSchemas(inner, visit, slot.at, base, known && slot.known)
   }
 }
 
@@ -264,13 +317,14 @@ function schemaFault(schema: Json): string | undefined {
   const documents = new Set<string>()
   const refs: { ref: string; at: string; target: string | undefined }[] = []
   let fault: string | undefined
-  walkSchemas(schema, (node, at, base) => {
+  walkSchemas(schema, (node, at, base, known) => {
     if (base === undefined) {
       fault ??= `the $id at ${at || '/'} is not a URI reference`
       return
     }
     documents.add(documentOf(base))
-    fault ??= shapeFault(node, at)
+    // An unknown keyword's object may be anything; it is only read if a $ref leads there.
+    if (known) fault ??= shapeFault(node, at)
     const ref = own(node, '$ref')
     if (ref !== undefined) {
       if (typeof ref !== 'string') fault ??= `the $ref at ${at || '/'} is not a string`
@@ -307,8 +361,9 @@ function shapeFault(node: Json, at: string): string | undefined {
   }
   for (const slot of subschemaSlots(node, at)) {
     const inner = (slot.holder as Record<string | number, unknown>)[slot.key]
-    if (!isObject(inner) && typeof inner !== 'boolean')
+    if (slot.known && !isObject(inner) && typeof inner !== 'boolean') {
       return `the schema at ${slot.at} is not a schema`
+    }
   }
   const type = own(node, 'type')
   const types = Array.isArray(type) ? type : [type]
@@ -431,7 +486,7 @@ function failureReason(error: unknown): string {
   }
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
   if (/^Duplicate schema URI/.test(text)) return 'the schema gives two of its parts the same $id'
-  return `the validator could not use the schema: ${text.length > 200 ? `${text.slice(0, 199)}…` : text}`
+  return `the check failed: ${text.length > 200 ? `${text.slice(0, 199)}…` : text}`
 }
 
 interface Context extends Prepared {
@@ -695,8 +750,6 @@ function keywordMessages(unit: OutputUnit, node: Json, context: Context): string
       return [`must match format ${String(value)}`]
     case 'not':
       return [context.refusals.has(node) ? refusal(unit) : 'must not match its not schema']
-    case 'false':
-      return ['is not allowed here']
     default:
       return [`does not satisfy ${unit.keyword}`]
   }
