@@ -95,7 +95,10 @@ const TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object'
 // Not a URL anyone can reach: the base of a schema without an $id, so relative $ids resolve.
 const ROOT_BASE = 'https://schema.invalid/root.json'
 
-/** Whether `schema` can be used to check a payload, and as which draft; if not, why not. Loads no validator. */
+/**
+ * Whether `schema` can be used to check a payload, and as which draft; if not, why not. Loads no
+ * validator.
+ */
 export function usableSchema(schema: unknown): SchemaUse {
   if (!isObject(schema)) return unusable(`the schema is ${kindOf(schema)}, not a JSON object`)
   if (deeperThan(schema, MAX_SCHEMA_DEPTH)) {
