@@ -39,6 +39,15 @@ describe('hintFor', () => {
     expect(hint).not.toContain('abcdef0123456789')
   })
 
+  it.each(['pk_live_5a4b3c2d1e0f9a8b', 'tk_test_0f9e8d7c6b5a4321', 'sk-abcdef0123456789'])(
+    'says a 401 key (%s) may be wrong, revoked, or from the other environment (pk production / tk test)',
+    key => {
+      const hint = hintFor(unauthorized, key)!
+      expect(hint).toMatch(/wrong, revoked, or from the other Refold environment/)
+      expect(hint).toContain('pk… production, tk… test')
+    }
+  )
+
   it('tells the three key kinds apart', () => {
     const hints = ['pk_1234567890', 'tk_1234567890', 'xx_1234567890'].map(key =>
       hintFor(unauthorized, key)

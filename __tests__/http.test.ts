@@ -279,6 +279,30 @@ describe('attempt: TLS', () => {
   })
 })
 
+describe('attempt: https against a plain-http server', () => {
+  it('says base_url is https:// but the server answered in plain HTTP, not what OpenSSL says', async () => {
+    const plain = await httpServer((_req, res) => res.end('{}'))
+    const error = await failure(attempt(request(plain.url.replace('http:', 'https:'))))
+    expect(error.message).toBe(
+      "'base_url' is https:// but the server answered in plain HTTP: use http:// for this " +
+        'server, or the port where it speaks TLS'
+    )
+    expect(error.message).not.toMatch(/openssl|ssl3|tls_validate/i)
+  })
+
+  it('says the same through a proxy tunnel, where the TLS hello goes inside the tunnel', async () => {
+    const plain = await httpServer((_req, res) => res.end('{}'))
+    const port = new URL(plain.url).port
+    const tunnel = await startConnectProxy({ [`refold.test:${port}`]: `127.0.0.1:${port}` })
+    cleanups.push(() => tunnel.close())
+    const error = await failure(
+      attempt(request(`https://refold.test:${port}/`, { proxyEnv: { HTTPS_PROXY: tunnel.url } }))
+    )
+    expect(tunnel.tunnels).toEqual([`refold.test:${port}`])
+    expect(error.message).toContain("'base_url' is https:// but the server answered in plain HTTP")
+  })
+})
+
 describe('proxyFor', () => {
   const env = { HTTPS_PROXY: 'http://secure:3128', HTTP_PROXY: 'http://plain:3128' }
 

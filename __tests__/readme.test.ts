@@ -1,16 +1,29 @@
-// The README's YAML examples are what authors paste into their workflows, so each one is held to
-// what the runner will do with it: it parses, its inputs and outputs exist, and nothing in it
-// changes meaning once GitHub has filled in the expressions or YAML has typed the values.
+// The README's and docs' YAML examples are what authors paste into their workflows, so each one is
+// held to what the runner will do with it: it parses, its inputs and outputs exist, and nothing in
+// it changes meaning once GitHub has filled in the expressions or YAML has typed the values. The
+// pages' links lead somewhere, and the README stays a page for users.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { isMap, isScalar, parse, parseDocument, visit, type Node, type Scalar } from 'yaml'
-import { docsMessage, updateReadme } from '../script/docs.js'
+import { docsMessage, TABLES_FILE, updateTables } from '../script/docs.js'
 import { ROOT } from '../test/run-action.js'
 
-const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8')
+const readme = read('README.md')
+const actionYml = read('action.yml')
 const action = parse(actionYml) as { inputs: object; outputs: object }
+
+/** The Markdown pages a user or contributor reads: their examples and links are checked. */
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => `docs/${name}`)
+]
 
 interface Block {
   /** The README line of the opening fence, so a failure says where to look. */
@@ -98,28 +111,97 @@ function namesUsed(text: string): { inputs: string[]; outputs: string[] } {
   }
 }
 
-const blocks = yamlBlocks(readme)
+const blocks = PAGES.flatMap(page =>
+  yamlBlocks(read(page)).map(block => [`${page}:${block.line}`, block] as const)
+)
 
-describe('README.md YAML examples', () => {
+describe('YAML examples of README.md and docs/', () => {
   it('are found (the README has its usage and example blocks)', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(5)
+    expect(yamlBlocks(readme).length).toBeGreaterThanOrEqual(5)
   })
 
-  it.each(blocks.map(block => [block.line, block]))(
-    'the block at line %i can be pasted: it parses, passes outputs through env:, quotes what YAML would retype',
+  it.each(blocks)(
+    'the block at %s can be pasted: it parses, passes outputs through env:, quotes what YAML would retype',
     (_, block) => {
-      expect(problems((block as Block).text)).toEqual([])
+      expect(problems(block.text)).toEqual([])
     }
   )
 
-  it.each(blocks.map(block => [block.line, block]))(
-    'the block at line %i names only inputs and outputs that action.yml has',
+  it.each(blocks)(
+    'the block at %s names only inputs and outputs that action.yml has',
     (_, block) => {
-      const { inputs, outputs } = namesUsed((block as Block).text)
+      const { inputs, outputs } = namesUsed(block.text)
       for (const name of inputs) expect(Object.keys(action.inputs)).toContain(name)
       for (const name of outputs) expect(Object.keys(action.outputs)).toContain(name)
     }
   )
+})
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
+}
+
+/** Every relative link of a page: `[text](target)` outside code, without a scheme. */
+function relativeLinks(markdown: string): string[] {
+  const prose = markdown.replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '')
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map(match => match[1])
+    .filter(target => !/^[a-z][a-z+.-]*:/i.test(target))
+}
+
+/** Whether `target`, a link written in `page`, leads to an existing file (and heading, if named). */
+function resolves(page: string, target: string): boolean {
+  const [file, anchor] = target.split('#')
+  const where = file ? path.join(path.dirname(page), file) : page
+  if (!existsSync(path.join(ROOT, where))) return false
+  if (!anchor || statSync(path.join(ROOT, where)).isDirectory() || !where.endsWith('.md')) {
+    return true
+  }
+  const headings = [...read(where).matchAll(/^#{1,6} (.+)$/gm)].map(match => slug(match[1]))
+  return headings.includes(anchor)
+}
+
+describe('links of README.md, CONTRIBUTING.md and docs/', () => {
+  it.each(PAGES)('every relative link in %s leads to a file that exists', page => {
+    const broken = relativeLinks(read(page)).filter(target => !resolves(page, target))
+    expect(broken).toEqual([])
+  })
+
+  it('are found, and a broken one is caught', () => {
+    expect(relativeLinks(readme)).toEqual(expect.arrayContaining(['docs/inputs-outputs.md']))
+    expect(resolves('README.md', 'docs/inputs-outputs.md')).toBe(true)
+    expect(resolves('docs/cli.md', 'inputs-outputs.md')).toBe(true)
+    expect(resolves('README.md', 'docs/nope.md')).toBe(false)
+    expect(resolves('README.md', 'CONTRIBUTING.md#releasing')).toBe(true)
+    expect(resolves('README.md', 'CONTRIBUTING.md#no-such-heading')).toBe(false)
+    expect(relativeLinks('see `[x](nope.md)` and [y](https://example.com)')).toEqual([])
+  })
+})
+
+describe('README.md, for users', () => {
+  it('opens with the two commands, as CONTRIBUTING.md does', () => {
+    for (const page of ['README.md', 'CONTRIBUTING.md']) {
+      const first = read(page).match(/^```sh\n([\s\S]*?)^```$/m)
+      expect(read(page).indexOf('```sh')).toBeLessThan(read(page).indexOf('\n## '))
+      expect(first?.[1]).toMatch(/^npm ci && npm run demo\b.*\nnpm test\b/)
+    }
+  })
+
+  it('stays short: at most about 350 lines, the reference in docs/', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(360)
+  })
+
+  it('says <owner> is a placeholder and shows pinning to a full commit SHA', () => {
+    expect(readme).toContain('uses: <owner>/refold-trigger@v1')
+    expect(readme).toMatch(/`<owner>` is a placeholder/)
+    expect(readme).toMatch(/uses: <owner>\/refold-trigger@<full-40-character-commit-sha> # v\d/)
+    expect(readme).not.toMatch(/(?<![\w-])org\/refold-trigger\b/)
+  })
 })
 
 // The checks above only mean something if they catch what they are meant to catch.
@@ -185,25 +267,29 @@ describe('the README example checks', () => {
 })
 
 describe('npm run docs', () => {
+  const tables = read(TABLES_FILE)
+
   it('says the tables already match when it has nothing to write', () => {
-    const { text, changed } = updateReadme(readme, actionYml)
-    expect(text).toBe(readme)
-    expect(docsMessage(changed)).toBe('README.md tables already match action.yml.')
+    const { text, changed } = updateTables(tables, actionYml)
+    expect(text).toBe(tables)
+    expect(docsMessage(changed)).toBe('docs/inputs-outputs.md tables already match action.yml.')
   })
 
   it('says which table it rewrote', () => {
-    const stale = readme.replace('| `summary` | no | `true` |', '| `summary` | no | `false` |')
-    const { text, changed } = updateReadme(stale, actionYml)
-    expect(text).toBe(readme)
-    expect(docsMessage(changed)).toBe('README.md inputs table updated from action.yml.')
+    const stale = tables.replace('| `summary` | no | `true` |', '| `summary` | no | `false` |')
+    const { text, changed } = updateTables(stale, actionYml)
+    expect(text).toBe(tables)
+    expect(docsMessage(changed)).toBe(
+      'docs/inputs-outputs.md inputs table updated from action.yml.'
+    )
   })
 
   it('says both tables when both were stale', () => {
-    const stale = readme
+    const stale = tables
       .replace('| `summary` | no | `true` |', '| `summary` | no | `false` |')
       .replace('| `ok` |', '| `okay` |')
-    expect(docsMessage(updateReadme(stale, actionYml).changed)).toBe(
-      'README.md inputs and outputs tables updated from action.yml.'
+    expect(docsMessage(updateTables(stale, actionYml).changed)).toBe(
+      'docs/inputs-outputs.md inputs and outputs tables updated from action.yml.'
     )
   })
 })

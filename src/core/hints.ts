@@ -12,8 +12,9 @@ export function hintFor(error: RefoldApiError, apiKey: string): string | undefin
         ? 'a test key (tk…)'
         : 'neither a production (pk…) nor a test (tk…) key'
     return (
-      `Check '${Inputs.ApiKey}': the key sent is ${kind}; use the key of the Refold environment ` +
-      `(test or production) where the event and the linked account exist.`
+      `Check '${Inputs.ApiKey}': the key may be wrong, revoked, or from the other Refold ` +
+      `environment (pk… production, tk… test). The key sent is ${kind}; use a current key of the ` +
+      `environment where the event and the linked account exist.`
     )
   }
   if (status === 404 && errorCode === 'INVALID_EVENT') {

@@ -13,6 +13,7 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
+import { Inputs } from './names.js'
 import { cutText, cutUtf8, dropSecretPrefix, redact } from './untrusted.js'
 
 /** At most this much of any answer's body is read. */
@@ -311,6 +312,14 @@ function describe(
 
 function networkReason(code: string | undefined, message: string): string {
   if (code && NETWORK_REASONS[code]) return `${NETWORK_REASONS[code]} (${code})`
+  // OpenSSL's words for a TLS hello answered in plain text mean nothing to the author; the fix is
+  // the scheme (or the port).
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)) {
+    return (
+      `'${Inputs.BaseUrl}' is https:// but the server answered in plain HTTP: use http:// for ` +
+      `this server, or the port where it speaks TLS`
+    )
+  }
   if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) {
     return `TLS error: ${message} (${code})`
   }
