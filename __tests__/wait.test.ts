@@ -19,7 +19,13 @@ import {
   type ScheduledExecution,
   type WorkflowStep
 } from '../test/refold-model.js'
-import { recordingLog, settingsFor, virtualClock, type VirtualClock } from './helpers/common.js'
+import {
+  callFailed,
+  recordingLog,
+  settingsFor,
+  virtualClock,
+  type VirtualClock
+} from './helpers/common.js'
 import { apiError, MODEL, modelClient, type ModelClient } from './helpers/model-client.js'
 
 const EVENT = 'Release Published'
@@ -1483,4 +1489,346 @@ describe('waitForExecutions', () => {
       ).toBe(true)
     })
   })
+
+  describe('cancelled', () => {
+    it('stops at once when the run is cancelled mid-sleep: CANCELLED, with the executions seen so far and no detail read', async () => {
+      const { result, polls, sent, stopExecution } = await run({
+        cancelAt: 12_000,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED')
+        ]
+      })
+      expect(result).toMatchObject({ ok: false, status: 'CANCELLED', stopped: [] })
+      expect(result.executions.map(e => [e.id, e.status])).toEqual([
+        ['ex-1', 'RUNNING'],
+        ['ex-2', 'ERRORED']
+      ])
+      expect(result.headline).toBe(
+        `Event "${EVENT}": cancelled while waiting for its executions ` +
+          '(so far: Publish Docs (RUNNING), Sync CRM (ERRORED))'
+      )
+      // Polls at 1 and 10 s; the one due at 14 s never came.
+      expect(polls).toBe(2)
+      expect(result.durationMs).toBe(12_000)
+      expect(sent('execution')).toEqual([])
+      expect(stopExecution).not.toHaveBeenCalled()
+    })
+
+    it('does not wait for the answer of a poll in flight when the run is cancelled', async () => {
+      const cancel = new AbortController()
+      const { result, elapsed } = await run({
+        cancel,
+        executions: [execution('ex-1', 'Publish Docs', 'RUNNING')],
+        arrange: c => {
+          const list = c.listExecutions
+          let calls = 0
+          c.listExecutions = (account, query) => {
+            if (++calls < 2) return list(account, query)
+            cancel.abort()
+            return new Promise(() => undefined)
+          }
+        }
+      })
+      expect(result.status).toBe('CANCELLED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+      expect(elapsed()).toBe(10_000)
+    })
+
+    it('polls nothing when the run was cancelled before the wait began', async () => {
+      const cancel = new AbortController()
+      cancel.abort()
+      const { result, sent } = await run({
+        cancel,
+        executions: [execution('ex-1', 'Publish Docs', 'RUNNING')]
+      })
+      expect(result).toMatchObject({ status: 'CANCELLED', executions: [], polls: 0 })
+      expect(result.headline).toBe(`Event "${EVENT}": cancelled while waiting for its executions`)
+      expect(sent('executions')).toEqual([])
+    })
+
+    it('with stop_unfinished, stops what is still in progress, though the run is cancelled', async () => {
+      const { result, stopExecution, infoLines } = await run({
+        cancelAt: 12_000,
+        stopUnfinished: true,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED'),
+          execution('ex-3', 'Notify Slack', 'QUEUED')
+        ]
+      })
+      expect(result.status).toBe('CANCELLED')
+      expect(stopExecution.mock.calls).toEqual([
+        [ACCOUNT, 'ex-1'],
+        [ACCOUNT, 'ex-3']
+      ])
+      expect(result.stopped).toEqual([
+        { id: 'ex-1', workflow: 'Publish Docs', ok: true },
+        { id: 'ex-3', workflow: 'Notify Slack', ok: true }
+      ])
+      expect(result.headline).toMatch(/; stopped 2 of 2 unfinished$/)
+      expect(infoLines).toContainEqual('Asked Refold to stop execution ex-1 (Publish Docs)')
+    })
+  })
+
+  describe('stop_unfinished', () => {
+    const runningAndDone = () => [
+      execution('ex-1', 'Publish Docs', 'RUNNING'),
+      execution('ex-2', 'Sync CRM', 'COMPLETED')
+    ]
+
+    it('when wait_timeout runs out, stops each execution still in progress, once', async () => {
+      const { result, stopExecution, sent } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        executions: runningAndDone()
+      })
+      expect(result.status).toBe('TIMED_OUT')
+      expect(stopExecution.mock.calls).toEqual([[ACCOUNT, 'ex-1']])
+      expect(result.stopped).toEqual([{ id: 'ex-1', workflow: 'Publish Docs', ok: true }])
+      expect(result.headline).toBe(
+        `Event "${EVENT}": still running after 20 s: Publish Docs (RUNNING); raise wait_timeout; ` +
+          'stopped 1 of 1 unfinished'
+      )
+      expect(result.requests).toBe(sent('executions').length + 1)
+    })
+
+    it('says which stops failed, in the log and the headline', async () => {
+      const { result, warnings } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        stop: async () => {
+          throw callFailed(500, { refoldMessage: 'boom' })
+        },
+        executions: runningAndDone()
+      })
+      expect(result.stopped).toEqual([
+        { id: 'ex-1', workflow: 'Publish Docs', ok: false, error: expect.stringMatching(/500/) }
+      ])
+      expect(warnings).toEqual([
+        expect.stringMatching(/^Could not stop execution ex-1 \(Publish Docs\): /)
+      ])
+      expect(result.headline).toMatch(/stopped 0 of 1 unfinished \(could not stop: Publish Docs\)$/)
+    })
+
+    it('without it, stops nothing and the TIMED_OUT headline says what to do', async () => {
+      const { result, stopExecution } = await run({
+        waitTimeoutMs: 20_000,
+        executions: runningAndDone()
+      })
+      expect(stopExecution).not.toHaveBeenCalled()
+      expect(result.stopped).toEqual([])
+      expect(result.headline).toMatch(
+        /still running after 20 s: Publish Docs \(RUNNING\); raise wait_timeout, or set stop_unfinished/
+      )
+    })
+
+    it('stops what still runs when the wait runs out with another execution failed', async () => {
+      const { result, stopExecution } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED')
+        ]
+      })
+      expect(result.status).toBe('FAILED')
+      expect(stopExecution.mock.calls).toEqual([[ACCOUNT, 'ex-1']])
+    })
+
+    it('stops nothing when the wait ended otherwise: polling broke off', async () => {
+      const { result, stopExecution } = await run({
+        retries: 0,
+        stopUnfinished: true,
+        arrange: c => {
+          c.script('executions', MODEL)
+          c.always('executions', apiError(503))
+        },
+        executions: runningAndDone()
+      })
+      expect(result.headline).toMatch(/could not poll the executions/)
+      expect(stopExecution).not.toHaveBeenCalled()
+      expect(result.stopped).toEqual([])
+    })
+  })
+
+  describe('polls timed from the durations seen', () => {
+    const thirtySeconds = () => [
+      execution('ex-1', 'Publish Docs', running(30_000, 'COMPLETED'), { createdAt: iso(T0) })
+    ]
+
+    it("polls once 1 s after the expected finish when the workflow's duration is known", async () => {
+      const durations = new DurationsSeen()
+      durations.finished('wf-ex-1', 'another-account', 30_000)
+      const timed = await run({ durations, executions: thirtySeconds() })
+      expect(timed.result.status).toBe('COMPLETED')
+      expect(timed.sleeps).toEqual([1000, 30_000])
+      expect(timed.polls).toBe(2)
+      // The same wait with nothing known: 1, 10, 14, 22 and 32 s.
+      const alone = await run({ executions: thirtySeconds() })
+      expect(alone.polls).toBe(5)
+    })
+
+    it('goes back to the doubling schedule when the workflow runs past its expected finish', async () => {
+      const durations = new DurationsSeen()
+      durations.finished('wf-ex-1', 'another-account', 20_000)
+      const { result, sleeps } = await run({ durations, executions: thirtySeconds() })
+      expect(result.status).toBe('COMPLETED')
+      // 1 s, 21 s (still RUNNING), then 25 and 33 s.
+      expect(sleeps).toEqual([1000, 20_000, 4000, 8000])
+    })
+
+    it('gates a fan-out of 200 accounts whose workflows take 30 s with about 2 polls per account', async () => {
+      const { results, polls, took } = await fanOut({ accounts: 200, shared: true })
+      expect(results.every(r => r.status === 'COMPLETED')).toBe(true)
+      // The first account times the workflow for the others: 1, 10, 14, 22 and 32 s.
+      expect(polls[0]).toBe(5)
+      expect(polls.slice(1).every(count => count === 2)).toBe(true)
+      expect(polls.reduce((sum, count) => sum + count, 0) / polls.length).toBeLessThanOrEqual(3)
+      // Each account's verdict within 3 s of its workflow's end.
+      expect(Math.max(...took)).toBeLessThanOrEqual(33_000)
+    })
+
+    it('costs about 5 polls per account when the waits do not share what they learn', async () => {
+      const { results, polls } = await fanOut({ accounts: 20, shared: false })
+      expect(results.every(r => r.status === 'COMPLETED')).toBe(true)
+      expect(polls.every(count => count === 5)).toBe(true)
+    })
+
+    it('lets a younger execution time itself once the wait timing it for others has ended', async () => {
+      // The first account's polls fail after its first: its wait ends, the second's carries on.
+      const { results, polls, took } = await fanOut({
+        accounts: 2,
+        shared: true,
+        arrange: c => {
+          let first = 0
+          c.always('executions', request =>
+            request.headers?.linked_account_id === 'acct-0000' && ++first > 1
+              ? apiError(401, { message: 'Invalid Credentials' })
+              : undefined
+          )
+        }
+      })
+      expect(results[0].headline).toMatch(/could not poll the executions/)
+      expect(results[1].status).toBe('COMPLETED')
+      expect(polls[1]).toBeGreaterThan(2)
+      expect(took[1]).toBeLessThanOrEqual(33_000)
+    })
+  })
 })
+
+/**
+ * A clock for many waits at once: each sleep ends in the order of its due time, once every wait
+ * has done all it could before, and at once when its signal aborts.
+ */
+function sharedClock(start: number) {
+  let now = start
+  let order = 0
+  const due: { at: number; order: number; wake: () => void }[] = []
+  const clock: Clock = {
+    now: () => now,
+    random: () => 0.5,
+    sleep: (ms, signal) =>
+      new Promise<void>(resolve => {
+        const timer = { at: now + ms, order: order++, wake: resolve }
+        due.push(timer)
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const index = due.indexOf(timer)
+            if (index >= 0) due.splice(index, 1)
+            resolve()
+          },
+          { once: true }
+        )
+      })
+  }
+  /** Runs the clock until `work` settles. */
+  async function until<T>(work: Promise<T>): Promise<T> {
+    let done = false
+    work.then(
+      () => (done = true),
+      () => (done = true)
+    )
+    for (;;) {
+      await new Promise(resolve => setImmediate(resolve))
+      if (done) return work
+      due.sort((a, b) => a.at - b.at || a.order - b.order)
+      const next = due.shift()
+      if (!next) throw new Error('every wait sleeps with nothing due')
+      now = Math.max(now, next.at)
+      next.wake()
+    }
+  }
+  return { clock, until, elapsed: () => now - start }
+}
+
+const FAN_OUT_SPACING_MS = 50
+
+/**
+ * `accounts` accounts triggered 50 ms apart, each starting one 30 s execution of the same
+ * workflow, all waited for at once on one clock, with wait_settle and wait_interval at their
+ * defaults. `shared`: the waits share one DurationsSeen.
+ */
+async function fanOut(options: {
+  accounts: number
+  shared: boolean
+  arrange?: (client: ModelClient) => void
+}) {
+  const time = sharedClock(RUNNER_START)
+  const accounts = Array.from(
+    { length: options.accounts },
+    (_, k) => `acct-${String(k).padStart(4, '0')}`
+  )
+  const triggeredAt = (k: number) => k * FAN_OUT_SPACING_MS
+  const model = createRefoldModel({
+    now: () => T0 + time.elapsed(),
+    events: [{ _id: EVENT_ID, name: EVENT }],
+    workflows: {},
+    executions: accounts.map((account, k) => ({
+      doc: {
+        _id: `ex-${k}`,
+        name: 'Deploy run',
+        associated_event_id: EVENT_ID,
+        associated_workflow: { _id: 'wf-deploy', name: 'Deploy' },
+        linked_account_id: account
+      } as ScheduledExecution['doc'],
+      startedAt: T0 + triggeredAt(k),
+      steps: running(30_000, 'COMPLETED')
+    }))
+  })
+  const client = modelClient(model, { clock: time.clock })
+  options.arrange?.(client)
+  const polls = new Map<string, number>()
+  const counting: WaitContext['client'] = {
+    listExecutions: (account, query) => {
+      if (query.page === 1) polls.set(account, (polls.get(account) ?? 0) + 1)
+      return client.listExecutions(account, query)
+    },
+    getExecution: client.getExecution,
+    stopExecution: stopAccepted
+  }
+  let events: ReturnType<typeof client.listEvents> | undefined
+  const ctx: WaitContext = {
+    client: counting,
+    settings: settingsFor({ event: EVENT }),
+    events: () => (events ??= client.listEvents()),
+    clock: time.clock,
+    log: recordingLog(),
+    signal: new AbortController().signal,
+    durations: options.shared ? new DurationsSeen() : undefined
+  }
+  const took: number[] = []
+  const results = await time.until(
+    Promise.all(
+      accounts.map(async (account, k) => {
+        await time.clock.sleep(triggeredAt(k))
+        const date = new Date(T0 + triggeredAt(k)).toUTCString()
+        const result = await waitForExecutions(ctx, account, { headers: { date } }, '')
+        took[k] = time.elapsed() - triggeredAt(k)
+        return result
+      })
+    )
+  )
+  return { results, polls: accounts.map(account => polls.get(account) ?? 0), took }
+}

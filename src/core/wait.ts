@@ -294,7 +294,7 @@ class AccountWait {
         const { at, watch } = this.plan(gap)
         const now = clock.now()
         if (at <= now) break
-        await sleepUnlessAborted(clock, at - now, AbortSignal.any([signal, ...watch]))
+        await this.sleep(at - now, watch)
         if (signal.aborted) return this.end({ by: 'cancel' })
         if (clock.now() >= at) break
       }
@@ -313,6 +313,21 @@ class AccountWait {
       if (this.decided(pollStarted, foundNew)) return this.end({ by: 'verdict' })
       if (clock.now() >= this.deadline) return this.end({ by: 'deadline' })
       gap = Math.min(gap * 2, settings.waitIntervalMs)
+    }
+  }
+
+  /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
+  private async sleep(ms: number, watch: AbortSignal[]): Promise<void> {
+    const wake = new AbortController()
+    const signals = [this.ctx.signal, ...watch]
+    const stop = (): void => wake.abort()
+    for (const signal of signals) signal.addEventListener('abort', stop, { once: true })
+    if (signals.some(signal => signal.aborted)) stop()
+    try {
+      await sleepUnlessAborted(this.ctx.clock, ms, wake.signal)
+    } finally {
+      // The run's signal outlives this sleep: leave no listener on it.
+      for (const signal of signals) signal.removeEventListener('abort', stop)
     }
   }
 
