@@ -3,7 +3,12 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import nock from 'nock'
-import { parseApiError, readExecutionPage } from '../src/core/answers.js'
+import {
+  parseApiError,
+  parseTimestamp,
+  readExecution,
+  readExecutionPage
+} from '../src/core/answers.js'
 import { RefoldClient, type ClientOptions } from '../src/core/client.js'
 import {
   CallFailed,
@@ -646,7 +651,7 @@ describe('listExecutions', () => {
   })
 })
 
-describe('listExecutions: every field read is checked', () => {
+describe('listExecutions: the page is checked, its docs only once they matched', () => {
   const doc = {
     _id: 'x1',
     status: 'COMPLETED',
@@ -664,62 +669,70 @@ describe('listExecutions: every field read is checked', () => {
   }
 
   it.each([
-    [{ docs: [null] }, 'docs[0] is null, not an execution'],
-    [{ docs: [doc, 'x1'] }, 'docs[1] is a string, not an execution'],
-    [{ docs: [[doc]] }, 'docs[0] is an array, not an execution'],
-    [{ docs: [{ ...doc, _id: 7 }] }, 'docs[0]._id is a number, not a text'],
-    [{ docs: [{ ...doc, _id: '' }] }, 'docs[0]._id is empty, not a text'],
-    [{ docs: [{ ...doc, status: undefined }] }, 'docs[0].status is missing, not a text'],
-    [{ docs: [{ ...doc, status: { s: 1 } }] }, 'docs[0].status is an object, not a text'],
-    [{ docs: [{ ...doc, createdAt: 'yesterday' }] }, 'docs[0].createdAt is not a date'],
-    [
-      { docs: [{ ...doc, associated_event_id: ['e1'] }] },
-      'docs[0].associated_event_id is an array'
-    ],
-    [{ docs: [{ ...doc, config_id: 5 }] }, 'docs[0].config_id is a number'],
     [{ docs: [], hasNextPage: 'yes' }, 'hasNextPage is a string, not true or false'],
     [{ docs: [], hasNextPage: true, nextPage: '2' }, 'nextPage is a string, not a page number'],
     [{ docs: [], hasNextPage: true, nextPage: 0 }, 'nextPage is a number, not a page number'],
     [{ docs: {} }, 'expected an object with a docs array'],
+    [{ docs: null }, 'expected an object with a docs array'],
     [[doc], 'expected an object with a docs array']
-  ])('fails with a retryable MalformedAnswerError on %j', async (body, problem) => {
-    const error = await lastFailure(list(body))
-    expect(error).toBeInstanceOf(MalformedAnswerError)
-    expect(isRetryable(error)).toBe(true)
-    expect(error.message).toContain(problem)
-  })
+  ])(
+    'fails with a retryable MalformedAnswerError on a page that is not one: %j',
+    async (body, problem) => {
+      const error = await lastFailure(list(body))
+      expect(error).toBeInstanceOf(MalformedAnswerError)
+      expect(isRetryable(error)).toBe(true)
+      expect(error.message).toContain(problem)
+    }
+  )
 
   it('never quotes the bad value, which may be long or hostile', async () => {
-    const error = await lastFailure(list({ docs: [{ ...doc, status: 42, _id: 'x'.repeat(9999) }] }))
-    expect(error.message).toContain('docs[0].status is a number')
+    const error = await lastFailure(list({ docs: [], hasNextPage: 'x'.repeat(9999) }))
+    expect(error.message).toContain('hasNextPage is a string')
     expect(error.message.length).toBeLessThan(300)
   })
 
-  it('accepts null for an optional field, and leaves out a label of another type', async () => {
+  it('drops a doc that is not an object and leaves out a field of another type, so one odd doc does not break the page', async () => {
     const listed = await list({
       docs: [
+        null,
+        'x1',
+        [doc],
         {
           ...doc,
+          _id: 7,
+          status: { s: 1 },
+          createdAt: 1_717_329_601_000,
           config_id: null,
           custom_trigger_id: null,
+          instance_tag: 5,
           name: 12,
           completion_time: false,
           associated_workflow: 'w1',
           extra: { ignored: true }
         },
-        { ...doc, _id: 'x2', associated_workflow: { _id: 3, name: 'Sync' } }
+        {
+          ...doc,
+          _id: 'x2',
+          associated_event_id: ['e1'],
+          config_id: 'c1',
+          instance_tag: 'run-1/acme-corp',
+          completion_time: '2025-06-02T12:00:09.000Z',
+          associated_workflow: { _id: 3, name: 'Sync' }
+        }
       ],
       hasNextPage: null,
       nextPage: null
     })
     expect(listed).toStrictEqual({
       docs: [
-        { _id: 'x1', status: 'COMPLETED', associated_event_id: 'e1', createdAt: doc.createdAt },
+        { associated_event_id: 'e1' },
         {
           _id: 'x2',
           status: 'COMPLETED',
-          associated_event_id: 'e1',
           createdAt: doc.createdAt,
+          config_id: 'c1',
+          instance_tag: 'run-1/acme-corp',
+          completion_time: '2025-06-02T12:00:09.000Z',
           associated_workflow: { name: 'Sync' }
         }
       ],
@@ -728,10 +741,84 @@ describe('listExecutions: every field read is checked', () => {
     })
   })
 
-  it('readExecutionPage says what is wrong without throwing, whatever the value', () => {
-    for (const value of [null, 42, 'text', [], {}, { docs: null }, { docs: [undefined] }]) {
+  it('readExecutionPage never throws, whatever the value', () => {
+    for (const value of [null, 42, 'text', [], {}, { docs: null }]) {
       expect(typeof readExecutionPage(value)).toBe('string')
     }
+    expect(readExecutionPage({ docs: [undefined, 1, {}] })).toEqual({
+      docs: [{}],
+      hasNextPage: false,
+      nextPage: undefined
+    })
+  })
+})
+
+describe('readExecution: a matched execution, checked', () => {
+  it('needs an id and a createdAt that is a date', () => {
+    expect(readExecution({ createdAt: '2025-06-02T12:00:01Z' })).toBe('has no _id')
+    expect(readExecution({ _id: 'x1' })).toBe('has no createdAt')
+    for (const createdAt of ['yesterday', '', '1', '2025-06-02T25:00:00Z', '02/06/2025']) {
+      expect(readExecution({ _id: 'x1', createdAt })).toBe('has a createdAt that is not a date')
+    }
+  })
+
+  it('upper-cases the status, and leaves it undefined when there is none to read', () => {
+    const created = '2025-06-02T12:00:01.000Z'
+    expect(readExecution({ _id: 'x1', createdAt: created, status: ' completed ' })).toEqual({
+      _id: 'x1',
+      status: 'COMPLETED',
+      createdAt: created,
+      created: Date.parse(created)
+    })
+    for (const status of [undefined, '', '  ']) {
+      const execution = readExecution({ _id: 'x1', createdAt: created, status })
+      expect(execution).toEqual(expect.not.objectContaining({ status: expect.anything() }))
+    }
+  })
+
+  it('keeps the labels and reads the finish time when it is a date', () => {
+    expect(
+      readExecution({
+        _id: 'x1',
+        createdAt: '2025-06-02T12:00:01Z',
+        name: 'Sync run',
+        associated_workflow: { _id: 'w1', name: 'Sync' },
+        completion_time: '2025-06-02T12:00:31Z'
+      })
+    ).toMatchObject({
+      name: 'Sync run',
+      associated_workflow: { _id: 'w1', name: 'Sync' },
+      finished: Date.parse('2025-06-02T12:00:31Z')
+    })
+    expect(
+      readExecution({ _id: 'x1', createdAt: '2025-06-02T12:00:01Z', completion_time: 'soon' })
+    ).not.toHaveProperty('finished')
+  })
+})
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2026-12-06T04:50:00Z', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06T04:50:00', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06T04:50:00.000', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06 04:50:00.25', '2026-12-06T04:50:00.250Z'],
+    ['2026-12-06T04:50', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06T05:50:00+01:00', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06T05:50:00+0100', '2026-12-06T04:50:00.000Z'],
+    ['2026-12-06', '2026-12-06T00:00:00.000Z']
+  ])('reads %s as %s: a time without a zone is UTC', (text, utc) => {
+    expect(parseTimestamp(text)).toBe(Date.parse(utc))
+  })
+
+  it.each([
+    '',
+    'yesterday',
+    '1',
+    '1717329601000',
+    'Mon, 02 Jun 2025 12:00:01 GMT',
+    '2026-12-06T04:50:00 PM'
+  ])('is NaN for %j', text => {
+    expect(parseTimestamp(text)).toBeNaN()
   })
 })
 
@@ -787,6 +874,44 @@ describe('getExecution', () => {
     const error = await lastFailure(client().getExecution(LINKED_ACCOUNT, 'x1'))
     expect(error).toBeInstanceOf(MalformedAnswerError)
     expect(error.message).toContain('_id is missing, not a text')
+  })
+})
+
+describe('stopExecution', () => {
+  it('POSTs the stop of one execution, by its encoded id, for the linked account', async () => {
+    const scope = nock(BASE, {
+      reqheaders: {
+        'x-api-key': API_KEY,
+        linked_account_id: LINKED_ACCOUNT,
+        accept: 'application/json',
+        'user-agent': `refold-trigger/${VERSION}`
+      }
+    })
+      .post('/api/v2/public/execution/x%2F1/stop')
+      .reply(200, { message: 'Stopping instance' })
+    const { value, attempts } = await client().stopExecution(LINKED_ACCOUNT, 'x/1')
+    expect(scope.isDone()).toBe(true)
+    expect(value.status).toBe(200)
+    expect(attempts).toEqual([{ outcome: 'HTTP 200' }])
+  })
+
+  it('makes one attempt only, even when the client retries other calls', async () => {
+    const scope = nock(BASE)
+      .post('/api/v2/public/execution/x1/stop')
+      .reply(503, { message: 'Service Unavailable' })
+    const failure = await rejection(client({ retries: 3 }).stopExecution(LINKED_ACCOUNT, 'x1'))
+    expect(scope.isDone()).toBe(true)
+    expect(failure).toBeInstanceOf(CallFailed)
+    expect((failure as CallFailed).attempts).toHaveLength(1)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
+  it('passes the limiter', async () => {
+    nock(BASE).post('/api/v2/public/execution/x1/stop').reply(200, {})
+    const limiter = passThroughLimiter()
+    const run = jest.spyOn(limiter, 'run')
+    await client({ limiter }).stopExecution(LINKED_ACCOUNT, 'x1')
+    expect(run).toHaveBeenCalledTimes(1)
   })
 })
 

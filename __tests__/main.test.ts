@@ -226,7 +226,7 @@ describe('run', () => {
   })
 
   it('wait: fails when a started execution errors, naming it in the error and the message', async () => {
-    core.reset({ ...base, wait: 'true', wait_interval: '1' })
+    core.reset({ ...base, wait: 'true', wait_interval: '1', wait_settle: '0' })
     const date = new Date(Date.now() - 5000)
     const page = {
       docs: [
@@ -291,19 +291,19 @@ describe('run', () => {
       .reply(200, [{ _id: 'e1', name: 'Release Published' }])
   }
 
-  it('wait: a page of the wrong shape ends the wait, not the run: outputs set, fail_on_error honoured', async () => {
+  it('wait: an answer that is not a page ends the wait, not the run: outputs set, fail_on_error honoured', async () => {
     core.reset({ ...base, wait: 'true', retries: '1', fail_on_error: 'false' })
     const scope = acceptedAt()
       .get('/api/v2/public/execution')
       .query(true)
       .times(2)
-      .reply(200, { docs: [null] })
+      .reply(200, { docs: {} })
     await run()
     expect(scope.isDone()).toBe(true)
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.warning).toHaveBeenLastCalledWith(
       expect.stringMatching(
-        /could not poll the executions: Gave up after 2 attempts.*docs\[0\] is null.*fail_on_error is false/
+        /could not poll the executions: Gave up after 2 attempts.*expected an object with a docs array.*fail_on_error is false/
       )
     )
     expect(core.outputs).toMatchObject({

@@ -19,6 +19,7 @@ function waited(
     details: [],
     polls: 3,
     requests: 3,
+    stopped: [],
     status,
     headline: `Event "Release Published": ${status}`,
     executions: workflows.map((workflow, i) => ({

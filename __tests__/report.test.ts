@@ -24,6 +24,7 @@ function failedWait(overrides: Partial<WaitResult> = {}): WaitResult {
     details: [],
     polls: 3,
     requests: 3,
+    stopped: [],
     executions: [
       {
         id: 'e1',

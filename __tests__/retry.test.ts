@@ -7,6 +7,7 @@ import {
   parseHttpDate,
   parseRetryAfter,
   retryPolicy,
+  sleepUnlessAborted,
   systemClock,
   withRetry,
   type RetryHooks
@@ -544,5 +545,42 @@ describe('systemClock', () => {
     const random = systemClock.random()
     expect(random).toBeGreaterThanOrEqual(0)
     expect(random).toBeLessThan(1)
+  })
+})
+
+describe('sleepUnlessAborted', () => {
+  it('ends as soon as the signal aborts, even on a clock that ignores it', async () => {
+    const never = { ...virtualClock(), sleep: () => new Promise<void>(() => undefined) }
+    const cancel = new AbortController()
+    const slept = sleepUnlessAborted(never, 60_000, cancel.signal)
+    cancel.abort()
+    await expect(slept).resolves.toBeUndefined()
+  })
+
+  it('does not sleep at all on a signal already aborted', async () => {
+    const clock = virtualClock()
+    const cancel = new AbortController()
+    cancel.abort()
+    await sleepUnlessAborted(clock, 5000, cancel.signal)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('sleeps the whole time when nothing aborts', async () => {
+    const clock = virtualClock()
+    await sleepUnlessAborted(clock, 5000, new AbortController().signal)
+    expect(clock.elapsed()).toBe(5000)
+  })
+
+  it("ends the system clock's sleep, and clears its timer, when the signal aborts", async () => {
+    const cancel = new AbortController()
+    const cleared = jest.spyOn(globalThis, 'clearTimeout')
+    try {
+      const slept = systemClock.sleep(3_600_000, cancel.signal)
+      cancel.abort()
+      await expect(slept).resolves.toBeUndefined()
+      expect(cleared).toHaveBeenCalled()
+    } finally {
+      cleared.mockRestore()
+    }
   })
 })

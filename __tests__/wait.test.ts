@@ -4,14 +4,28 @@
 import { describe, it, expect, jest } from '@jest/globals'
 import type { RefoldEvent } from '../src/core/answers.js'
 import { ORG_KEY_HINT } from '../src/core/hints.js'
-import { notWaited, waitBroke, waitForExecutions, type WaitResult } from '../src/core/wait.js'
+import type { Clock } from '../src/core/retry.js'
+import {
+  DurationsSeen,
+  notWaited,
+  waitBroke,
+  waitForExecutions,
+  type WaitContext,
+  type WaitResult
+} from '../src/core/wait.js'
 import {
   createRefoldModel,
   type RefoldModelOptions,
   type ScheduledExecution,
   type WorkflowStep
 } from '../test/refold-model.js'
-import { virtualClock } from './helpers/common.js'
+import {
+  callFailed,
+  recordingLog,
+  settingsFor,
+  virtualClock,
+  type VirtualClock
+} from './helpers/common.js'
 import { apiError, MODEL, modelClient, type ModelClient } from './helpers/model-client.js'
 
 const EVENT = 'Release Published'
@@ -66,14 +80,31 @@ interface RunOptions {
   retries?: number
   waitTimeoutMs?: number
   waitIntervalMs?: number
+  waitSettleMs?: number
+  expectedWorkflows?: number
+  stopUnfinished?: boolean
+  /** The tag the trigger sent; default: none. */
+  instanceTag?: string
   /** The trigger answer's Date header; null: none. */
   date?: string | null
   runnerStart?: number
   startDate?: RefoldModelOptions['startDate']
   detailErrors?: boolean
+  /** Aborted to cancel the run. */
+  cancel?: AbortController
+  /** Virtual ms after the wait's start at which `cancel` is aborted (during a sleep). */
+  cancelAt?: number
+  durations?: DurationsSeen
+  /** What a stop answers; default: Refold's 200. */
+  stop?: WaitContext['client']['stopExecution']
   /** Script the client's answers before the wait starts. */
   arrange?: (client: ModelClient) => void
 }
+
+const stopAccepted: WaitContext['client']['stopExecution'] = async () => ({
+  value: { status: 200, body: '{"message":"Stopping instance"}', headers: {} },
+  attempts: [{ outcome: 'HTTP 200' }]
+})
 
 async function run(options: RunOptions = {}) {
   const date = options.date === undefined ? DATE_HEADER : options.date
@@ -93,30 +124,63 @@ async function run(options: RunOptions = {}) {
   })
   const client = modelClient(model, { clock: time, retries: options.retries })
   options.arrange?.(client)
-  const log = { info: jest.fn<(line: string) => void>() }
-  const settings = {
-    event: EVENT,
-    configId: options.configId,
-    slug: options.slug,
-    waitTimeoutMs: options.waitTimeoutMs ?? 60_000,
-    waitIntervalMs: options.waitIntervalMs ?? 10_000
+  const stopExecution = jest.fn(options.stop ?? stopAccepted)
+  const log = recordingLog()
+  const cancel = options.cancel ?? new AbortController()
+  const clock =
+    options.cancelAt === undefined ? time : cancellingClock(time, cancel, options.cancelAt)
+  const ctx: WaitContext = {
+    client: { ...client, stopExecution },
+    settings: settingsFor({
+      event: EVENT,
+      configId: options.configId,
+      slug: options.slug,
+      waitTimeoutMs: options.waitTimeoutMs ?? 60_000,
+      waitIntervalMs: options.waitIntervalMs ?? 10_000,
+      waitSettleMs: options.waitSettleMs ?? 10_000,
+      expectedWorkflows: options.expectedWorkflows,
+      stopUnfinished: options.stopUnfinished ?? false
+    }),
+    events: () => client.listEvents(),
+    clock,
+    log,
+    signal: cancel.signal,
+    durations: options.durations
   }
   const answer = { headers: date === null ? {} : { date } }
-  const result = await waitForExecutions(
-    client,
-    settings,
-    ACCOUNT,
-    answer,
-    () => client.listEvents(),
-    time,
-    log
-  )
+  const result = await waitForExecutions(ctx, ACCOUNT, answer, options.instanceTag ?? '')
   /** Polls made: each poll starts by reading page 1. */
   const polls = client.queries.filter(q => q.page === 1).length
   const infoLines = log.info.mock.calls.map(([line]) => line)
+  const warnings = log.warning.mock.calls.map(([line]) => line)
   const sent = (route: string) =>
     client.requests.filter(r => model.route(r.method, r.path) === route)
-  return { result, client, model, log, polls, infoLines, sent, serverStart, ...time }
+  return {
+    result,
+    client,
+    model,
+    log,
+    polls,
+    infoLines,
+    warnings,
+    sent,
+    stopExecution,
+    serverStart,
+    ...time
+  }
+}
+
+/** `time`, aborting `cancel` once `at` virtual ms have passed: a cancel that lands mid-sleep. */
+function cancellingClock(time: VirtualClock, cancel: AbortController, at: number): Clock {
+  return {
+    ...time,
+    sleep: async (ms: number) => {
+      const left = at - time.elapsed()
+      if (cancel.signal.aborted || left > ms) return time.sleep(ms)
+      await time.sleep(Math.max(0, left))
+      cancel.abort()
+    }
+  }
 }
 
 const running = (until: number, then: string): Step[] => [
@@ -142,20 +206,20 @@ describe('waitForExecutions', () => {
       })
       expect(result.headline).toContain(`"${EVENT}"`)
       expect(result.headline).toMatch(/completed/)
-      // Polls at 1, 3 and 7 s see RUNNING, 15 s sees COMPLETED, 17 s is the one more poll.
-      expect(polls).toBe(5)
-      expect(result.polls).toBe(5)
-      expect(elapsed()).toBe(17_000)
-      expect(result.durationMs).toBe(17_000)
+      // Polls at 1, 10 (wait_settle), 14 s see RUNNING; 22 s sees it COMPLETED and nothing new.
+      expect(polls).toBe(4)
+      expect(result.polls).toBe(4)
+      expect(elapsed()).toBe(22_000)
+      expect(result.durationMs).toBe(22_000)
     })
 
-    it('makes one more poll before declaring an already finished execution done', async () => {
+    it('gives the verdict on the first poll wait_settle after the trigger for an execution already finished', async () => {
       const { result, polls, elapsed } = await run({
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
       expect(polls).toBe(2)
-      expect(elapsed()).toBe(3000)
+      expect(elapsed()).toBe(10_000)
     })
 
     it("takes the workflow from associated_workflow.name, else the execution's name", async () => {
@@ -208,8 +272,8 @@ describe('waitForExecutions', () => {
         ]
       })
       expect(result.status).toBe('COMPLETED')
-      // Polls at 1, 3, 7, 15, 25 and 35 s (COMPLETED), and the one more at 37 s.
-      expect(elapsed()).toBe(37_000)
+      // Polls at 1 (QUEUED), 10, 14 (RUNNING), 22 (STOPPING) and 32 s (COMPLETED).
+      expect(elapsed()).toBe(32_000)
     })
   })
 
@@ -236,8 +300,8 @@ describe('waitForExecutions', () => {
         executions: [execution('ex-1', 'Publish Docs', running(5_000, 'TIMED_OUT'))]
       })
       expect(result.status).toBe('FAILED')
-      // Seen at 7 s, confirmed at 9 s.
-      expect(elapsed()).toBe(9000)
+      // Seen finished on the poll at wait_settle.
+      expect(elapsed()).toBe(10_000)
     })
 
     it('an unknown status is FAILED and named in the headline', async () => {
@@ -258,19 +322,20 @@ describe('waitForExecutions', () => {
       })
       expect(result.status).toBe('FAILED')
       expect(result.executions.map(e => e.status)).toEqual(['ERRORED', 'COMPLETED'])
-      // Sync CRM seen COMPLETED at 25 s, confirmed at 27 s.
-      expect(elapsed()).toBe(27_000)
+      // Polls at 1, 10, 14 and 22 s see Sync CRM RUNNING; 32 s sees it COMPLETED.
+      expect(elapsed()).toBe(32_000)
     })
   })
 
   describe('times out', () => {
     const tens = (count: number): number[] => Array<number>(count).fill(10_000)
     it.each([
-      // Polls at 1, 3, 7, 15, 25 … 55 s, and one exactly at the timeout.
-      [60_000, 10_000, [1000, 2000, 4000, 8000, ...tens(4), 5000]],
-      [600_000, 10_000, [1000, 2000, 4000, 8000, ...tens(58), 5000]],
-      [45_000, 15_000, [1000, 2000, 4000, 8000, 15_000, 15_000]],
-      [25_000, 10_000, [1000, 2000, 4000, 8000, 10_000]],
+      // Polls at 1 s, at wait_settle (10 s), then 14, 22, 32 … 52 s, and one exactly at the timeout.
+      [60_000, 10_000, [1000, 9000, 4000, 8000, ...tens(3), 8000]],
+      [600_000, 10_000, [1000, 9000, 4000, 8000, ...tens(57), 8000]],
+      [45_000, 15_000, [1000, 9000, 4000, 8000, 15_000, 8000]],
+      [25_000, 10_000, [1000, 9000, 4000, 8000, 3000]],
+      // wait_interval shorter than wait_settle still bounds the gaps.
       [4000, 1000, [1000, 1000, 1000, 1000]]
     ])(
       'still RUNNING at wait_timeout %i ms (interval %i ms) is TIMED_OUT',
@@ -284,7 +349,6 @@ describe('waitForExecutions', () => {
         expect(result.headline).toContain('Publish Docs')
         expect(result.headline).toMatch(/still running/)
         expect(result.headline).toContain(`${waitTimeoutMs / 1000} s`)
-        // The first poll 1 s in, gaps doubling up to the interval, the last poll at the timeout.
         expect(sleeps).toEqual(schedule)
         expect(polls).toBe(schedule.length)
         expect(elapsed()).toBe(waitTimeoutMs)
@@ -443,8 +507,8 @@ describe('waitForExecutions', () => {
         ['ex-2', 'ERRORED']
       ])
       const pages = client.queries.map(q => q.page)
-      // Polls at 1, 3, 7, 15 and 25 s (Sync CRM ERRORED), and the one more at 27 s: three pages each.
-      expect(pages).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3])
+      // Polls at 1, 10, 14 and 22 s (Sync CRM ERRORED): three pages each.
+      expect(pages).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3])
     })
 
     it('follows nextPage as Refold gives it', async () => {
@@ -469,28 +533,353 @@ describe('waitForExecutions', () => {
     })
   })
 
-  it('waits for a new execution that appears on the one more poll after the first finished', async () => {
-    const { result, elapsed } = await run({
-      executions: [
-        execution('ex-1', 'Publish Docs', running(5_000, 'COMPLETED')),
-        // Appears at 8 s: after ex-1 was first seen finished (7 s), on the confirming poll (9 s).
-        execution(
-          'ex-2',
-          'Sync CRM',
-          running(20_000, 'ERRORED'),
-          { createdAt: iso(T0 + 7_500) },
-          8_000
-        )
-      ]
+  describe('the settle window (wait_settle)', () => {
+    // The contract's example: the first workflow is listed at once and completes at 1 s, the
+    // second is listed 6 s after the trigger and errors.
+    const lateFailure = () => [
+      execution('ex-1', 'Publish Docs', running(1000, 'COMPLETED'), { createdAt: iso(T0) }),
+      execution(
+        'ex-2',
+        'Sync CRM',
+        [
+          { afterMs: 6000, status: 'RUNNING' },
+          { afterMs: 8000, status: 'ERRORED' }
+        ],
+        { createdAt: iso(T0 + 6000) }
+      )
+    ]
+
+    it('gates a workflow listed 6 s after the trigger: FAILED, not COMPLETED', async () => {
+      const { result, elapsed } = await run({ executions: lateFailure() })
+      expect(result.status).toBe('FAILED')
+      expect(result.executions.map(e => [e.id, e.status])).toEqual([
+        ['ex-1', 'COMPLETED'],
+        ['ex-2', 'ERRORED']
+      ])
+      expect(result.headline).toContain('Sync CRM')
+      // Polls at 1 s (ex-1 done), 10 s (ex-2 new, so no verdict) and 14 s (nothing new).
+      expect(elapsed()).toBe(14_000)
     })
-    expect(result.status).toBe('FAILED')
-    expect(result.executions.map(e => [e.id, e.status])).toEqual([
-      ['ex-1', 'COMPLETED'],
-      ['ex-2', 'ERRORED']
-    ])
-    expect(result.headline).toContain('Sync CRM')
-    // Back to the backoff after 9 s: polls at 17 s (RUNNING) and 27 s (ERRORED), confirmed at 29 s.
-    expect(elapsed()).toBe(29_000)
+
+    it('with wait_settle 0, a workflow listed that late is missed: what the window is for', async () => {
+      const { result, elapsed } = await run({ waitSettleMs: 0, executions: lateFailure() })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+      expect(elapsed()).toBe(3000)
+    })
+
+    it('gives no verdict before wait_settle, even when wait_interval is shorter', async () => {
+      const { result, sleeps, elapsed } = await run({
+        waitSettleMs: 30_000,
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('COMPLETED')
+      // Polls at 1, 11, 21 s, never more than wait_interval apart, and the verdict at 30 s.
+      expect(sleeps).toEqual([1000, 10_000, 10_000, 9000])
+      expect(elapsed()).toBe(30_000)
+    })
+
+    it('takes no verdict from a poll after wait_settle that finds a new execution', async () => {
+      const { result, elapsed } = await run({
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution('ex-2', 'Sync CRM', 'COMPLETED', { createdAt: iso(T0 + 9000) }, 9500)
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1', 'ex-2'])
+      // ex-2 is new on the poll at 10 s: one more poll (14 s) finds nothing new.
+      expect(elapsed()).toBe(14_000)
+    })
+  })
+
+  describe('expected_workflows', () => {
+    it('gives the verdict once that many executions were seen and finished, without the settle wait', async () => {
+      const { result, elapsed, polls } = await run({
+        expectedWorkflows: 2,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution(
+            'ex-2',
+            'Sync CRM',
+            [
+              { afterMs: 3000, status: 'RUNNING' },
+              { afterMs: 4000, status: 'COMPLETED' }
+            ],
+            { createdAt: iso(T0 + 3000) }
+          )
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1', 'ex-2'])
+      // Polls at 1 (1 of 2), 3 (ex-2 RUNNING) and 7 s: well before the 10 s settle window.
+      expect(polls).toBe(3)
+      expect(elapsed()).toBe(7000)
+    })
+
+    it('is TIMED_OUT, saying how many of those expected appeared, when fewer did by wait_timeout', async () => {
+      const { result, elapsed } = await run({
+        expectedWorkflows: 2,
+        waitTimeoutMs: 20_000,
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result).toMatchObject({ ok: false, status: 'TIMED_OUT' })
+      expect(result.headline).toContain('saw 1 of 2 expected workflows')
+      expect(result.headline).toContain('Publish Docs (COMPLETED)')
+      expect(result.headline).toMatch(/raise wait_timeout/)
+      expect(elapsed()).toBe(20_000)
+    })
+
+    it('is FAILED, still saying how many appeared, when one of too few failed', async () => {
+      const { result } = await run({
+        expectedWorkflows: 3,
+        waitTimeoutMs: 20_000,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution('ex-2', 'Sync CRM', 'ERRORED')
+        ]
+      })
+      expect(result.status).toBe('FAILED')
+      expect(result.headline).toContain('Sync CRM (ERRORED)')
+      expect(result.headline).toContain('saw 2 of 3 expected workflows')
+    })
+
+    it('gates more executions than expected too, and warns once', async () => {
+      const { result, warnings } = await run({
+        expectedWorkflows: 1,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution('ex-2', 'Sync CRM', running(5000, 'ERRORED'))
+        ]
+      })
+      expect(result.status).toBe('FAILED')
+      expect(result.executions.map(e => [e.id, e.status])).toEqual([
+        ['ex-1', 'COMPLETED'],
+        ['ex-2', 'ERRORED']
+      ])
+      expect(warnings).toEqual([
+        expect.stringMatching(/2 workflow executions .*more than the 1 expected/)
+      ])
+    })
+  })
+
+  describe('instance_tag', () => {
+    const TAG = 'octo/shop/42/1/release/notify/acct-0001'
+
+    it("does not let another run's execution of the same event and account, tagged otherwise, fail ours", async () => {
+      const { result, infoLines } = await run({
+        instanceTag: TAG,
+        executions: [
+          execution('ours', 'Publish Docs', running(3000, 'COMPLETED'), { instance_tag: TAG }),
+          execution('theirs', 'Publish Docs', 'ERRORED', {
+            instance_tag: 'octo/shop/43/1/release/notify/acct-0001',
+            createdAt: iso(T0 + 4000)
+          })
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ours'])
+      expect(result.correlation).toBe('tag')
+      expect(infoLines).toContainEqual(expect.stringMatching(/matched 1 by instance_tag$/))
+      expect(infoLines.some(line => line.includes('theirs'))).toBe(false)
+    })
+
+    it('matches executions without the field by the time window, and says both rules were used', async () => {
+      const { result, infoLines } = await run({
+        instanceTag: TAG,
+        executions: [
+          execution('tagged', 'Publish Docs', 'COMPLETED', { instance_tag: TAG }),
+          execution('untagged', 'Sync CRM', 'COMPLETED', { createdAt: iso(T0 + 3000) }),
+          execution('empty-tag', 'Notify Slack', 'COMPLETED', {
+            instance_tag: '',
+            createdAt: iso(T0 + 4000)
+          })
+        ]
+      })
+      expect(result.executions.map(e => e.id)).toEqual(['tagged', 'untagged', 'empty-tag'])
+      expect(result.correlation).toBe('tag+time')
+      expect(infoLines).toContainEqual(
+        expect.stringMatching(/matched 1 by instance_tag, 2 by the time window/)
+      )
+    })
+
+    it('is time when no execution carries a tag, and undefined when none was seen', async () => {
+      const timed = await run({
+        instanceTag: TAG,
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(timed.result.correlation).toBe('time')
+      const none = await run({ instanceTag: TAG, waitTimeoutMs: 5000 })
+      expect(none.result.status).toBe('NONE')
+      expect(none.result.correlation).toBeUndefined()
+    })
+
+    it('still ignores an execution with our tag created before the trigger', async () => {
+      const { result } = await run({
+        instanceTag: TAG,
+        waitTimeoutMs: 20_000,
+        executions: [
+          execution('ex-old', 'Publish Docs', 'ERRORED', {
+            instance_tag: TAG,
+            createdAt: iso(T0 - 5000)
+          })
+        ]
+      })
+      expect(result.status).toBe('NONE')
+    })
+
+    it('counts no tagged execution when the trigger sent no tag: those are other runs', async () => {
+      const { result } = await run({
+        executions: [
+          execution('ex-1', 'Publish Docs', 'COMPLETED'),
+          execution('theirs', 'Publish Docs', 'ERRORED', { instance_tag: TAG })
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+    })
+  })
+
+  describe('unrelated data never decides', () => {
+    /** Lists `docs` after what the model lists, on every page of every poll. */
+    const listing =
+      (...docs: unknown[]) =>
+      (c: ModelClient) =>
+        c.always('executions', request => {
+          const answer = c.model.handle(request)
+          const body = answer.body as { docs: unknown[] }
+          return { ...answer, body: { ...body, docs: [...body.docs, ...docs] } }
+        })
+    const ours = (fields: Record<string, unknown>) => ({
+      associated_event_id: EVENT_ID,
+      associated_workflow: { _id: 'wf-sync', name: 'Sync CRM' },
+      linked_account_id: ACCOUNT,
+      ...fields
+    })
+
+    it('ignores malformed executions of other events and from before t0, and reads the rest of the page', async () => {
+      const { result, warnings, infoLines } = await run({
+        arrange: listing(
+          null,
+          'x',
+          [1],
+          { associated_event_id: 'evt-other', _id: 7, status: 42, createdAt: 'garbage' },
+          { associated_event_id: 'evt-other', status: 'ERRORED' },
+          {
+            associated_event_id: ['evt-release'],
+            _id: 'odd',
+            status: 'ERRORED',
+            createdAt: iso(T0 + 1000)
+          },
+          ours({ _id: 'old', createdAt: iso(T0 - 5000) }),
+          ours({ _id: 'old-2', status: { s: 1 }, createdAt: iso(T0 - 5000) })
+        ),
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+      expect(warnings).toEqual([])
+      expect(infoLines.some(line => /old|odd/.test(line))).toBe(false)
+    })
+
+    it.each([
+      ['no status', {}],
+      ['a status of another type', { status: 42 }],
+      ['an empty status', { status: ' ' }]
+    ])(
+      'counts a matching execution with %s as failed ("status missing")',
+      async (_label, fields) => {
+        const { result } = await run({
+          arrange: listing(ours({ _id: 'ex-2', createdAt: iso(T0 + 1000), ...fields })),
+          executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+        })
+        expect(result.status).toBe('FAILED')
+        expect(result.headline).toContain('Sync CRM (status missing)')
+        expect(result.executions.find(e => e.id === 'ex-2')?.status).toBe('status missing')
+      }
+    )
+
+    it.each([
+      ['that is not a date', { createdAt: 'yesterday' }],
+      ['of another type', { createdAt: 1_709_640_000_000 }],
+      ['that is missing', {}]
+    ])(
+      'ignores a matching execution whose createdAt cannot be read (%s), with one warning naming it',
+      async (_label, fields) => {
+        const { result, warnings, polls } = await run({
+          arrange: listing(ours({ _id: 'ex-bad', status: 'ERRORED', ...fields })),
+          executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+        })
+        expect(result.status).toBe('COMPLETED')
+        expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+        expect(polls).toBeGreaterThan(1)
+        expect(warnings).toEqual([expect.stringContaining('Ignored execution ex-bad of event')])
+        expect(warnings[0]).toMatch(/createdAt/)
+      }
+    )
+
+    it('ignores, with a warning, a matching execution without an id', async () => {
+      const { result, warnings } = await run({
+        arrange: listing(ours({ status: 'ERRORED', createdAt: iso(T0 + 1000) })),
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(warnings).toEqual([
+        expect.stringMatching(/Ignored an execution of event .* that has no _id/)
+      ])
+    })
+
+    it('compares statuses without regard to case and reports them upper-cased', async () => {
+      const { result, elapsed } = await run({
+        executions: [
+          execution('ex-1', 'Publish Docs', [
+            { afterMs: 0, status: 'queued' },
+            { afterMs: 12_000, status: 'Running' },
+            { afterMs: 20_000, status: 'completed' }
+          ]),
+          execution('ex-2', 'Sync CRM', 'duplicate')
+        ]
+      })
+      expect(result.status).toBe('COMPLETED')
+      expect(result.executions.map(e => e.status)).toEqual(['COMPLETED', 'DUPLICATE'])
+      // In progress until the poll at 22 s: `queued` and `Running` were not taken as failures.
+      expect(elapsed()).toBe(22_000)
+      const failed = await run({ executions: [execution('ex-1', 'Publish Docs', 'errored')] })
+      expect(failed.result.status).toBe('FAILED')
+      expect(failed.result.headline).toContain('Publish Docs (ERRORED)')
+    })
+
+    it("reads a timestamp without a zone as UTC, whatever the runner's time zone", async () => {
+      // A runner 9 h east of UTC: Date.parse reads a zone-less date-time as its local time, so
+      // 12:00:02 would fall before t0 and the execution be ignored.
+      const parse = Date.parse
+      const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/
+      const local = jest
+        .spyOn(Date, 'parse')
+        .mockImplementation(text => parse(zoneless.test(text) ? `${text}+09:00` : text))
+      try {
+        const { result } = await run({
+          arrange: listing(
+            ours({
+              _id: 'ex-2',
+              status: 'COMPLETED',
+              createdAt: '2024-03-05T12:00:02',
+              completion_time: '2024-03-05T12:00:07.250'
+            })
+          )
+        })
+        expect(result.status).toBe('COMPLETED')
+        expect(result.executions).toEqual([
+          expect.objectContaining({
+            id: 'ex-2',
+            created_at: '2024-03-05T12:00:02',
+            durationMs: 5250
+          })
+        ])
+      } finally {
+        local.mockRestore()
+      }
+    })
   })
 
   describe('the event id', () => {
@@ -587,10 +976,10 @@ describe('waitForExecutions', () => {
       expect(sleeps[0]).toBe(1000)
       expect(sleeps[1]).toBeGreaterThanOrEqual(500)
       expect(sleeps[1]).toBeLessThanOrEqual(1000)
-      // One failed attempt, then polls at ~1.75, ~3.75, ~7.75, ~15.75 (COMPLETED) and ~17.75 s.
-      expect(sent('executions')).toHaveLength(6)
-      expect(result.polls).toBe(5)
-      expect(result.requests).toBe(6)
+      // One failed attempt, then polls at ~1.75 (RUNNING) and 10 s (COMPLETED).
+      expect(sent('executions')).toHaveLength(3)
+      expect(result.polls).toBe(2)
+      expect(result.requests).toBe(3)
     })
 
     it('honours Retry-After on a 429 while polling', async () => {
@@ -681,25 +1070,29 @@ describe('waitForExecutions', () => {
   })
 
   describe('malformed pages', () => {
-    const malformedPage = { status: 200, body: '{"docs":[null]}' }
+    const malformedPage = { status: 200, body: '{"docs":{"0":null}}' }
 
-    it('retries a page of the wrong shape like a 5xx', async () => {
+    it('retries an answer that is not a page like a 5xx', async () => {
       const { result, client } = await run({
         arrange: c => c.script('executions', malformedPage),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(client.retryLines[0]).toMatch(/^Attempt 1 of 4 failed: .*docs\[0\] is null/)
+      expect(client.retryLines[0]).toMatch(
+        /^Attempt 1 of 4 failed: .*expected an object with a docs array/
+      )
     })
 
-    it('ends in a verdict, not a crash, when every page is of the wrong shape', async () => {
+    it('ends in a verdict, not a crash, when no answer is a page', async () => {
       const { result, sent } = await run({
         retries: 1,
         arrange: c => c.always('executions', malformedPage)
       })
       expect(result).toMatchObject({ ok: false, status: 'NONE', executions: [] })
       expect(result.headline).toMatch(/could not poll the executions: Gave up after 2 attempts/)
-      expect(result.headline).toContain('not of the expected shape: docs[0] is null')
+      expect(result.headline).toContain(
+        'not of the expected shape: expected an object with a docs array'
+      )
       expect(sent('executions')).toHaveLength(2)
     })
   })
@@ -714,7 +1107,8 @@ describe('waitForExecutions', () => {
         durationMs: 0,
         details: [],
         polls: 0,
-        requests: 0
+        requests: 0,
+        stopped: []
       })
     })
   })
@@ -729,7 +1123,8 @@ describe('waitForExecutions', () => {
         durationMs: 0,
         details: [],
         polls: 0,
-        requests: 0
+        requests: 0,
+        stopped: []
       })
     })
   })
@@ -744,7 +1139,7 @@ describe('waitForExecutions', () => {
       const lines = infoLines.flatMap(line => line.split(/\r\n|\r|\n/))
       expect(lines.filter(line => line.trimStart().startsWith('::'))).toEqual([])
       expect(infoLines).toContainEqual(
-        'Execution ex-1\\n::add-mask::id (Publish\\n::error::workflow): DONE\\r\\n::error::status'
+        'Execution ex-1\\n::add-mask::id (Publish\\n::error::workflow): DONE\\r\\n::ERROR::STATUS'
       )
     })
 
@@ -760,8 +1155,8 @@ describe('waitForExecutions', () => {
         ]
       })
       expect(result.status).toBe('COMPLETED')
-      // 1, 3, 7 (QUEUED), 15, 25, 35 (RUNNING), 45 (COMPLETED), 47 s.
-      expect(polls).toBe(8)
+      // 1 (QUEUED), 10, 14, 22, 32 (RUNNING), 42 s (COMPLETED).
+      expect(polls).toBe(6)
       const about = infoLines.filter(line => line.includes('ex-1'))
       expect(about).toHaveLength(3)
       expect(about[0]).toMatch(/QUEUED/)
@@ -848,7 +1243,7 @@ describe('waitForExecutions', () => {
       for (const request of requests.slice(1)) expect(request.query?.start_date).toBeUndefined()
       expect(client.queries.slice(1).every(q => q.startDate === undefined)).toBe(true)
       // The poll without it comes at once, not a poll interval later: the schedule is unchanged.
-      expect(sleeps).toEqual([1000, 2000, 4000, 2000])
+      expect(sleeps).toEqual([1000, 9000])
       expect(infoLines.some(l => /start_date.*HTTP 422/.test(l))).toBe(true)
     })
 
@@ -877,40 +1272,60 @@ describe('waitForExecutions', () => {
   })
 
   describe('the poll schedule', () => {
-    it('polls 1 s after the trigger, then 2, 4, 8, 10, 10 … s apart (wait_interval 10 s), and confirms 2 s after the last finish', async () => {
+    it('polls 1 s after the trigger, then 2, 4, 8, 10, 10 … s apart (wait_interval 10 s), and with wait_settle 0 gives the verdict on the first poll that sees everything finished', async () => {
       const { result, sleeps, elapsed } = await run({
+        waitSettleMs: 0,
         executions: [execution('ex-1', 'Publish Docs', running(40_000, 'COMPLETED'))]
       })
       expect(result.status).toBe('COMPLETED')
-      // Polls at 1, 3, 7, 15, 25, 35 (RUNNING), 45 s (COMPLETED); the confirming poll at 47 s.
-      expect(sleeps).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000, 10_000, 2000])
-      expect(elapsed()).toBe(47_000)
-      expect(result.durationMs).toBe(47_000)
+      // Polls at 1, 3, 7, 15, 25, 35 (RUNNING) and 45 s (COMPLETED, nothing new).
+      expect(sleeps).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000, 10_000])
+      expect(elapsed()).toBe(45_000)
+      expect(result.durationMs).toBe(45_000)
     })
 
-    it('gates a 5 s workflow within 5 s of its end: polls at 1, 3 and 7 s, the confirming one at 9 s', async () => {
+    it('makes no poll between the first sighting and wait_settle, since none could give the verdict', async () => {
+      const { result, sleeps } = await run({
+        executions: [execution('ex-1', 'Publish Docs', running(40_000, 'COMPLETED'))]
+      })
+      expect(result.status).toBe('COMPLETED')
+      // Polls at 1, 10, 14, 22, 32 (RUNNING) and 42 s (COMPLETED).
+      expect(sleeps).toEqual([1000, 9000, 4000, 8000, 10_000, 10_000])
+    })
+
+    it('keeps the doubling schedule while nothing was seen, wait_settle or not', async () => {
+      const { result, sleeps } = await run({
+        executions: [execution('ex-1', 'Publish Docs', 'COMPLETED', {}, 12_000)]
+      })
+      expect(result.status).toBe('COMPLETED')
+      // Polls at 1, 3, 7 (nothing), 15 s (COMPLETED, new) and 25 s (nothing new).
+      expect(sleeps).toEqual([1000, 2000, 4000, 8000, 10_000])
+    })
+
+    it('gates a 5 s workflow at wait_settle: polls at 1 and 10 s', async () => {
       const { result, sleeps, model, serverStart, elapsed } = await run({
         executions: [execution('ex-1', 'Publish Docs', running(5000, 'COMPLETED'))]
       })
       expect(result.status).toBe('COMPLETED')
-      expect(sleeps).toEqual([1000, 2000, 4000, 2000])
-      const finishedAt = model.lastFinishAt()
-      expect(finishedAt).toBe(serverStart + 5000)
-      expect(serverStart + elapsed() - (finishedAt ?? 0)).toBeLessThanOrEqual(5000)
+      expect(sleeps).toEqual([1000, 9000])
+      expect(model.lastFinishAt()).toBe(serverStart + 5000)
+      expect(elapsed()).toBe(10_000)
     })
 
-    it('confirms after wait_interval when it is shorter than 2 s, and never polls further apart', async () => {
-      const { result, sleeps } = await run({
+    it('never polls further apart than a wait_interval shorter than wait_settle', async () => {
+      const { result, sleeps, elapsed } = await run({
         waitIntervalMs: 1000,
         executions: [execution('ex-1', 'Publish Docs', running(3500, 'COMPLETED'))]
       })
       expect(result.status).toBe('COMPLETED')
-      // Polls at 1, 2, 3 (RUNNING), 4 s (COMPLETED), confirmed at 5 s.
-      expect(sleeps).toEqual([1000, 1000, 1000, 1000, 1000])
+      // COMPLETED from 4 s on; the verdict on the poll at wait_settle.
+      expect(sleeps).toEqual(Array<number>(10).fill(1000))
+      expect(elapsed()).toBe(10_000)
     })
 
     it('doubles up to a wait_interval that is not a power of two', async () => {
       const { sleeps } = await run({
+        waitSettleMs: 0,
         waitIntervalMs: 3000,
         waitTimeoutMs: 12_000,
         executions: [execution('ex-1', 'Publish Docs', 'RUNNING')]
@@ -1074,4 +1489,346 @@ describe('waitForExecutions', () => {
       ).toBe(true)
     })
   })
+
+  describe('cancelled', () => {
+    it('stops at once when the run is cancelled mid-sleep: CANCELLED, with the executions seen so far and no detail read', async () => {
+      const { result, polls, sent, stopExecution } = await run({
+        cancelAt: 12_000,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED')
+        ]
+      })
+      expect(result).toMatchObject({ ok: false, status: 'CANCELLED', stopped: [] })
+      expect(result.executions.map(e => [e.id, e.status])).toEqual([
+        ['ex-1', 'RUNNING'],
+        ['ex-2', 'ERRORED']
+      ])
+      expect(result.headline).toBe(
+        `Event "${EVENT}": cancelled while waiting for its executions ` +
+          '(so far: Publish Docs (RUNNING), Sync CRM (ERRORED))'
+      )
+      // Polls at 1 and 10 s; the one due at 14 s never came.
+      expect(polls).toBe(2)
+      expect(result.durationMs).toBe(12_000)
+      expect(sent('execution')).toEqual([])
+      expect(stopExecution).not.toHaveBeenCalled()
+    })
+
+    it('does not wait for the answer of a poll in flight when the run is cancelled', async () => {
+      const cancel = new AbortController()
+      const { result, elapsed } = await run({
+        cancel,
+        executions: [execution('ex-1', 'Publish Docs', 'RUNNING')],
+        arrange: c => {
+          const list = c.listExecutions
+          let calls = 0
+          c.listExecutions = (account, query) => {
+            if (++calls < 2) return list(account, query)
+            cancel.abort()
+            return new Promise(() => undefined)
+          }
+        }
+      })
+      expect(result.status).toBe('CANCELLED')
+      expect(result.executions.map(e => e.id)).toEqual(['ex-1'])
+      expect(elapsed()).toBe(10_000)
+    })
+
+    it('polls nothing when the run was cancelled before the wait began', async () => {
+      const cancel = new AbortController()
+      cancel.abort()
+      const { result, sent } = await run({
+        cancel,
+        executions: [execution('ex-1', 'Publish Docs', 'RUNNING')]
+      })
+      expect(result).toMatchObject({ status: 'CANCELLED', executions: [], polls: 0 })
+      expect(result.headline).toBe(`Event "${EVENT}": cancelled while waiting for its executions`)
+      expect(sent('executions')).toEqual([])
+    })
+
+    it('with stop_unfinished, stops what is still in progress, though the run is cancelled', async () => {
+      const { result, stopExecution, infoLines } = await run({
+        cancelAt: 12_000,
+        stopUnfinished: true,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED'),
+          execution('ex-3', 'Notify Slack', 'QUEUED')
+        ]
+      })
+      expect(result.status).toBe('CANCELLED')
+      expect(stopExecution.mock.calls).toEqual([
+        [ACCOUNT, 'ex-1'],
+        [ACCOUNT, 'ex-3']
+      ])
+      expect(result.stopped).toEqual([
+        { id: 'ex-1', workflow: 'Publish Docs', ok: true },
+        { id: 'ex-3', workflow: 'Notify Slack', ok: true }
+      ])
+      expect(result.headline).toMatch(/; stopped 2 of 2 unfinished$/)
+      expect(infoLines).toContainEqual('Asked Refold to stop execution ex-1 (Publish Docs)')
+    })
+  })
+
+  describe('stop_unfinished', () => {
+    const runningAndDone = () => [
+      execution('ex-1', 'Publish Docs', 'RUNNING'),
+      execution('ex-2', 'Sync CRM', 'COMPLETED')
+    ]
+
+    it('when wait_timeout runs out, stops each execution still in progress, once', async () => {
+      const { result, stopExecution, sent } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        executions: runningAndDone()
+      })
+      expect(result.status).toBe('TIMED_OUT')
+      expect(stopExecution.mock.calls).toEqual([[ACCOUNT, 'ex-1']])
+      expect(result.stopped).toEqual([{ id: 'ex-1', workflow: 'Publish Docs', ok: true }])
+      expect(result.headline).toBe(
+        `Event "${EVENT}": still running after 20 s: Publish Docs (RUNNING); raise wait_timeout; ` +
+          'stopped 1 of 1 unfinished'
+      )
+      expect(result.requests).toBe(sent('executions').length + 1)
+    })
+
+    it('says which stops failed, in the log and the headline', async () => {
+      const { result, warnings } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        stop: async () => {
+          throw callFailed(500, { refoldMessage: 'boom' })
+        },
+        executions: runningAndDone()
+      })
+      expect(result.stopped).toEqual([
+        { id: 'ex-1', workflow: 'Publish Docs', ok: false, error: expect.stringMatching(/500/) }
+      ])
+      expect(warnings).toEqual([
+        expect.stringMatching(/^Could not stop execution ex-1 \(Publish Docs\): /)
+      ])
+      expect(result.headline).toMatch(/stopped 0 of 1 unfinished \(could not stop: Publish Docs\)$/)
+    })
+
+    it('without it, stops nothing and the TIMED_OUT headline says what to do', async () => {
+      const { result, stopExecution } = await run({
+        waitTimeoutMs: 20_000,
+        executions: runningAndDone()
+      })
+      expect(stopExecution).not.toHaveBeenCalled()
+      expect(result.stopped).toEqual([])
+      expect(result.headline).toMatch(
+        /still running after 20 s: Publish Docs \(RUNNING\); raise wait_timeout, or set stop_unfinished/
+      )
+    })
+
+    it('stops what still runs when the wait runs out with another execution failed', async () => {
+      const { result, stopExecution } = await run({
+        waitTimeoutMs: 20_000,
+        stopUnfinished: true,
+        executions: [
+          execution('ex-1', 'Publish Docs', 'RUNNING'),
+          execution('ex-2', 'Sync CRM', 'ERRORED')
+        ]
+      })
+      expect(result.status).toBe('FAILED')
+      expect(stopExecution.mock.calls).toEqual([[ACCOUNT, 'ex-1']])
+    })
+
+    it('stops nothing when the wait ended otherwise: polling broke off', async () => {
+      const { result, stopExecution } = await run({
+        retries: 0,
+        stopUnfinished: true,
+        arrange: c => {
+          c.script('executions', MODEL)
+          c.always('executions', apiError(503))
+        },
+        executions: runningAndDone()
+      })
+      expect(result.headline).toMatch(/could not poll the executions/)
+      expect(stopExecution).not.toHaveBeenCalled()
+      expect(result.stopped).toEqual([])
+    })
+  })
+
+  describe('polls timed from the durations seen', () => {
+    const thirtySeconds = () => [
+      execution('ex-1', 'Publish Docs', running(30_000, 'COMPLETED'), { createdAt: iso(T0) })
+    ]
+
+    it("polls once 1 s after the expected finish when the workflow's duration is known", async () => {
+      const durations = new DurationsSeen()
+      durations.finished('wf-ex-1', 'another-account', 30_000)
+      const timed = await run({ durations, executions: thirtySeconds() })
+      expect(timed.result.status).toBe('COMPLETED')
+      expect(timed.sleeps).toEqual([1000, 30_000])
+      expect(timed.polls).toBe(2)
+      // The same wait with nothing known: 1, 10, 14, 22 and 32 s.
+      const alone = await run({ executions: thirtySeconds() })
+      expect(alone.polls).toBe(5)
+    })
+
+    it('goes back to the doubling schedule when the workflow runs past its expected finish', async () => {
+      const durations = new DurationsSeen()
+      durations.finished('wf-ex-1', 'another-account', 20_000)
+      const { result, sleeps } = await run({ durations, executions: thirtySeconds() })
+      expect(result.status).toBe('COMPLETED')
+      // 1 s, 21 s (still RUNNING), then 25 and 33 s.
+      expect(sleeps).toEqual([1000, 20_000, 4000, 8000])
+    })
+
+    it('gates a fan-out of 200 accounts whose workflows take 30 s with about 2 polls per account', async () => {
+      const { results, polls, took } = await fanOut({ accounts: 200, shared: true })
+      expect(results.every(r => r.status === 'COMPLETED')).toBe(true)
+      // The first account times the workflow for the others: 1, 10, 14, 22 and 32 s.
+      expect(polls[0]).toBe(5)
+      expect(polls.slice(1).every(count => count === 2)).toBe(true)
+      expect(polls.reduce((sum, count) => sum + count, 0) / polls.length).toBeLessThanOrEqual(3)
+      // Each account's verdict within 3 s of its workflow's end.
+      expect(Math.max(...took)).toBeLessThanOrEqual(33_000)
+    })
+
+    it('costs about 5 polls per account when the waits do not share what they learn', async () => {
+      const { results, polls } = await fanOut({ accounts: 20, shared: false })
+      expect(results.every(r => r.status === 'COMPLETED')).toBe(true)
+      expect(polls.every(count => count === 5)).toBe(true)
+    })
+
+    it('lets a younger execution time itself once the wait timing it for others has ended', async () => {
+      // The first account's polls fail after its first: its wait ends, the second's carries on.
+      const { results, polls, took } = await fanOut({
+        accounts: 2,
+        shared: true,
+        arrange: c => {
+          let first = 0
+          c.always('executions', request =>
+            request.headers?.linked_account_id === 'acct-0000' && ++first > 1
+              ? apiError(401, { message: 'Invalid Credentials' })
+              : undefined
+          )
+        }
+      })
+      expect(results[0].headline).toMatch(/could not poll the executions/)
+      expect(results[1].status).toBe('COMPLETED')
+      expect(polls[1]).toBeGreaterThan(2)
+      expect(took[1]).toBeLessThanOrEqual(33_000)
+    })
+  })
 })
+
+/**
+ * A clock for many waits at once: each sleep ends in the order of its due time, once every wait
+ * has done all it could before, and at once when its signal aborts.
+ */
+function sharedClock(start: number) {
+  let now = start
+  let order = 0
+  const due: { at: number; order: number; wake: () => void }[] = []
+  const clock: Clock = {
+    now: () => now,
+    random: () => 0.5,
+    sleep: (ms, signal) =>
+      new Promise<void>(resolve => {
+        const timer = { at: now + ms, order: order++, wake: resolve }
+        due.push(timer)
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const index = due.indexOf(timer)
+            if (index >= 0) due.splice(index, 1)
+            resolve()
+          },
+          { once: true }
+        )
+      })
+  }
+  /** Runs the clock until `work` settles. */
+  async function until<T>(work: Promise<T>): Promise<T> {
+    let done = false
+    work.then(
+      () => (done = true),
+      () => (done = true)
+    )
+    for (;;) {
+      await new Promise(resolve => setImmediate(resolve))
+      if (done) return work
+      due.sort((a, b) => a.at - b.at || a.order - b.order)
+      const next = due.shift()
+      if (!next) throw new Error('every wait sleeps with nothing due')
+      now = Math.max(now, next.at)
+      next.wake()
+    }
+  }
+  return { clock, until, elapsed: () => now - start }
+}
+
+const FAN_OUT_SPACING_MS = 50
+
+/**
+ * `accounts` accounts triggered 50 ms apart, each starting one 30 s execution of the same
+ * workflow, all waited for at once on one clock, with wait_settle and wait_interval at their
+ * defaults. `shared`: the waits share one DurationsSeen.
+ */
+async function fanOut(options: {
+  accounts: number
+  shared: boolean
+  arrange?: (client: ModelClient) => void
+}) {
+  const time = sharedClock(RUNNER_START)
+  const accounts = Array.from(
+    { length: options.accounts },
+    (_, k) => `acct-${String(k).padStart(4, '0')}`
+  )
+  const triggeredAt = (k: number) => k * FAN_OUT_SPACING_MS
+  const model = createRefoldModel({
+    now: () => T0 + time.elapsed(),
+    events: [{ _id: EVENT_ID, name: EVENT }],
+    workflows: {},
+    executions: accounts.map((account, k) => ({
+      doc: {
+        _id: `ex-${k}`,
+        name: 'Deploy run',
+        associated_event_id: EVENT_ID,
+        associated_workflow: { _id: 'wf-deploy', name: 'Deploy' },
+        linked_account_id: account
+      } as ScheduledExecution['doc'],
+      startedAt: T0 + triggeredAt(k),
+      steps: running(30_000, 'COMPLETED')
+    }))
+  })
+  const client = modelClient(model, { clock: time.clock })
+  options.arrange?.(client)
+  const polls = new Map<string, number>()
+  const counting: WaitContext['client'] = {
+    listExecutions: (account, query) => {
+      if (query.page === 1) polls.set(account, (polls.get(account) ?? 0) + 1)
+      return client.listExecutions(account, query)
+    },
+    getExecution: client.getExecution,
+    stopExecution: stopAccepted
+  }
+  let events: ReturnType<typeof client.listEvents> | undefined
+  const ctx: WaitContext = {
+    client: counting,
+    settings: settingsFor({ event: EVENT }),
+    events: () => (events ??= client.listEvents()),
+    clock: time.clock,
+    log: recordingLog(),
+    signal: new AbortController().signal,
+    durations: options.shared ? new DurationsSeen() : undefined
+  }
+  const took: number[] = []
+  const results = await time.until(
+    Promise.all(
+      accounts.map(async (account, k) => {
+        await time.clock.sleep(triggeredAt(k))
+        const date = new Date(T0 + triggeredAt(k)).toUTCString()
+        const result = await waitForExecutions(ctx, account, { headers: { date } }, '')
+        took[k] = time.elapsed() - triggeredAt(k)
+        return result
+      })
+    )
+  )
+  return { results, polls: accounts.map(account => polls.get(account) ?? 0), took }
+}

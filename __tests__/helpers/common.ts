@@ -152,7 +152,8 @@ export type StubClient = {
 
 /**
  * A client for fire(): every trigger accepted, the events list empty, no linked account, no
- * execution. Replace a method's behaviour with `mockImplementation` or pass it in `overrides`.
+ * execution, every stop accepted. Replace a method's behaviour with `mockImplementation` or pass
+ * it in `overrides`.
  */
 export function stubClient(overrides: Partial<FireClient> = {}): StubClient {
   return {
@@ -169,6 +170,11 @@ export function stubClient(overrides: Partial<FireClient> = {}): StubClient {
     getExecution: jest.fn<FireClient['getExecution']>(
       overrides.getExecution ??
         (async (_account: string, id: string) => answered<ExecutionDetail>({ _id: id }))
+    ),
+    stopExecution: jest.fn<FireClient['stopExecution']>(
+      overrides.stopExecution ??
+        (async () =>
+          answered({ status: 200, body: '{"message":"Stopping instance"}', headers: {} }))
     ),
     listLinkedAccounts: jest.fn<FireClient['listLinkedAccounts']>(
       overrides.listLinkedAccounts ??

@@ -1,5 +1,6 @@
 // What Refold's answers are made of, read defensively: every field the run relies on is checked,
 // and an answer of another shape is a MalformedAnswerError (retried like a 5xx), never a crash.
+// An executions page is the exception in part: its docs are checked only once they matched.
 // Non-2xx answers become RefoldApiError with whatever the error body says.
 import type { IncomingHttpHeaders } from 'node:http'
 import { MalformedAnswerError, RefoldApiError } from './errors.js'
@@ -21,17 +22,38 @@ export interface RefoldEvent {
   name: string
 }
 
-/** One workflow execution as GET /execution lists it; only the fields this action reads. */
-export interface Execution {
-  _id: string
+/**
+ * One doc of the executions list, each field this action reads kept only when it is a text.
+ * Nothing is required of it: most docs are other events' runs, whose shape must decide nothing.
+ * A doc's shape is checked (readExecution) only once it matched the event.
+ */
+export interface ListedExecution {
+  _id?: string
   name?: string
-  status: string
+  status?: string
   associated_event_id?: string
   custom_trigger_id?: string
   associated_workflow?: { _id?: string; name?: string }
   config_id?: string
-  createdAt: string
+  /** The trigger's `instance_tag` header, when Refold carries it back. */
+  instance_tag?: string
+  createdAt?: string
   completion_time?: string
+}
+
+/** A matched execution with the fields its verdict rests on checked. */
+export interface Execution {
+  _id: string
+  /** Upper-cased; undefined when the doc has none that can be read. */
+  status?: string
+  createdAt: string
+  /** `createdAt` in ms since the epoch. */
+  created: number
+  name?: string
+  associated_workflow?: { _id?: string; name?: string }
+  completion_time?: string
+  /** `completion_time` in ms since the epoch, when it can be read. */
+  finished?: number
 }
 
 /** Where the next page of a paginated list is (mongoose-paginate style, as Refold answers). */
@@ -41,7 +63,7 @@ export interface Paging {
 }
 
 export interface ExecutionPage extends Paging {
-  docs: Execution[]
+  docs: ListedExecution[]
 }
 
 /** The page to read after `page`: the one the answer names, or the next one when it names none. */
@@ -75,57 +97,74 @@ export function readEvents(json: unknown): RefoldEvent[] | string {
 }
 
 /**
- * A page of the executions list with every field this action reads checked, or what is wrong with
- * it. The fields that decide which executions belong to the event and how they ended must have
- * the documented type; a label (a name, a finish time) of another type is only left out.
+ * A page of the executions list, or what is wrong with it. Only the page itself must have the
+ * documented shape: a doc that is not an object is dropped, and a field of another type is left
+ * out, since one odd doc of another event must not break the page.
  */
 export function readExecutionPage(json: unknown): ExecutionPage | string {
   const page = readPage(json)
   if (typeof page === 'string') return page
-  const docs: Execution[] = []
-  for (const [index, doc] of page.docs.entries()) {
-    const execution = readExecution(doc)
-    if (typeof execution === 'string') return `docs[${index}]${execution}`
-    docs.push(execution)
-  }
-  return { docs, ...page.paging }
+  return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging }
 }
 
-/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
-function readExecution(doc: unknown): Execution | string {
-  if (!isRecord(doc)) return ` is ${typeName(doc)}, not an execution`
-  for (const field of ['_id', 'status', 'createdAt'] as const) {
-    if (typeof doc[field] !== 'string' || !doc[field]) {
-      return `.${field} is ${typeName(doc[field])}, not a text`
-    }
-  }
-  const createdAt = doc.createdAt as string
-  if (Number.isNaN(Date.parse(createdAt))) return '.createdAt is not a date'
-  for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id'] as const) {
-    if (doc[field] != null && typeof doc[field] !== 'string') {
-      return `.${field} is ${typeName(doc[field])}, not a text`
-    }
-  }
+function listedExecution(doc: Record<string, unknown>): ListedExecution {
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' ? value : undefined
   const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined
-  const execution: Execution = {
-    _id: doc._id as string,
-    status: doc.status as string,
-    createdAt
-  }
-  const optional: Partial<Execution> = {
+  return dropUndefined({
+    _id: text(doc._id),
     name: text(doc.name),
+    status: text(doc.status),
     associated_event_id: text(doc.associated_event_id),
     custom_trigger_id: text(doc.custom_trigger_id),
-    config_id: text(doc.config_id),
-    completion_time: text(doc.completion_time),
     associated_workflow:
       workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
         ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
-        : undefined
-  }
-  return { ...execution, ...dropUndefined(optional) }
+        : undefined,
+    config_id: text(doc.config_id),
+    instance_tag: text(doc.instance_tag),
+    createdAt: text(doc.createdAt),
+    completion_time: text(doc.completion_time)
+  })
+}
+
+/**
+ * A matched execution checked, or what is wrong with it: it needs an id and a readable
+ * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
+ */
+export function readExecution(listed: ListedExecution): Execution | string {
+  if (!listed._id) return 'has no _id'
+  if (listed.createdAt === undefined) return 'has no createdAt'
+  const created = parseTimestamp(listed.createdAt)
+  if (Number.isNaN(created)) return 'has a createdAt that is not a date'
+  const status = listed.status?.trim().toUpperCase()
+  const finished = parseTimestamp(listed.completion_time ?? '')
+  return dropUndefined({
+    _id: listed._id,
+    status: status || undefined,
+    createdAt: listed.createdAt,
+    created,
+    name: listed.name,
+    associated_workflow: listed.associated_workflow,
+    completion_time: listed.completion_time,
+    finished: Number.isNaN(finished) ? undefined : finished
+  })
+}
+
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i
+
+/**
+ * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
+ * is UTC (Date.parse would take it as the runner's local time).
+ */
+export function parseTimestamp(text: string): number {
+  const match = TIMESTAMP.exec(text.trim())
+  if (!match) return NaN
+  const [, date, time, zone] = match
+  if (!time) return Date.parse(`${date}T00:00:00Z`)
+  const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z'
+  return Date.parse(`${date}T${time}${offset}`)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

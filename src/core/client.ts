@@ -104,6 +104,24 @@ export class RefoldClient {
     )
   }
 
+  /**
+   * Asks Refold to stop an execution (it goes STOPPING, then STOPPED). One attempt, never retried:
+   * it is made when the run is out of time, cancelled or past its wait_timeout.
+   */
+  stopExecution(account: string, id: string): Promise<Attempted<ApiAnswer>> {
+    const request: HttpRequest = {
+      method: 'POST',
+      url: `${this.options.baseUrl}${Paths.StopExecution.replace('{id}', encodeURIComponent(id))}`,
+      headers: {
+        'x-api-key': this.options.apiKey,
+        linked_account_id: account,
+        accept: 'application/json',
+        'user-agent': USER_AGENT
+      }
+    }
+    return this.call('stop an execution', request, answer => answer, 0)
+  }
+
   /** One page of the org's linked accounts; an org-level call, without a linked account. */
   listLinkedAccounts(page: number, limit: number): Promise<Attempted<LinkedAccountPage>> {
     const params = new URLSearchParams({ page: String(page), limit: String(limit) })
@@ -145,7 +163,8 @@ export class RefoldClient {
   private call<T>(
     action: string,
     request: HttpRequest,
-    read: (answer: ApiAnswer) => T
+    read: (answer: ApiAnswer) => T,
+    retries = this.options.retries
   ): Promise<Attempted<T>> {
     const { clock, limiter } = this.options
     let status = 0
@@ -155,7 +174,7 @@ export class RefoldClient {
         status = answer.status
         return read(answer)
       },
-      retryPolicy(this.options.retries),
+      retryPolicy(retries),
       clock,
       {
         onRetry: this.options.onRetry,

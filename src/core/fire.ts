@@ -28,6 +28,9 @@ export interface FireSettings extends TriggerTarget {
   wait: boolean
   waitTimeoutMs: number
   waitIntervalMs: number
+  waitSettleMs: number
+  expectedWorkflows?: number
+  stopUnfinished: boolean
   /** Accounts in progress at once; the client's limiter bounds the requests themselves. */
   concurrency: number
 }
@@ -88,7 +91,12 @@ export interface Log {
 export interface FireDeps {
   client: Pick<
     RefoldClient,
-    'trigger' | 'listEvents' | 'listExecutions' | 'getExecution' | 'listLinkedAccounts'
+    | 'trigger'
+    | 'listEvents'
+    | 'listExecutions'
+    | 'getExecution'
+    | 'stopExecution'
+    | 'listLinkedAccounts'
   >
   clock: Clock
   log: Log
@@ -343,13 +351,17 @@ async function waitOne(
   let wait: WaitResult
   try {
     wait = await waitForExecutions(
-      deps.client,
-      settings,
+      {
+        client: deps.client,
+        settings,
+        events,
+        clock: deps.clock,
+        log: deps.log,
+        signal: new AbortController().signal
+      },
       result.linkedAccountId,
       answer,
-      events,
-      deps.clock,
-      deps.log
+      ''
     )
   } catch (error) {
     // The event was fired, so the outcome must still say so: a broken wait is a failed wait.

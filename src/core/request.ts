@@ -9,6 +9,7 @@ export const Paths = {
   TriggerEvent: '/api/v2/public/event',
   ListEvents: '/api/v2/public/application/event',
   ListExecutions: '/api/v2/public/execution',
+  StopExecution: '/api/v2/public/execution/{id}/stop',
   LinkedAccounts: '/api/v2/public/linked-account'
 } as const
 

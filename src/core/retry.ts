@@ -10,15 +10,39 @@ import {
 
 export interface Clock {
   now(): number
-  sleep(ms: number): Promise<void>
+  /** A clock may end the sleep early once `signal` aborts (the system clock does). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
   /** A number in [0, 1), for jitter. */
   random(): number
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      // Cleared on abort, so a cancelled wait leaves no timer holding the process open.
+      const timer = setTimeout(done, ms)
+      signal?.addEventListener('abort', done, { once: true })
+      function done(): void {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+    }),
   random: () => Math.random()
+}
+
+/** Sleeps `ms` on `clock`, or less: it ends, without error, as soon as `signal` aborts. */
+export function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve()
+  return new Promise(resolve => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+    clock.sleep(ms, signal).then(done, done)
+  })
 }
 
 export interface RetryPolicy {
