@@ -1,6 +1,10 @@
 // The account list, the matrix shard and the per-account Idempotency-Key, as the contract's
 // "Many linked accounts" section and the `shard` and `idempotency_key` rows describe them.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { describe, it, expect } from '@jest/globals'
+import { actionNaming } from '../src/action/inputs.js'
 import { InputError } from '../src/core/errors.js'
 import {
   accountKey,
@@ -8,23 +12,22 @@ import {
   keyRule,
   parseAccounts,
   parseShard,
+  readAccountFile,
   sharedKey,
   shardSlice
 } from '../src/core/accounts.js'
 
+import { rejection, thrown } from './helpers/common.js'
+
 function inputError(run: () => unknown): InputError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('expected an InputError')
+  const error = thrown(run)
+  expect(error).toBeInstanceOf(InputError)
+  return error as InputError
 }
 
 describe('linked_account_id', () => {
   it('reads one id', () => {
-    expect(parseAccounts('acme-corp')).toEqual({
+    expect(parseAccounts('acme-corp', actionNaming)).toEqual({
       kind: 'list',
       accounts: ['acme-corp'],
       duplicates: []
@@ -33,7 +36,7 @@ describe('linked_account_id', () => {
 
   it('reads one id per line, ignoring blank lines and surrounding spaces', () => {
     const text = '\n  acme-corp  \n\n\tglobex\r\n   \ninitech\r\rumbrella\n'
-    expect(parseAccounts(text)).toEqual({
+    expect(parseAccounts(text, actionNaming)).toEqual({
       kind: 'list',
       accounts: ['acme-corp', 'globex', 'initech', 'umbrella'],
       duplicates: []
@@ -41,11 +44,11 @@ describe('linked_account_id', () => {
   })
 
   it('keeps spaces inside an id', () => {
-    expect(parseAccounts(' Acme Corp \n')).toMatchObject({ accounts: ['Acme Corp'] })
+    expect(parseAccounts(' Acme Corp \n', actionNaming)).toMatchObject({ accounts: ['Acme Corp'] })
   })
 
   it('fires an id given twice once, in its first place, and reports it once', () => {
-    expect(parseAccounts('b\na\n b\nc\na\nb')).toEqual({
+    expect(parseAccounts('b\na\n b\nc\na\nb', actionNaming)).toEqual({
       kind: 'list',
       accounts: ['b', 'a', 'c'],
       duplicates: ['b', 'a']
@@ -53,7 +56,7 @@ describe('linked_account_id', () => {
   })
 
   it('reads one entry per flag, each of which may hold several lines (the CLI)', () => {
-    expect(parseAccounts(['a', ' b\nc ', 'a'])).toEqual({
+    expect(parseAccounts(['a', ' b\nc ', 'a'], actionNaming)).toEqual({
       kind: 'list',
       accounts: ['a', 'b', 'c'],
       duplicates: ['a']
@@ -61,15 +64,18 @@ describe('linked_account_id', () => {
   })
 
   it.each(['*', '  *  ', '\n*\n', '*\n*'])('reads %j as every linked account', text => {
-    expect(parseAccounts(text)).toEqual({ kind: 'every' })
+    expect(parseAccounts(text, actionNaming)).toEqual({ kind: 'every' })
   })
 
   it('reads an id that merely contains a star as an id', () => {
-    expect(parseAccounts('acme*')).toMatchObject({ kind: 'list', accounts: ['acme*'] })
+    expect(parseAccounts('acme*', actionNaming)).toMatchObject({
+      kind: 'list',
+      accounts: ['acme*']
+    })
   })
 
   it('is an input error to mix * with other ids', () => {
-    const error = inputError(() => parseAccounts('acme-corp\n*\nglobex'))
+    const error = inputError(() => parseAccounts('acme-corp\n*\nglobex', actionNaming))
     expect(error.input).toBe('linked_account_id')
     expect(error.message).toBe(
       `Invalid input 'linked_account_id': "*" (every linked account) cannot be combined with ` +
@@ -78,13 +84,15 @@ describe('linked_account_id', () => {
   })
 
   it.each(['', '   ', '\n \n\t\n'])('is an input error when empty: %j', text => {
-    const error = inputError(() => parseAccounts(text))
+    const error = inputError(() => parseAccounts(text, actionNaming))
     expect(error.input).toBe('linked_account_id')
-    expect(error.message).toBe(`Missing input 'linked_account_id': it is required.`)
+    expect(error.message).toBe(
+      `Missing input 'linked_account_id': it is required (or input 'linked_account_file').`
+    )
   })
 
   it('is an input error when an id holds what a header cannot carry, quoting that id', () => {
-    const error = inputError(() => parseAccounts('acme\nbad\u0000id\nglobex'))
+    const error = inputError(() => parseAccounts('acme\nbad\u0000id\nglobex', actionNaming))
     expect(error.input).toBe('linked_account_id')
     expect(error.message).toBe(
       `Invalid input 'linked_account_id': "bad\\u0000id" contains characters an HTTP header cannot carry.`
@@ -92,14 +100,14 @@ describe('linked_account_id', () => {
   })
 
   it('accepts Latin-1 letters, which a header can carry', () => {
-    expect(parseAccounts('café')).toMatchObject({ accounts: ['café'] })
+    expect(parseAccounts('café', actionNaming)).toMatchObject({ accounts: ['café'] })
   })
 })
 
 describe('shard', () => {
   it('is no sharding when empty', () => {
-    expect(parseShard('')).toBeUndefined()
-    expect(parseShard('  ')).toBeUndefined()
+    expect(parseShard('', actionNaming)).toBeUndefined()
+    expect(parseShard('  ', actionNaming)).toBeUndefined()
   })
 
   it.each([
@@ -109,7 +117,7 @@ describe('shard', () => {
     ['2 / 7', { index: 2, count: 7 }],
     ['03/10', { index: 3, count: 10 }]
   ])('reads %j', (text, shard) => {
-    expect(parseShard(text)).toEqual(shard)
+    expect(parseShard(text, actionNaming)).toEqual(shard)
   })
 
   it.each([
@@ -128,7 +136,7 @@ describe('shard', () => {
     '+1/3',
     '1/99999999999999999999'
   ])('is an input error for %j, naming the input and quoting the value', text => {
-    const error = inputError(() => parseShard(text))
+    const error = inputError(() => parseShard(text, actionNaming))
     expect(error.input).toBe('shard')
     expect(error.message).toBe(
       `Invalid input 'shard': ${JSON.stringify(text.trim())} is not i/n with 1 ≤ i ≤ n.`
@@ -136,7 +144,7 @@ describe('shard', () => {
   })
 
   it('gives the message the contract shows', () => {
-    expect(() => parseShard('3/2')).toThrow(
+    expect(() => parseShard('3/2', actionNaming)).toThrow(
       `Invalid input 'shard': "3/2" is not i/n with 1 ≤ i ≤ n.`
     )
   })
@@ -251,9 +259,9 @@ describe('compareCodePoints', () => {
 
 describe('idempotency keys', () => {
   const prefix = 'acme/app/123/1/release/refold/Release%20Published'
-  const one = parseAccounts('acme-corp')
-  const several = parseAccounts('acme-corp\nglobex')
-  const every = parseAccounts('*')
+  const one = parseAccounts('acme-corp', actionNaming)
+  const several = parseAccounts('acme-corp\nglobex', actionNaming)
+  const every = parseAccounts('*', actionNaming)
 
   it('ends a generated key with the percent-encoded account, for one account too', () => {
     const rule = keyRule('', prefix, one)
@@ -271,9 +279,9 @@ describe('idempotency keys', () => {
   })
 
   it('counts an account written twice as one', () => {
-    expect(accountKey(keyRule('release-4.2', prefix, parseAccounts('a\na')), 'a')).toBe(
-      'release-4.2'
-    )
+    expect(
+      accountKey(keyRule('release-4.2', prefix, parseAccounts('a\na', actionNaming)), 'a')
+    ).toBe('release-4.2')
   })
 
   it('suffixes a given key with the encoded account when the input names several, or *', () => {
@@ -293,5 +301,64 @@ describe('idempotency keys', () => {
     const rule = keyRule('', prefix, several)
     expect(accountKey(rule, 'acme-corp')).not.toBe(accountKey(rule, 'globex'))
     expect(sharedKey(rule)).toBe(prefix)
+  })
+})
+
+describe('linked_account_file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'refold-accounts-'))
+  const file = (name: string, text: string): string => {
+    writeFileSync(path.join(dir, name), text)
+    return name
+  }
+
+  it('reads one id per line, trimmed, skipping blank and # lines, each once', async () => {
+    const name = file('ids.txt', '# customers\n acme \n\n  # globex left\nglobex\r\nacme\n')
+    expect(await readAccountFile(dir, name, actionNaming)).toEqual({
+      accounts: { kind: 'list', accounts: ['acme', 'globex'], duplicates: ['acme'] }
+    })
+  })
+
+  it('resumes from a results file: only the accounts that did not end ok', async () => {
+    const rows = [
+      { linked_account_id: 'acme', ok: true },
+      { linked_account_id: 'globex', ok: false, message: 'not sent: cancelled' },
+      { linked_account_id: 'initech', ok: false, message: 'unknown: cancelled in flight' }
+    ]
+    const name = file('run.jsonl', rows.map(row => JSON.stringify(row)).join('\n') + '\n')
+    expect(await readAccountFile(dir, name, actionNaming)).toEqual({
+      accounts: { kind: 'list', accounts: ['globex', 'initech'], duplicates: [] }
+    })
+  })
+
+  it('fires nothing, with a notice, when every row of a results file ended ok', async () => {
+    const name = file('done.jsonl', '{"linked_account_id":"acme","ok":true}\n')
+    const read = await readAccountFile(dir, name, actionNaming)
+    expect(read.accounts.accounts).toEqual([])
+    expect(read.notice).toBe('Every account of "done.jsonl" ended ok: nothing to fire again.')
+  })
+
+  it('is an input error for a "*" line, a file without ids, or a row that is not a result', async () => {
+    const star = await rejection(readAccountFile(dir, file('star.txt', 'acme\n*\n'), actionNaming))
+    expect(star).toBeInstanceOf(InputError)
+    expect(star.message).toBe(
+      `Invalid input 'linked_account_file': "star.txt" has a "*" line; for every linked account use input 'linked_account_id' "*".`
+    )
+    const empty = await rejection(
+      readAccountFile(dir, file('empty.txt', '# none\n\n'), actionNaming)
+    )
+    expect(empty.message).toBe(
+      `Invalid input 'linked_account_file': "empty.txt" names no linked account.`
+    )
+    const bad = await rejection(
+      readAccountFile(dir, file('bad.jsonl', '{"ok":false}\n'), actionNaming)
+    )
+    expect(bad.message).toContain('line 1 is not a result with a "linked_account_id"')
+  })
+
+  it('says where relative paths start when the file is missing', async () => {
+    const missing = await rejection(readAccountFile(dir, 'nope.txt', actionNaming))
+    expect(missing.message).toBe(
+      `Invalid input 'linked_account_file': "nope.txt" cannot be read: no such file (paths are relative to GITHUB_WORKSPACE).`
+    )
   })
 })

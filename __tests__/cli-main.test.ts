@@ -36,6 +36,35 @@ describe('the CLI', () => {
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
   })
 
+  it('with no arguments at all prints the usage and exits 2', async () => {
+    const result = await cli([])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^Usage: refold-trigger /m)
+    expect(result.stderr).toContain('refold-trigger --help')
+  })
+
+  it('an empty standard input for --payload-file - exits 2 and sends nothing', async () => {
+    for (const stdin of ['', '  \n']) {
+      const result = await cli([...BASE, '--payload-file', '-'], { key: KEY, stdin })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('Invalid --payload-file -: standard input is empty')
+    }
+  })
+
+  it('names settings as the command line writes them, paths from the current directory', async () => {
+    const missing = await cli([...BASE, '--payload-file', 'nope.json'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain(
+      'Invalid --payload-file: "nope.json" cannot be read: no such file (paths are relative to the current directory).'
+    )
+    const both = await cli([...BASE, '--linked-account-file', 'ids.txt'])
+    expect(both.stderr).toContain(
+      'Invalid --linked-account-file: set it or --linked-account-id, not both.'
+    )
+    expect(both.stderr).not.toMatch(/GITHUB_WORKSPACE|input '/)
+  })
+
   it('a usage error exits 2 and sends nothing', async () => {
     const result = await cli([...BASE, '--bogus'])
     expect(result.code).toBe(2)
@@ -51,7 +80,7 @@ describe('the CLI', () => {
   it('an input error exits 2 with the action message', async () => {
     const result = await cli([...BASE, '--retries', '11'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain("Invalid input 'retries'")
+    expect(result.stderr).toContain('Invalid --retries')
   })
 
   it('fires the event and prints the outputs as JSON with --json', async () => {

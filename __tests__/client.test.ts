@@ -17,7 +17,7 @@ import {
   RefoldApiError
 } from '../src/core/errors.js'
 import { Limiter } from '../src/core/limiter.js'
-import { triggerRequest, type TriggerTarget } from '../src/core/request.js'
+import type { TriggerParts } from '../src/core/request.js'
 import { isRetryable } from '../src/core/retry.js'
 import { passThroughLimiter, rejection, virtualClock } from './helpers/common.js'
 
@@ -50,20 +50,20 @@ const trigger = {
   idempotencyKey: 'octo/repo/42/1/release/Release%20Published/acme-corp'
 }
 
-/** Sends the trigger request triggerRequest builds from `target`, as fire() does. */
+/** Sends one account's trigger, as fire() does. */
 function send(
-  target: Partial<TriggerTarget> = {},
+  parts: Partial<TriggerParts> = {},
   options: Partial<ClientOptions> = {},
   payload: object = trigger.payload
 ) {
-  const baseUrl = options.baseUrl ?? BASE
-  const request = triggerRequest(
-    { baseUrl, apiKey: API_KEY, event: trigger.event, ...target },
-    LINKED_ACCOUNT,
-    trigger.idempotencyKey,
-    JSON.stringify(payload)
-  )
-  return client({ ...options, baseUrl }).trigger(request, trigger.event)
+  return client(options).trigger({
+    event: trigger.event,
+    account: LINKED_ACCOUNT,
+    idempotencyKey: trigger.idempotencyKey,
+    instanceTag: 'octo/repo/42/1/release/acme-corp',
+    payloadJson: JSON.stringify(payload),
+    ...parts
+  })
 }
 
 /**
@@ -119,6 +119,24 @@ afterAll(() => {
 })
 
 describe('trigger: the request', () => {
+  it('fails a 2xx HTML page at once: not an acceptance, not retried', async () => {
+    const scope = nock(BASE)
+      .post(EVENT_PATH)
+      .reply(200, '<!doctype html><html><head><title>Shop</title></head></html>')
+    const error = await lastFailure(send({}, { retries: 3 }))
+    expect(scope.isDone()).toBe(true)
+    expect(error).toBeInstanceOf(RefoldApiError)
+    expect((error as RefoldApiError).status).toBe(200)
+    expect(error.message).toContain('answered 200 with an HTML page ("Shop")')
+    expect(error.message).toContain("not JSON: is the base URL Refold's API origin?")
+  })
+
+  it('accepts an empty 2xx body, with no message', async () => {
+    nock(BASE).post(EVENT_PATH).reply(204, '')
+    const { value } = await send()
+    expect(value).toMatchObject({ status: 204, body: '', message: undefined })
+  })
+
   it('sends the exact request: method, path, headers and body', async () => {
     let rawBody: string | undefined
     const scope = nock(BASE, {

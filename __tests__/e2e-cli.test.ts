@@ -50,7 +50,9 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
       message: 'Webhook Fired Success',
       error_code: null,
       attempts: 1,
-      payload: '{"version":"2.4.0"}',
+      // JSON values with their JSON types, not strings of JSON.
+      payload: { version: '2.4.0' },
+      response: { message: 'Webhook Fired Success' },
       accepted: 1,
       failed: 0
     })
@@ -95,12 +97,12 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
       ['--event', EVENT, '--linked-account-id', ACCOUNT, '--evnt', 'x'],
       /--evnt/
     ],
-    ['a missing --event', ['--linked-account-id', ACCOUNT], /Missing input 'event'/],
+    ['a missing --event', ['--linked-account-id', ACCOUNT], /Missing --event: it is required/],
     ['an --api-key flag', ['--api-key', 'pk_x', '--event', EVENT], /REFOLD_API_KEY/],
     [
       'a bad --timeout',
       ['--event', EVENT, '--linked-account-id', ACCOUNT, '--timeout', '0'],
-      /'timeout'/
+      /Invalid --timeout: "0" is not a number of seconds from 1 to 600/
     ]
   ])('%s: exit 2, nothing sent', async (_what, args, message) => {
     await fresh()

@@ -235,7 +235,9 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
       {
         event: 'Release Publishd',
         linked_account_id: block(['acme', 'globex', 'initech']),
-        concurrency: '1'
+        concurrency: '1',
+        // Without the check before firing (which would fire nothing), the org-wide refusal rule.
+        preflight: 'false'
       }
     )
     expect(result.exitCode).toBe(1)
@@ -283,7 +285,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
       { dry_run: 'true', linked_account_id: '*' }
     )
     expect(result.exitCode).toBe(0)
-    expect(fake!.requests.map(request => request.path)).toEqual(['/api/v2/public/linked-account'])
+    // The check before firing reads the events first; then the pages; no trigger.
+    expect(fake!.requests.map(request => request.path)).toEqual([
+      '/api/v2/public/application/event',
+      '/api/v2/public/linked-account'
+    ])
     expect(resultsOf(result).map(r => r.linked_account_id)).toEqual(['acme', 'globex', 'initech'])
     expect(result.outputs).toMatchObject({ ok: 'true', attempts: '0', accepted: '3' })
   })

@@ -179,7 +179,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     const summary = renderedSummary(result.summary)
     const waited = /<p>Waited ([\d.]+) s for them\.<\/p>/.exec(summary)
     expect(waited).not.toBeNull()
-    // Both have finished by the poll 3 s after the trigger; the confirming poll comes 2 s later.
+    // Both have finished 2.5 s after the trigger; the verdict waits for the settle window.
     const seconds = Number(waited![1])
     expect(seconds).toBeGreaterThanOrEqual(2.5)
     expect(seconds).toBeLessThan(result.durationMs / 1000)

@@ -36,7 +36,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
         'content-type': 'application/json',
         accept: 'application/json',
         'idempotency-key':
-          'acme/shop-api/9876543210/1/notify/refold/Release%20Published/acme%40example.com'
+          'acme/shop-api/9876543210/notify/refold/Release%20Published/acme%40example.com'
       })
       expect(request.headers).not.toHaveProperty('config_id')
       const version = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version
@@ -126,7 +126,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
         status_code: '',
         payload: '{"a":1}',
         idempotency_key:
-          'acme/shop-api/9876543210/1/notify/refold/Release%20Published/acme%40example.com'
+          'acme/shop-api/9876543210/notify/refold/Release%20Published/acme%40example.com'
       })
     })
 

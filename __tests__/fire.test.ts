@@ -1,10 +1,11 @@
 // One run, host-free, against a stub client on a virtual clock: which accounts are fired, in
 // which order, with which request and key, and what the Outcome says afterwards.
 import { describe, expect, it } from '@jest/globals'
-import { parseAccounts } from '../src/core/accounts.js'
+import { actionNaming } from '../src/action/inputs.js'
+import { parseAccounts as parseAccountsNamed } from '../src/core/accounts.js'
 import { CallFailed } from '../src/core/errors.js'
-import { fire, type FireDeps } from '../src/core/fire.js'
-import { printRequest, triggerRequest, type HttpRequest } from '../src/core/request.js'
+import { printRequest, triggerRequest, type TriggerParts } from '../src/core/request.js'
+import { run as runRefold, type RunHost } from '../src/core/run.js'
 import type { Settings } from '../src/core/settings.js'
 import {
   accepted,
@@ -20,33 +21,51 @@ import {
   type StubClient
 } from './helpers/common.js'
 
-const KEY_BASE = 'octo/shop/42/1/release/notify/Release%20Published'
+const KEY_BASE = 'octo/shop/42/release/notify/Release%20Published'
+const TAG_BASE = 'octo/shop/42/1/release/notify'
 const PAYLOAD = '{"version":"1.2.3"}'
+
+const parseAccounts = (text: string | string[]) => parseAccountsNamed(text, actionNaming)
 
 function setup(overrides: Partial<Settings> = {}, client: StubClient = stubClient()) {
   const clock = virtualClock()
   const log = recordingLog()
-  const settings = settingsFor(overrides)
-  const deps: FireDeps = { client, clock, log, keyBase: KEY_BASE }
-  return { client, clock, log, settings, run: () => fire(settings, PAYLOAD, deps) }
+  // The check before firing has tests of its own below; elsewhere it stays out of the way.
+  const settings = settingsFor({
+    payload: { kind: 'inline', text: PAYLOAD },
+    githubContext: 'never',
+    preflight: 'never',
+    ...overrides
+  })
+  const host: RunHost = {
+    clock,
+    log,
+    proxyEnv: {},
+    naming: actionNaming,
+    baseDir: process.cwd(),
+    keyPrefix: KEY_BASE,
+    tagPrefix: TAG_BASE,
+    client
+  }
+  return { client, clock, log, settings, run: () => runRefold(settings, host) }
 }
 
 /** The accounts the stub was asked to trigger for, in order. */
 function triggered(client: StubClient): string[] {
-  return client.trigger.mock.calls.map(([request]) => request.headers.linked_account_id)
+  return client.trigger.mock.calls.map(([parts]) => parts.account)
 }
 
 /** A trigger that answers per account: a CallFailed to throw, or accepted. */
 function triggerBy(refusals: Record<string, CallFailed>) {
-  return async (request: HttpRequest) => {
-    const refusal = refusals[request.headers.linked_account_id]
+  return async (parts: TriggerParts) => {
+    const refusal = refusals[parts.account]
     if (refusal) throw refusal
     return accepted()
   }
 }
 
 describe('fire: one account', () => {
-  it('sends the request triggerRequest builds, once, and reports it accepted', async () => {
+  it('sends one trigger with its key, instance tag and payload, and reports it accepted', async () => {
     const client = stubClient({
       trigger: async () => {
         await clock.sleep(250)
@@ -57,10 +76,15 @@ describe('fire: one account', () => {
     const outcome = await run()
     const key = `${KEY_BASE}/acme-corp`
     expect(client.trigger).toHaveBeenCalledTimes(1)
-    expect(client.trigger).toHaveBeenCalledWith(
-      triggerRequest(settings, 'acme-corp', key, PAYLOAD),
-      'Release Published'
-    )
+    expect(client.trigger.mock.calls[0][0]).toEqual({
+      event: settings.event,
+      configId: undefined,
+      slug: undefined,
+      account: 'acme-corp',
+      idempotencyKey: key,
+      instanceTag: `${TAG_BASE}/acme-corp`,
+      payloadJson: PAYLOAD
+    })
     expect(client.listEvents).not.toHaveBeenCalled()
     expect(outcome).toMatchObject({
       ok: true,
@@ -340,7 +364,7 @@ describe('fire: every linked account (*)', () => {
     expect(outcome.ok).toBe(false)
     expect(outcome.results).toEqual([])
     expect(outcome.failure!.message).toBe(
-      'The org has no linked accounts, so linked_account_id "*" names none and no event was fired.'
+      `The org has no linked accounts, so input 'linked_account_id' "*" names none and no event was fired.`
     )
   })
 
@@ -355,7 +379,7 @@ describe('fire: every linked account (*)', () => {
     expect(client.trigger).not.toHaveBeenCalled()
     expect(outcome.ok).toBe(false)
     expect(outcome.failure!.message).toMatch(
-      /^Could not list the org's linked accounts for linked_account_id "\*", so no event was fired: /
+      /^Could not list the org's linked accounts for input 'linked_account_id' "\*", so no event was fired: /
     )
     expect(outcome.failure!.message).toContain('Invalid Credentials')
     expect(outcome.failure!.message).toContain('org-level API key')
@@ -402,12 +426,16 @@ describe('fire: shard', () => {
   })
 })
 
+const ORIGIN = { baseUrl: 'https://api.gocobalt.io', apiKey: TEST_API_KEY }
+
 describe('fire: idempotency keys', () => {
   const keysOf = async (overrides: Partial<Settings>) => {
     const { client, run } = setup(overrides)
     const outcome = await run()
     return {
-      sent: client.trigger.mock.calls.map(([request]) => request.headers['Idempotency-Key']),
+      sent: client.trigger.mock.calls.map(
+        ([parts]) => triggerRequest(ORIGIN, parts).headers['Idempotency-Key']
+      ),
       results: outcome.results.map(r => r.idempotencyKey),
       shared: outcome.idempotencyKey
     }
@@ -452,7 +480,17 @@ describe('fire: dry run', () => {
     expect(client.trigger).not.toHaveBeenCalled()
     expect(client.listEvents).not.toHaveBeenCalled()
     expect(client.listLinkedAccounts).not.toHaveBeenCalled()
-    const request = triggerRequest(settings, 'acme-corp', `${KEY_BASE}/acme-corp`, PAYLOAD)
+    const request = triggerRequest(
+      { baseUrl: settings.baseUrl, apiKey: settings.apiKey },
+      {
+        event: settings.event,
+        configId: 'cfg-7',
+        account: 'acme-corp',
+        idempotencyKey: `${KEY_BASE}/acme-corp`,
+        instanceTag: `${TAG_BASE}/acme-corp`,
+        payloadJson: PAYLOAD
+      }
+    )
     expect(outcome.printedRequest).toBe(printRequest(request))
     expect(outcome.printedRequest).toContain('x-api-key: ***')
     expect(outcome.printedRequest).toContain('config_id: cfg-7')
@@ -511,8 +549,8 @@ describe('fire: progress and wait', () => {
   it('waits for each accepted account and gives the worst status', async () => {
     const date = new Date(Date.parse('2025-06-02T12:00:00Z')).toUTCString()
     const client = stubClient({
-      trigger: async request =>
-        request.headers.linked_account_id === 'refused'
+      trigger: async parts =>
+        parts.account === 'refused'
           ? Promise.reject(callFailed(422))
           : accepted({ headers: { date } }),
       listEvents: async () => answered([{ _id: 'e1', name: 'Release Published' }]),
@@ -564,5 +602,165 @@ describe('fire: a wait that breaks', () => {
     )
     expect(outcome.executionStatus).toBe('NONE')
     expect(outcome.ok).toBe(false)
+  })
+})
+
+describe('fire: the check before firing', () => {
+  const schema = {
+    type: 'object',
+    required: ['version', 'notes'],
+    properties: { version: { type: 'string' }, notes: { type: 'string' } }
+  }
+  const listed = (entry: Record<string, unknown>) =>
+    stubClient({
+      listEvents: async () => answered([{ _id: 'e1', name: 'Release Published', ...entry }])
+    })
+  const several = { accounts: parseAccounts('a\nb\nc'), preflight: 'auto' as const }
+
+  it('fires nothing when the payload breaks the schema, naming where and never the values', async () => {
+    const client = listed({ json_schema: schema })
+    const outcome = await setup(
+      { ...several, payload: { kind: 'inline', text: '{"version":110,"secret":"s3cr3t"}' } },
+      client
+    ).run()
+    expect(client.trigger).not.toHaveBeenCalled()
+    expect(outcome.ok).toBe(false)
+    expect(outcome.preflight).toBe('failed')
+    expect(outcome.failure?.message).toContain('/version must be string')
+    expect(outcome.failure?.message).toContain('notes')
+    expect(outcome.failure?.message).not.toContain('110')
+    expect(outcome.failure?.message).not.toContain('s3cr3t')
+  })
+
+  it('reads the events list once, before the first trigger, and fires when the payload fits', async () => {
+    const client = listed({ json_schema: schema })
+    const outcome = await setup(
+      { ...several, payload: { kind: 'inline', text: '{"version":"1.2.3","notes":"n"}' } },
+      client
+    ).run()
+    expect(outcome.preflight).toBe('passed')
+    expect(client.listEvents).toHaveBeenCalledTimes(1)
+    expect(client.listEvents.mock.invocationCallOrder[0]).toBeLessThan(
+      client.trigger.mock.invocationCallOrder[0]
+    )
+    expect(triggered(client)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('says no_schema, with a notice, for an event without a schema', async () => {
+    const { log, run } = setup(several, listed({}))
+    expect((await run()).preflight).toBe('no_schema')
+    expect(log.notice).toHaveBeenCalledWith(
+      'Event "Release Published" has no payload schema in Refold: the payload was not checked.'
+    )
+  })
+
+  it('fires nothing for an event that is not listed, naming the closest', async () => {
+    const client = stubClient({
+      listEvents: async () => answered([{ _id: 'e1', name: 'Release Published' }])
+    })
+    const outcome = await setup({ ...several, event: 'Release Publised' }, client).run()
+    expect(client.trigger).not.toHaveBeenCalled()
+    expect(outcome.failure?.message).toContain('Closest event names: "Release Published"')
+  })
+
+  it('goes on with a warning when the list cannot be read under auto; fails under true', async () => {
+    const refusing = () =>
+      stubClient({
+        listEvents: async () => {
+          throw callFailed(403)
+        }
+      })
+    const auto = setup(several, refusing())
+    const outcome = await auto.run()
+    expect(outcome.preflight).toBe('skipped')
+    expect(auto.log.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^Could not check the payload before firing: /)
+    )
+    expect(triggered(auto.client)).toHaveLength(3)
+
+    const strict = setup({ ...several, preflight: 'always' }, refusing())
+    const failed = await strict.run()
+    expect(failed.preflight).toBe('failed')
+    expect(strict.client.trigger).not.toHaveBeenCalled()
+  })
+
+  it('leaves a single account without wait at one request', async () => {
+    const { client, run } = setup({ preflight: 'auto' }, listed({ json_schema: schema }))
+    expect((await run()).preflight).toBe('off')
+    expect(client.listEvents).not.toHaveBeenCalled()
+    expect(client.trigger).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('fire: answers that are not Refold’s', () => {
+  it('fails a 2xx whose body is an HTML page, with a base_url hint', async () => {
+    const client = stubClient({
+      trigger: async () => {
+        throw new CallFailed(
+          apiError(200, { refoldMessage: 'answered 200 with an HTML page, not JSON' }),
+          [{ outcome: 'HTTP 200' }]
+        )
+      }
+    })
+    const outcome = await setup({}, client).run()
+    expect(outcome.ok).toBe(false)
+    expect(outcome.results[0].hints[0]).toContain("'base_url' is Refold's API origin")
+  })
+
+  it('accepts an empty 2xx body with a warning', async () => {
+    const client = stubClient({ trigger: async () => accepted({ body: '' }) })
+    const { log, run } = setup({}, client)
+    expect((await run()).ok).toBe(true)
+    expect(log.warning).toHaveBeenCalledWith(
+      'Refold answered 200 with an empty body for acme-corp: taken as accepted.'
+    )
+  })
+
+  it('fires nothing when the linked-account pages contradict their totalDocs', async () => {
+    const client = stubClient({
+      listLinkedAccounts: async () =>
+        answered({ accounts: ['a', 'b'], hasNextPage: false, totalDocs: 500 })
+    })
+    const outcome = await setup({ accounts: parseAccounts('*') }, client).run()
+    expect(client.trigger).not.toHaveBeenCalled()
+    expect(outcome.failure?.message).toContain(
+      'its pages say 500 accounts in all (totalDocs) but 2 were listed'
+    )
+  })
+})
+
+describe('fire: cancelled', () => {
+  it('sends nothing new after the signal; the one in flight is unknown after the grace', async () => {
+    const controller = new AbortController()
+    const client = stubClient({
+      trigger: () => {
+        controller.abort()
+        return new Promise(() => {})
+      }
+    })
+    const { clock, settings, log } = setup(
+      { accounts: parseAccounts('a\nb\nc'), concurrency: 1 },
+      client
+    )
+    const outcome = await runRefold(settings, {
+      clock,
+      log,
+      signal: controller.signal,
+      proxyEnv: {},
+      naming: actionNaming,
+      baseDir: process.cwd(),
+      keyPrefix: KEY_BASE,
+      tagPrefix: TAG_BASE,
+      client
+    })
+    expect(client.trigger).toHaveBeenCalledTimes(1)
+    expect(outcome.cancelled).toBe(true)
+    expect(outcome.ok).toBe(false)
+    expect(outcome.results.map(r => r.message)).toEqual([
+      'unknown: cancelled in flight',
+      'not sent: cancelled',
+      'not sent: cancelled'
+    ])
+    expect(clock.elapsed()).toBe(2000)
   })
 })

@@ -1,6 +1,7 @@
 // The run-wide rate limiter, on a virtual clock: time only moves when every promise has settled
 // and the next timer is due, so a 10-second schedule is checked in milliseconds.
 import { describe, it, expect } from '@jest/globals'
+import { NotStarted } from '../src/core/errors.js'
 import { Limiter, type LimiterClock } from '../src/core/limiter.js'
 
 interface Timer {
@@ -200,6 +201,31 @@ describe('requests in flight', () => {
     await expect(clock.drive(throwing)).rejects.toThrow('not even a promise')
     await expect(clock.drive(next)).resolves.toBe('sent')
     expect(limiter.inFlight).toBe(0)
+  })
+})
+
+describe('a cancelled run', () => {
+  it('starts no request still waiting for its turn; the one in flight goes on', async () => {
+    const clock = virtualClock()
+    const limiter = new Limiter({ ratePerSecond: 100, burst: 1, concurrency: 1 }, clock)
+    const controller = new AbortController()
+    const started: string[] = []
+    const task = (name: string) => async () => {
+      started.push(name)
+      await clock.work(100)
+      return name
+    }
+    const first = limiter.run(task('first'), controller.signal)
+    const second = limiter.run(task('second'), controller.signal).catch((error: unknown) => error)
+    await clock.drive(clock.work(10))
+    controller.abort()
+    await expect(clock.drive(first)).resolves.toBe('first')
+    const refused = await second
+    expect(refused).toBeInstanceOf(NotStarted)
+    expect(started).toEqual(['first'])
+    expect(limiter.waiting).toBe(0)
+    // Once cancelled, a new request is refused at once.
+    await expect(limiter.run(task('late'), controller.signal)).rejects.toBeInstanceOf(NotStarted)
   })
 })
 

@@ -201,6 +201,9 @@ describe('run', () => {
       duration_ms: '0',
       payload: '{"version":"1.2.3"}',
       idempotency_key: 'run-1',
+      // A dry run checks before firing (preflight auto), but without a key it cannot.
+      preflight: 'skipped',
+      truncated: 'false',
       results: JSON.stringify([
         {
           linked_account_id: 'acme@example.com',

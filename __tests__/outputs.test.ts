@@ -59,7 +59,9 @@ describe('outcomeOutputs: one account', () => {
         }
       ],
       accepted: 1,
-      failed: 0
+      failed: 0,
+      truncated: false,
+      preflight: 'off'
     })
   })
 

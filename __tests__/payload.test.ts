@@ -5,10 +5,12 @@ import { createServer } from 'node:net'
 import { mkdtemp, writeFile, mkdir, symlink, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { actionNaming } from '../src/action/inputs.js'
 import { InputError } from '../src/core/errors.js'
 import type { GithubSummary } from '../src/action/context.js'
 import type { Settings } from '../src/core/settings.js'
 import { buildPayload, MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_FILE_BYTES } from '../src/core/payload.js'
+import { rejection } from './helpers/common.js'
 
 const summary = { event_name: 'release', repository: 'acme/shop' } as unknown as GithubSummary
 let workspace = ''
@@ -19,7 +21,10 @@ async function build(
 ) {
   workspace ||= await mkdtemp(path.join(tmpdir(), 'refold-payload-'))
   const githubSummary = jest.fn(async () => summary)
-  const result = await buildPayload({ payload, githubContext }, { workspace, githubSummary })
+  const result = await buildPayload(
+    { payload, githubContext },
+    { baseDir: workspace, githubSummary, naming: actionNaming }
+  )
   return { result, githubSummary }
 }
 
@@ -27,10 +32,7 @@ async function failure(
   payload: Settings['payload'],
   githubContext: Settings['githubContext'] = 'auto'
 ): Promise<InputError> {
-  const error = await build(payload, githubContext).then(
-    () => undefined,
-    (e: unknown) => e
-  )
+  const error = await rejection(build(payload, githubContext))
   expect(error).toBeInstanceOf(InputError)
   return error as InputError
 }
@@ -222,7 +224,7 @@ describe('buildPayload', () => {
       expect(error.input).toBe('payload_file')
       expect(error.message).toBe(
         `Invalid input 'payload_file': "pipe.json" is not a regular file (it is a FIFO); ` +
-          'payload_file reads regular files only.'
+          'only regular files are read.'
       )
     })
 
@@ -325,7 +327,7 @@ describe('buildPayload', () => {
     it('always: an existing github key is an input error naming both inputs', async () => {
       const error = await failure(inline('{"github":{"mine":true}}'), 'always')
       expect(error.input).toBe('github_context')
-      expect(error.message).toContain("'payload' and 'github_context'")
+      expect(error.message).toContain("Invalid input 'payload' with input 'github_context' always")
     })
 
     it('never: no context, and an empty object when no payload is given', async () => {

@@ -93,6 +93,8 @@ describe('setOutputs', () => {
       ]),
       accepted: '0',
       failed: '1',
+      truncated: 'false',
+      preflight: 'off',
       execution_status: 'FAILED',
       executions: JSON.stringify([
         { id: 'e1', workflow: 'Slack', status: 'COMPLETED', created_at: '2026-11-28T10:00:00Z' },

@@ -6,8 +6,7 @@ import {
   Paths,
   printRequest,
   triggerRequest,
-  USER_AGENT,
-  type TriggerTarget
+  USER_AGENT
 } from '../src/core/request.js'
 import { TEST_API_KEY } from './helpers/common.js'
 
@@ -15,17 +14,35 @@ const VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8')
 ).version
 
-const target: TriggerTarget = {
+/** Everything of a trigger but the account, its key and the payload. */
+interface Target {
+  baseUrl: string
+  apiKey: string
+  event: string
+  configId?: string
+  slug?: string
+}
+
+const target: Target = {
   baseUrl: 'https://api.gocobalt.io',
   apiKey: TEST_API_KEY,
   event: 'Release Published'
 }
 const KEY = 'octo/shop/42/1/release/notify/Release%20Published/acme-corp'
 const PAYLOAD = '{"version":"1.2.3","notes":"fix: \\"quoted\\"\\nline 2","n":[1,2.5,null]}'
+const TAG = 'octo/shop/42/1/release/notify/acme-corp'
+
+function build(t: Target, account: string, idempotencyKey: string, payloadJson: string) {
+  const { baseUrl, apiKey, event, configId, slug } = t
+  return triggerRequest(
+    { baseUrl, apiKey },
+    { event, configId, slug, account, idempotencyKey, instanceTag: TAG, payloadJson }
+  )
+}
 
 describe('triggerRequest', () => {
   it('POSTs to {base_url}/api/v2/public/event', () => {
-    const request = triggerRequest(target, 'acme-corp', KEY, PAYLOAD)
+    const request = build(target, 'acme-corp', KEY, PAYLOAD)
     expect(request.method).toBe('POST')
     expect(request.url).toBe('https://api.gocobalt.io/api/v2/public/event')
     expect(Paths.TriggerEvent).toBe('/api/v2/public/event')
@@ -33,7 +50,7 @@ describe('triggerRequest', () => {
   })
 
   it('joins a base_url path prefix and port with the path, without a double slash', () => {
-    const request = triggerRequest(
+    const request = build(
       { ...target, baseUrl: 'https://refold.acme.internal:8443/refold' },
       'acme-corp',
       KEY,
@@ -43,20 +60,21 @@ describe('triggerRequest', () => {
   })
 
   it('sends every header of the contract, in its order, without config_id or slug when unset', () => {
-    const request = triggerRequest(target, 'acme-corp', KEY, PAYLOAD)
+    const request = build(target, 'acme-corp', KEY, PAYLOAD)
     expect(Object.entries(request.headers)).toEqual([
       ['x-api-key', TEST_API_KEY],
       ['linked_account_id', 'acme-corp'],
       ['content-type', 'application/json'],
       ['accept', 'application/json'],
       ['user-agent', `refold-trigger/${VERSION}`],
-      ['Idempotency-Key', KEY]
+      ['Idempotency-Key', KEY],
+      ['instance_tag', TAG]
     ])
     expect(USER_AGENT).toBe(`refold-trigger/${VERSION}`)
   })
 
   it('sends config_id and slug, in the contract order, when they are set', () => {
-    const request = triggerRequest(
+    const request = build(
       { ...target, configId: 'cfg-7', slug: 'hubspot' },
       'acme-corp',
       KEY,
@@ -70,7 +88,8 @@ describe('triggerRequest', () => {
       'content-type',
       'accept',
       'user-agent',
-      'Idempotency-Key'
+      'Idempotency-Key',
+      'instance_tag'
     ])
     expect(request.headers.config_id).toBe('cfg-7')
     expect(request.headers.slug).toBe('hubspot')
@@ -81,14 +100,14 @@ describe('triggerRequest', () => {
     ['only slug', { slug: 'hubspot' }, ['slug'], ['config_id']],
     ['both empty', { configId: '', slug: '' }, [], ['config_id', 'slug']]
   ] as const)('with %s, sends exactly the headers that are set', (_, set, present, absent) => {
-    const { headers } = triggerRequest({ ...target, ...set }, 'acme-corp', KEY, PAYLOAD)
+    const { headers } = build({ ...target, ...set }, 'acme-corp', KEY, PAYLOAD)
     for (const name of present) expect(headers).toHaveProperty(name)
     for (const name of absent) expect(headers).not.toHaveProperty(name)
   })
 
   it('sends the account and the key it is given, for each account of a fan-out', () => {
-    const a = triggerRequest(target, 'acme', `${KEY}-a`, PAYLOAD)
-    const b = triggerRequest(target, 'globex', `${KEY}-b`, PAYLOAD)
+    const a = build(target, 'acme', `${KEY}-a`, PAYLOAD)
+    const b = build(target, 'globex', `${KEY}-b`, PAYLOAD)
     expect([a.headers.linked_account_id, a.headers['Idempotency-Key']]).toEqual([
       'acme',
       `${KEY}-a`
@@ -100,12 +119,7 @@ describe('triggerRequest', () => {
   })
 
   it('sends the body as exactly {"event":…,"payload":…}, the payload JSON embedded as given', () => {
-    const request = triggerRequest(
-      { ...target, event: 'Déploiement "prod"\n✓' },
-      'acme-corp',
-      KEY,
-      PAYLOAD
-    )
+    const request = build({ ...target, event: 'Déploiement "prod"\n✓' }, 'acme-corp', KEY, PAYLOAD)
     expect(request.body).toBe(`{"event":"Déploiement \\"prod\\"\\n✓","payload":${PAYLOAD}}`)
     expect(JSON.parse(request.body!)).toEqual({
       event: 'Déploiement "prod"\n✓',
@@ -116,7 +130,7 @@ describe('triggerRequest', () => {
   it('embeds the payload text as is, not re-serialized', () => {
     // Key order and number spelling are kept exactly as the payload was serialized once.
     const payload = '{"b":1.50e2,"a":{}}'
-    expect(triggerRequest(target, 'acme-corp', KEY, payload).body).toBe(
+    expect(build(target, 'acme-corp', KEY, payload).body).toBe(
       `{"event":"Release Published","payload":{"b":1.50e2,"a":{}}}`
     )
   })
@@ -124,7 +138,7 @@ describe('triggerRequest', () => {
 
 describe('printRequest', () => {
   it('prints the method, URL, every header with the key masked, and the body pretty', () => {
-    const request = triggerRequest({ ...target, configId: 'cfg-7' }, 'acme-corp', KEY, '{"a":[1]}')
+    const request = build({ ...target, configId: 'cfg-7' }, 'acme-corp', KEY, '{"a":[1]}')
     expect(printRequest(request)).toBe(
       [
         'POST https://api.gocobalt.io/api/v2/public/event',
@@ -135,6 +149,7 @@ describe('printRequest', () => {
         'accept: application/json',
         `user-agent: refold-trigger/${VERSION}`,
         `Idempotency-Key: ${KEY}`,
+        `instance_tag: ${TAG}`,
         '',
         '{',
         '  "event": "Release Published",',
@@ -149,13 +164,13 @@ describe('printRequest', () => {
   })
 
   it('never prints the api key', () => {
-    const text = printRequest(triggerRequest(target, 'acme-corp', KEY, PAYLOAD))
+    const text = printRequest(build(target, 'acme-corp', KEY, PAYLOAD))
     expect(text).not.toContain(TEST_API_KEY)
     expect(text).toContain('x-api-key: ***')
   })
 
   it('says the key is not set in a dry run without one', () => {
-    const text = printRequest(triggerRequest({ ...target, apiKey: '' }, 'acme-corp', KEY, PAYLOAD))
+    const text = printRequest(build({ ...target, apiKey: '' }, 'acme-corp', KEY, PAYLOAD))
     expect(text).toContain('x-api-key: (not set)')
     expect(text).not.toContain('***')
   })
@@ -171,7 +186,7 @@ describe('printRequest', () => {
   })
 
   it('prints the very request that is sent: each of its headers, the URL and the body', () => {
-    const request = triggerRequest(
+    const request = build(
       { ...target, configId: 'cfg-7', slug: 'hubspot' },
       'acme-corp',
       KEY,

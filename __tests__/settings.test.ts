@@ -1,38 +1,35 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import { actionNaming } from '../src/action/inputs.js'
 import { InputError } from '../src/core/errors.js'
-import {
-  CONCURRENCY_RANGE,
-  parseNumberInput,
-  RATE_LIMIT_RANGE,
-  readSettings,
-  withoutCredentials
-} from '../src/core/settings.js'
+import { libraryNaming } from '../src/core/naming.js'
+import { readSettings, withoutCredentials } from '../src/core/settings.js'
+import { thrown } from './helpers/common.js'
 
 const KEY = 'pk_live_0123456789abcdef'
 
-function reader(inputs: Record<string, string>) {
+function reader(inputs: Record<string, unknown>) {
   return {
-    getInput: (name: string) => inputs[name] ?? '',
-    setSecret: jest.fn<(secret: string) => void>(),
+    read: (name: string) => inputs[name] ?? '',
+    secret: jest.fn<(secret: string) => void>(),
     debug: jest.fn<(message: string) => void>()
   }
 }
 
 const minimal = { api_key: KEY, event: 'Release Published', linked_account_id: 'acme@example.com' }
 
-function inputError(inputs: Record<string, string>): InputError {
-  try {
-    readSettings(reader(inputs))
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
+function settingsOf(inputs: Record<string, unknown>) {
+  return readSettings(reader(inputs), actionNaming)
+}
+
+function inputError(inputs: Record<string, unknown>): InputError {
+  const error = thrown(() => settingsOf(inputs))
+  if (!(error instanceof InputError)) throw error
+  return error
 }
 
 describe('readSettings', () => {
   it('reads the minimal inputs with the contract defaults', () => {
-    const settings = readSettings(reader(minimal))
+    const settings = settingsOf(minimal)
     expect(settings).toEqual({
       apiKey: KEY,
       event: 'Release Published',
@@ -63,9 +60,9 @@ describe('readSettings', () => {
 
   it('masks the api key before anything is logged, and never debug-logs it', () => {
     const core = reader({ ...minimal, timeout: '5' })
-    readSettings(core)
-    expect(core.setSecret).toHaveBeenCalledWith(KEY)
-    expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(
+    readSettings(core, actionNaming)
+    expect(core.secret).toHaveBeenCalledWith(KEY)
+    expect(core.secret.mock.invocationCallOrder[0]).toBeLessThan(
       core.debug.mock.invocationCallOrder[0]
     )
     expect(JSON.stringify(core.debug.mock.calls)).not.toContain(KEY)
@@ -78,7 +75,7 @@ describe('readSettings', () => {
   })
 
   it('does not require api_key in a dry run, but still requires event and linked_account_id', () => {
-    expect(readSettings(reader({ ...minimal, api_key: '', dry_run: 'true' })).apiKey).toBe('')
+    expect(settingsOf({ ...minimal, api_key: '', dry_run: 'true' }).apiKey).toBe('')
     expect(inputError({ linked_account_id: 'a', dry_run: 'true' }).input).toBe('event')
   })
 
@@ -107,18 +104,18 @@ describe('readSettings', () => {
 
   it('accepts the booleans core.getBooleanInput accepts', () => {
     for (const value of ['true', 'True', 'TRUE']) {
-      expect(readSettings(reader({ ...minimal, wait: value })).wait).toBe(true)
+      expect(settingsOf({ ...minimal, wait: value }).wait).toBe(true)
     }
     for (const value of ['false', 'False', 'FALSE']) {
-      expect(readSettings(reader({ ...minimal, fail_on_error: value })).failOnError).toBe(false)
+      expect(settingsOf({ ...minimal, fail_on_error: value }).failOnError).toBe(false)
     }
   })
 
   it('accepts fractional seconds and retries 0 to 10', () => {
-    const settings = readSettings(reader({ ...minimal, timeout: '2.5', retries: '0' }))
+    const settings = settingsOf({ ...minimal, timeout: '2.5', retries: '0' })
     expect(settings.timeoutMs).toBe(2500)
     expect(settings.retries).toBe(0)
-    expect(readSettings(reader({ ...minimal, retries: '10' })).retries).toBe(10)
+    expect(settingsOf({ ...minimal, retries: '10' }).retries).toBe(10)
   })
 
   describe('number inputs have documented ranges', () => {
@@ -133,7 +130,7 @@ describe('readSettings', () => {
       ['wait_interval', 'waitIntervalMs', '1', 1000],
       ['wait_interval', 'waitIntervalMs', '300', 300_000]
     ] as const)('accepts %s: %j at the edge of its range', (name, field, value, expected) => {
-      expect(readSettings(reader({ ...minimal, [name]: value }))[field]).toBe(expected)
+      expect(settingsOf({ ...minimal, [name]: value })[field]).toBe(expected)
     })
 
     it.each([
@@ -165,39 +162,86 @@ describe('readSettings', () => {
     })
   })
 
-  describe('parseNumberInput, the range reader every number input shares', () => {
+  describe('the number ranges every door shares', () => {
     it('reads rate_limit from 0.1 to 1000 requests per second', () => {
-      expect(parseNumberInput('rate_limit', '0.1', RATE_LIMIT_RANGE)).toBe(0.1)
-      expect(parseNumberInput('rate_limit', '1000', RATE_LIMIT_RANGE)).toBe(1000)
-      expect(parseNumberInput('rate_limit', '.5', RATE_LIMIT_RANGE)).toBe(0.5)
+      expect(settingsOf({ ...minimal, rate_limit: '0.1' }).rateLimit).toBe(0.1)
+      expect(settingsOf({ ...minimal, rate_limit: '1000' }).rateLimit).toBe(1000)
+      expect(settingsOf({ ...minimal, rate_limit: '.5' }).rateLimit).toBe(0.5)
       for (const value of ['0.09', '1001', '0', '-1', 'ten']) {
-        expect(() => parseNumberInput('rate_limit', value, RATE_LIMIT_RANGE)).toThrow(
+        expect(inputError({ ...minimal, rate_limit: value }).message).toBe(
           `Invalid input 'rate_limit': ${JSON.stringify(value)} is not a number from 0.1 to 1000.`
         )
       }
     })
 
     it('reads concurrency as a whole number from 1 to 20', () => {
-      expect(parseNumberInput('concurrency', '1', CONCURRENCY_RANGE)).toBe(1)
-      expect(parseNumberInput('concurrency', '20', CONCURRENCY_RANGE)).toBe(20)
+      expect(settingsOf({ ...minimal, concurrency: '1' }).concurrency).toBe(1)
+      expect(settingsOf({ ...minimal, concurrency: '20' }).concurrency).toBe(20)
       for (const value of ['0', '21', '2.5', '5.']) {
-        expect(() => parseNumberInput('concurrency', value, CONCURRENCY_RANGE)).toThrow(
+        expect(inputError({ ...minimal, concurrency: value }).message).toBe(
           `Invalid input 'concurrency': ${JSON.stringify(value)} is not a whole number from 1 to 20.`
         )
       }
     })
+  })
 
-    it('throws an InputError naming the input', () => {
-      expect(() => parseNumberInput('concurrency', '99', CONCURRENCY_RANGE)).toThrow(InputError)
+  describe("the library's typed options, held to the same rules", () => {
+    const typed = (options: Record<string, unknown>) =>
+      readSettings({ read: name => options[name] }, libraryNaming)
+    const base = { api_key: KEY, event: 'Release Published', linked_account_id: ['acme'] }
+
+    it('takes numbers, booleans, arrays and objects as they are', () => {
+      const settings = typed({
+        ...base,
+        timeout: 2.5,
+        wait: true,
+        wait_settle: 0,
+        expected_workflows: 2,
+        preflight: false,
+        payload: { version: '1.2.3' }
+      })
+      expect(settings).toMatchObject({
+        timeoutMs: 2500,
+        wait: true,
+        waitSettleMs: 0,
+        expectedWorkflows: 2,
+        preflight: 'never',
+        payload: { kind: 'value', value: { version: '1.2.3' } },
+        accounts: { kind: 'list', accounts: ['acme'] }
+      })
+    })
+
+    it('names a bad option the library way and quotes the value', () => {
+      const error = thrown(() => typed({ ...base, wait_timeout: -1 }))
+      expect(error).toBeInstanceOf(InputError)
+      expect(error.message).toBe(
+        'Invalid options.waitTimeout: -1 is not a number of seconds from 1 to 21600.'
+      )
+      expect(thrown(() => typed({ ...base, retries: 1.5 })).message).toBe(
+        'Invalid options.retries: 1.5 is not a whole number from 0 to 10.'
+      )
+      expect(thrown(() => typed({ ...base, wait: 'yes' })).message).toBe(
+        'Invalid options.wait: "yes" is not true or false.'
+      )
+      expect(thrown(() => typed({ ...base, event: 42 })).message).toBe(
+        'Invalid options.event: 42 is not a string.'
+      )
+      expect(thrown(() => typed({ ...base, linked_account_id: [] })).message).toBe(
+        'Missing options.linkedAccounts: it is required (or options.linkedAccountFile).'
+      )
+    })
+
+    it('refuses linked_account_id and linked_account_file together, naming both', () => {
+      expect(thrown(() => typed({ ...base, linked_account_file: 'ids.txt' })).message).toBe(
+        'Invalid options.linkedAccountFile: set it or options.linkedAccounts, not both.'
+      )
     })
   })
 
   it('drops a trailing slash from base_url, so it is harmless', () => {
-    const settings = readSettings(reader({ ...minimal, base_url: 'https://app.refold.ai/' }))
+    const settings = settingsOf({ ...minimal, base_url: 'https://app.refold.ai/' })
     expect(settings.baseUrl).toBe('https://app.refold.ai')
-    const selfHosted = readSettings(
-      reader({ ...minimal, base_url: 'https://refold.acme.internal/x/' })
-    )
+    const selfHosted = settingsOf({ ...minimal, base_url: 'https://refold.acme.internal/x/' })
     expect(selfHosted.baseUrl).toBe('https://refold.acme.internal/x')
   })
 
@@ -211,7 +255,7 @@ describe('readSettings', () => {
     const error = inputError({ ...minimal, base_url: 'https://user:s3cret@refold.example/x' })
     expect(error.message).toBe(
       `Invalid input 'base_url': "https://***@refold.example/x" has credentials in it, which are ` +
-        `not allowed; the key goes in 'api_key'.`
+        `not allowed; the key goes in input 'api_key'.`
     )
   })
 
@@ -254,12 +298,12 @@ describe('readSettings', () => {
   })
 
   it('still accepts an IPv6 literal and an @ in the path prefix', () => {
-    expect(readSettings(reader({ ...minimal, base_url: 'http://[::1]:8080' })).baseUrl).toBe(
+    expect(settingsOf({ ...minimal, base_url: 'http://[::1]:8080' }).baseUrl).toBe(
       'http://[::1]:8080'
     )
-    expect(
-      readSettings(reader({ ...minimal, base_url: 'https://refold.acme.io/@team' })).baseUrl
-    ).toBe('https://refold.acme.io/@team')
+    expect(settingsOf({ ...minimal, base_url: 'https://refold.acme.io/@team' }).baseUrl).toBe(
+      'https://refold.acme.io/@team'
+    )
   })
 
   it('withoutCredentials drops everything up to the last @, and leaves other URLs alone', () => {
@@ -286,20 +330,25 @@ describe('readSettings', () => {
   })
 
   it('accepts Latin-1 letters in header inputs, as Node sends them', () => {
-    expect(
-      readSettings(reader({ ...minimal, linked_account_id: 'josé@example.com' })).accounts
-    ).toEqual({ kind: 'list', accounts: ['josé@example.com'], duplicates: [] })
+    expect(settingsOf({ ...minimal, linked_account_id: 'josé@example.com' }).accounts).toEqual({
+      kind: 'list',
+      accounts: ['josé@example.com'],
+      duplicates: []
+    })
   })
 
   it('rejects payload and payload_file together', () => {
     const error = inputError({ ...minimal, payload: '{"a":1}', payload_file: 'p.json' })
-    expect(error.message).toContain("'payload' and 'payload_file'")
+    expect(error.message).toBe("Invalid input 'payload_file': set it or input 'payload', not both.")
   })
 
   it('keeps config_id, slug and an explicit idempotency_key', () => {
-    const settings = readSettings(
-      reader({ ...minimal, config_id: 'cfg-1', slug: 'hubspot', idempotency_key: 'release-1.2.3' })
-    )
+    const settings = settingsOf({
+      ...minimal,
+      config_id: 'cfg-1',
+      slug: 'hubspot',
+      idempotency_key: 'release-1.2.3'
+    })
     expect(settings).toMatchObject({
       configId: 'cfg-1',
       slug: 'hubspot',
@@ -308,11 +357,11 @@ describe('readSettings', () => {
   })
 
   it('reads the payload source as inline text or a file', () => {
-    expect(readSettings(reader({ ...minimal, payload: 'a: 1\n' })).payload).toEqual({
+    expect(settingsOf({ ...minimal, payload: 'a: 1\n' }).payload).toEqual({
       kind: 'inline',
       text: 'a: 1\n'
     })
-    expect(readSettings(reader({ ...minimal, payload_file: 'p.yml' })).payload).toEqual({
+    expect(settingsOf({ ...minimal, payload_file: 'p.yml' }).payload).toEqual({
       kind: 'file',
       path: 'p.yml'
     })
@@ -322,24 +371,24 @@ describe('readSettings', () => {
 describe('readSettings: many linked accounts, shard, rate and concurrency', () => {
   it('reads several accounts one per line, and * for every account of the org', () => {
     expect(
-      readSettings(reader({ ...minimal, linked_account_id: 'acme\n\n  globex \nacme\n' })).accounts
+      settingsOf({ ...minimal, linked_account_id: 'acme\n\n  globex \nacme\n' }).accounts
     ).toEqual({ kind: 'list', accounts: ['acme', 'globex'], duplicates: ['acme'] })
-    expect(readSettings(reader({ ...minimal, linked_account_id: '*' })).accounts).toEqual({
+    expect(settingsOf({ ...minimal, linked_account_id: '*' }).accounts).toEqual({
       kind: 'every'
     })
   })
 
   it('reads shard as i/n, and no shard when it is empty', () => {
-    expect(readSettings(reader({ ...minimal, shard: '2/3' })).shard).toEqual({
+    expect(settingsOf({ ...minimal, shard: '2/3' }).shard).toEqual({
       index: 2,
       count: 3
     })
-    expect(readSettings(reader(minimal)).shard).toBeUndefined()
+    expect(settingsOf(minimal).shard).toBeUndefined()
     expect(inputError({ ...minimal, shard: '4/3' }).input).toBe('shard')
   })
 
   it('reads rate_limit and concurrency within their ranges', () => {
-    const settings = readSettings(reader({ ...minimal, rate_limit: '2.5', concurrency: '20' }))
+    const settings = settingsOf({ ...minimal, rate_limit: '2.5', concurrency: '20' })
     expect(settings.rateLimit).toBe(2.5)
     expect(settings.concurrency).toBe(20)
     expect(inputError({ ...minimal, rate_limit: '0' }).message).toBe(
@@ -351,18 +400,17 @@ describe('readSettings: many linked accounts, shard, rate and concurrency', () =
   })
 
   it('leaves idempotency_key undefined when it is not set: the door generates the key', () => {
-    expect(readSettings(reader({ ...minimal, idempotency_key: '   ' })).idempotencyKey).toBe(
-      undefined
-    )
+    expect(settingsOf({ ...minimal, idempotency_key: '   ' }).idempotencyKey).toBe(undefined)
   })
 
   it('needs api_key for a dry run with *, which lists the accounts, but not with a list', () => {
     const error = inputError({ ...minimal, api_key: '', dry_run: 'true', linked_account_id: '*' })
     expect(error.input).toBe('api_key')
-    expect(error.message).toContain(`linked_account_id: "*" lists the org's linked accounts`)
+    expect(error.message).toContain(
+      `with input 'linked_account_id' "*" lists the org's linked accounts`
+    )
     expect(
-      readSettings(reader({ ...minimal, api_key: '', dry_run: 'true', linked_account_id: 'a\nb' }))
-        .accounts
+      settingsOf({ ...minimal, api_key: '', dry_run: 'true', linked_account_id: 'a\nb' }).accounts
     ).toEqual({ kind: 'list', accounts: ['a', 'b'], duplicates: [] })
   })
 })

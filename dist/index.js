@@ -280,13 +280,13 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 1142:
+/***/ 7306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -3397,6 +3397,861 @@ class CallFailed extends Error {
 class WaitError extends Error {
     name = 'WaitError';
 }
+/** The run was cancelled before this request could start: it was never sent. */
+class NotStarted extends Error {
+    attemptsBefore;
+    name = 'NotStarted';
+    constructor(
+    /** Attempts of the same call made before the cancel (a retry that never went out). */
+    attemptsBefore = []) {
+        super('cancelled before the request was sent');
+        this.attemptsBefore = attemptsBefore;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+// Input and output names as action.yml spells them: the core's input errors quote them, the action
+// reads and writes them, and the CLI maps its flags onto them.
+const Inputs = {
+    ApiKey: 'api_key',
+    Event: 'event',
+    LinkedAccountId: 'linked_account_id',
+    LinkedAccountFile: 'linked_account_file',
+    Shard: 'shard',
+    ConfigId: 'config_id',
+    Slug: 'slug',
+    Payload: 'payload',
+    PayloadFile: 'payload_file',
+    GithubContext: 'github_context',
+    BaseUrl: 'base_url',
+    Timeout: 'timeout',
+    Retries: 'retries',
+    RateLimit: 'rate_limit',
+    Concurrency: 'concurrency',
+    FailOnError: 'fail_on_error',
+    IdempotencyKey: 'idempotency_key',
+    DryRun: 'dry_run',
+    Wait: 'wait',
+    WaitTimeout: 'wait_timeout',
+    WaitInterval: 'wait_interval',
+    WaitSettle: 'wait_settle',
+    ExpectedWorkflows: 'expected_workflows',
+    StopUnfinished: 'stop_unfinished',
+    Preflight: 'preflight',
+    Summary: 'summary'
+};
+const Outputs = {
+    Ok: 'ok',
+    StatusCode: 'status_code',
+    Message: 'message',
+    ErrorCode: 'error_code',
+    HttpErrorType: 'http_error_type',
+    Response: 'response',
+    Attempts: 'attempts',
+    DurationMs: 'duration_ms',
+    Payload: 'payload',
+    IdempotencyKey: 'idempotency_key',
+    Executions: 'executions',
+    Results: 'results',
+    Accepted: 'accepted',
+    Failed: 'failed',
+    ExecutionStatus: 'execution_status',
+    Correlation: 'correlation',
+    ResultsFile: 'results_file',
+    Truncated: 'truncated',
+    Preflight: 'preflight'
+};
+
+;// CONCATENATED MODULE: ./src/core/hints.ts
+// What to tell the author after Refold refuses an event: the likely cause and the next step.
+
+/** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
+function hintFor(error, apiKey, naming) {
+    const { status, errorCode } = error.details;
+    const named = (input) => naming.name(input);
+    if (status === 401) {
+        const kind = apiKey.startsWith('pk')
+            ? 'a production key (pk…)'
+            : apiKey.startsWith('tk')
+                ? 'a test key (tk…)'
+                : 'neither a production (pk…) nor a test (tk…) key';
+        return (`Check ${named(Inputs.ApiKey)}: the key may be wrong, revoked, or from the other Refold ` +
+            `environment (pk… production, tk… test). The key sent is ${kind}; use a current key of the ` +
+            `environment where the event and the linked account exist.`);
+    }
+    if (status >= 200 && status < 300) {
+        return `Check that ${named(Inputs.BaseUrl)} is Refold's API origin, such as https://api.gocobalt.io or https://app.refold.ai.`;
+    }
+    if (status === 404 && errorCode === 'INVALID_EVENT') {
+        return `Check ${named(Inputs.Event)}: event names must match exactly, case included.`;
+    }
+    if (error.rateLimited) {
+        return `Refold is rate limiting this key; raise ${named(Inputs.Retries)} or space out the runs.`;
+    }
+    if (status === 403) {
+        return `Check that ${named(Inputs.ApiKey)} may fire events for ${named(Inputs.LinkedAccountId)}.`;
+    }
+    if (status === 404) {
+        return (`Check that ${named(Inputs.BaseUrl)} is the Refold API's origin and that ${named(Inputs.LinkedAccountId)} ` +
+            `exists in the environment of ${named(Inputs.ApiKey)}.`);
+    }
+    if (status === 400 || status === 422) {
+        return (`Check the payload against the event's sample payload in Refold, and that ` +
+            `${named(Inputs.LinkedAccountId)} and ${named(Inputs.ConfigId)} exist.`);
+    }
+    if (status >= 300 && status < 400) {
+        return (`Set ${named(Inputs.BaseUrl)} to the address the API answers at: redirects are not followed, ` +
+            `so the api key is never sent on to another host.`);
+    }
+    if (status < 500) {
+        return `Check ${named(Inputs.ApiKey)}, ${named(Inputs.LinkedAccountId)} and ${named(Inputs.Event)} against Refold.`;
+    }
+    return undefined;
+}
+/** The event names closest to `wanted`, best first: same name in another case, then small typos. */
+function closestEventNames(wanted, names, count = 3) {
+    const target = wanted.toLowerCase();
+    return names
+        .map(name => ({ name, distance: editDistance(target, name.toLowerCase()) }))
+        .filter(({ distance, name }) => distance <= Math.max(2, Math.floor(name.length / 3)))
+        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map(({ name }) => name);
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** A linked account's key can fire events but not list them; said on a 401 from any list. */
+const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an org-level API key: a linked ' +
+    "account's key can fire events but not list them.";
+
+;// CONCATENATED MODULE: ./src/core/schema.ts
+/** The largest schema used, as JSON. */
+const MAX_SCHEMA_BYTES = 1024 * 1024;
+/** The deepest nesting of objects and arrays a schema used may have. */
+const MAX_SCHEMA_DEPTH = 100;
+/** The most violations a failed check lists. */
+const MAX_VIOLATIONS = 10;
+/** The `format`s checked; any other is ignored, as the contract says. */
+const CHECKED_FORMATS = [
+    'date-time',
+    'date',
+    'email',
+    'uri',
+    'uuid',
+    'ipv4',
+    'ipv6'
+];
+const DRAFTS = new Map([
+    ['json-schema.org/draft-04/schema', '4'],
+    ['json-schema.org/draft-06/schema', '6'],
+    ['json-schema.org/draft-07/schema', '7'],
+    ['json-schema.org/draft/2019-09/schema', '2019-09'],
+    ['json-schema.org/draft/2020-12/schema', '2020-12']
+]);
+// The validator knows no draft 6; draft 7 only added keywords (if/then/else, content*) to it.
+const VALIDATOR_DRAFT = {
+    '4': '4',
+    '6': '7',
+    '7': '7',
+    '2019-09': '2019-09',
+    '2020-12': '2020-12'
+};
+// Where a schema holds schemas: one, a list, or a map of names to schemas (`items` is one or a list).
+const ONE_SCHEMA = new Set([
+    'items',
+    'additionalItems',
+    'unevaluatedItems',
+    'contains',
+    'additionalProperties',
+    'unevaluatedProperties',
+    'propertyNames',
+    'not',
+    'if',
+    'then',
+    'else',
+    'contentSchema'
+]);
+const SCHEMA_LIST = new Set(['items', 'prefixItems', 'allOf', 'anyOf', 'oneOf']);
+const SCHEMA_MAP = new Set([
+    '$defs',
+    'definitions',
+    'properties',
+    'patternProperties',
+    'dependentSchemas',
+    'dependencies'
+]);
+const COUNTS = [
+    'minLength',
+    'maxLength',
+    'minItems',
+    'maxItems',
+    'minProperties',
+    'maxProperties',
+    'minContains',
+    'maxContains'
+];
+const TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+// Not a URL anyone can reach: the base of a schema without an $id, so relative $ids resolve.
+const ROOT_BASE = 'https://schema.invalid/root.json';
+/**
+ * Whether `schema` can be used to check a payload, and as which draft; if not, why not. Loads no
+ * validator.
+ */
+function usableSchema(schema) {
+    if (!isObject(schema))
+        return unusable(`the schema is ${kindOf(schema)}, not a JSON object`);
+    if (deeperThan(schema, MAX_SCHEMA_DEPTH)) {
+        return unusable(`the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`);
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(schema), 'utf8');
+    if (bytes > MAX_SCHEMA_BYTES) {
+        return unusable(`the schema is ${Math.ceil(bytes / 1024)} KiB as JSON, over 1 MiB`);
+    }
+    const named = schema.$schema;
+    let draft = '2020-12';
+    if (named !== undefined) {
+        const found = typeof named === 'string' ? draftNamed(named) : undefined;
+        if (!found) {
+            return unusable(`the schema names $schema ${show(named)}, not draft 4, 6, 7, 2019-09 or 2020-12`);
+        }
+        draft = found;
+    }
+    const fault = schemaFault(schema);
+    return fault ? unusable(fault) : { ok: true, draft };
+}
+/**
+ * Checks the payload that would be sent (as its JSON) against `schema`: valid, the first
+ * MAX_VIOLATIONS violations, or why the schema cannot be used. Loads the validator.
+ */
+async function checkPayload(schema, payload) {
+    const use = usableSchema(schema);
+    if (!use.ok)
+        return { kind: 'unusable', reason: use.reason };
+    // Loaded here only: a run that checks nothing never pays for the validator.
+    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 5647));
+    const prepared = prepare(schema);
+    let lookup;
+    let instance;
+    let errors;
+    try {
+        lookup = dereference(prepared.schema);
+        const dangling = danglingRef(prepared.schema, lookup);
+        if (dangling)
+            return { kind: 'unusable', reason: dangling };
+        // The check is of the body on the wire, which is this JSON (a Date is its string there).
+        instance = JSON.parse(JSON.stringify(payload));
+        errors = validate(instance, prepared.schema, VALIDATOR_DRAFT[use.draft], lookup, false).errors;
+    }
+    catch (error) {
+        return { kind: 'unusable', reason: failureReason(error) };
+    }
+    if (errors.length === 0)
+        return { kind: 'valid' };
+    return {
+        kind: 'invalid',
+        violations: violationsOf(errors, { root: prepared.schema, lookup, instance, ...prepared })
+    };
+}
+function unusable(reason) {
+    return { ok: false, reason };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function own(value, key) {
+    return Object.prototype.hasOwnProperty.call(value, key)
+        ? value[key]
+        : undefined;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** Whether objects and arrays nest deeper than `limit` (the value itself is level 1). */
+function deeperThan(value, limit) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    if (limit === 0)
+        return true;
+    return Object.values(value).some(child => deeperThan(child, limit - 1));
+}
+function draftNamed(uri) {
+    const bare = /^https?:\/\/(.*?)#?$/.exec(uri)?.[1];
+    return bare === undefined ? undefined : DRAFTS.get(bare);
+}
+/** Schema text in a message: JSON, cut short. It is server data, never the payload. */
+function show(value, max = 80) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function pointerSegment(key) {
+    return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+// Keywords whose value is not a schema, whatever it holds.
+const NOT_SCHEMAS = new Set([
+    '$schema',
+    '$id',
+    'id',
+    '$ref',
+    '$anchor',
+    '$dynamicRef',
+    '$dynamicAnchor',
+    '$recursiveRef',
+    '$recursiveAnchor',
+    '$vocabulary',
+    '$comment',
+    'title',
+    'description',
+    'default',
+    'examples',
+    'deprecated',
+    'readOnly',
+    'writeOnly',
+    'type',
+    'enum',
+    'const',
+    'required',
+    'dependentRequired',
+    'format',
+    'pattern',
+    'contentEncoding',
+    'contentMediaType',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'uniqueItems',
+    ...COUNTS
+]);
+/** The places in a schema object that hold a schema, as far as their shape allows. */
+function subschemaSlots(node, at) {
+    const slots = [];
+    for (const [keyword, value] of Object.entries(node)) {
+        const here = `${at}/${pointerSegment(keyword)}`;
+        if (SCHEMA_LIST.has(keyword) && Array.isArray(value)) {
+            value.forEach((_, index) => slots.push({ holder: value, key: index, at: `${here}/${index}`, known: true }));
+        }
+        else if (ONE_SCHEMA.has(keyword)) {
+            slots.push({ holder: node, key: keyword, at: here, known: true });
+        }
+        else if (SCHEMA_MAP.has(keyword) && isObject(value)) {
+            for (const [name, inner] of Object.entries(value)) {
+                // dependencies maps a name to a schema or (the draft 4-7 dependentRequired) to names
+                if (keyword === 'dependencies' && Array.isArray(inner))
+                    continue;
+                slots.push({ holder: value, key: name, at: `${here}/${pointerSegment(name)}`, known: true });
+            }
+        }
+        else if (!SCHEMA_LIST.has(keyword) &&
+            !SCHEMA_MAP.has(keyword) &&
+            !NOT_SCHEMAS.has(keyword) &&
+            (isObject(value) || typeof value === 'boolean')) {
+            slots.push({ holder: node, key: keyword, at: here, known: false });
+        }
+    }
+    return slots;
+}
+/**
+ * Calls `visit` on `node` and every schema object inside it, each with its base URI and whether
+ * the drafts' keywords lead there (`known`), as opposed to an unknown keyword on the way.
+ */
+function walkSchemas(node, visit, at = '', parentBase = new URL(ROOT_BASE), known = true) {
+    const base = baseOf(node, parentBase);
+    visit(node, at, base, known);
+    for (const slot of subschemaSlots(node, at)) {
+        const inner = slot.holder[slot.key];
+        if (isObject(inner))
+            walkSchemas(inner, visit, slot.at, base, known && slot.known);
+    }
+}
+/** The base URI inside `node`; undefined when an $id cannot be read as a URI reference. */
+function baseOf(node, parentBase) {
+    const id = own(node, '$id') ?? own(node, 'id');
+    if (typeof id !== 'string' || id === '' || parentBase === undefined)
+        return parentBase;
+    let url;
+    try {
+        url = new URL(id, parentBase);
+    }
+    catch {
+        return undefined;
+    }
+    // `#name` names a place (drafts 4-7); it starts no new document
+    if (url.hash.length > 1)
+        return parentBase;
+    url.hash = '';
+    return url;
+}
+function documentOf(url) {
+    return url.href.replace(/#.*$/, '');
+}
+/** Why a schema object cannot be used, or undefined: the refs and the shapes of what is checked. */
+function schemaFault(schema) {
+    const documents = new Set();
+    const refs = [];
+    let fault;
+    walkSchemas(schema, (node, at, base, known) => {
+        if (base === undefined) {
+            fault ??= `the $id at ${at || '/'} is not a URI reference`;
+            return;
+        }
+        documents.add(documentOf(base));
+        // An unknown keyword's object may be anything; it is only read if a $ref leads there.
+        if (known)
+            fault ??= shapeFault(node, at);
+        const ref = own(node, '$ref');
+        if (ref !== undefined) {
+            if (typeof ref !== 'string')
+                fault ??= `the $ref at ${at || '/'} is not a string`;
+            else
+                refs.push({ ref, at, target: ref.startsWith('#') ? undefined : targetOf(ref, base) });
+        }
+    });
+    if (fault)
+        return fault;
+    for (const { ref, at, target } of refs) {
+        if (!ref.startsWith('#') && (target === undefined || !documents.has(target))) {
+            return `the $ref ${show(ref)} at ${at || '/'} points outside the schema (nothing is fetched)`;
+        }
+    }
+    return undefined;
+}
+function targetOf(ref, base) {
+    try {
+        return documentOf(new URL(ref, base));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why one schema object's keywords cannot be checked as written, or undefined. */
+function shapeFault(node, at) {
+    const where = (keyword) => `${at}/${pointerSegment(keyword)}`;
+    const wrong = (keyword, what) => `the ${keyword} at ${where(keyword)} is not ${what}`;
+    for (const [keyword, value] of Object.entries(node)) {
+        if (SCHEMA_LIST.has(keyword) && keyword !== 'items' && !Array.isArray(value)) {
+            return wrong(keyword, 'a list of schemas');
+        }
+        if (SCHEMA_MAP.has(keyword) && !isObject(value))
+            return wrong(keyword, 'an object');
+    }
+    for (const slot of subschemaSlots(node, at)) {
+        const inner = slot.holder[slot.key];
+        if (slot.known && !isObject(inner) && typeof inner !== 'boolean') {
+            return `the schema at ${slot.at} is not a schema`;
+        }
+    }
+    const type = own(node, 'type');
+    const types = Array.isArray(type) ? type : [type];
+    if (type !== undefined && !types.every(name => typeof name === 'string' && TYPES.has(name))) {
+        return wrong('type', 'a JSON type or a list of them');
+    }
+    const enumValues = own(node, 'enum');
+    if (enumValues !== undefined && !Array.isArray(enumValues))
+        return wrong('enum', 'a list');
+    const required = own(node, 'required');
+    if (required !== undefined && !isNameList(required))
+        return wrong('required', 'a list of names');
+    const dependentRequired = own(node, 'dependentRequired');
+    if (dependentRequired !== undefined &&
+        !(isObject(dependentRequired) && Object.values(dependentRequired).every(isNameList))) {
+        return wrong('dependentRequired', 'an object of name lists');
+    }
+    for (const keyword of ['minimum', 'maximum', ...COUNTS]) {
+        const value = own(node, keyword);
+        if (value !== undefined && typeof value !== 'number')
+            return wrong(keyword, 'a number');
+    }
+    for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum']) {
+        const value = own(node, keyword);
+        if (value !== undefined && typeof value !== 'number' && typeof value !== 'boolean') {
+            return wrong(keyword, 'a number');
+        }
+    }
+    const multipleOf = own(node, 'multipleOf');
+    if (multipleOf !== undefined && !(typeof multipleOf === 'number' && multipleOf > 0)) {
+        return wrong('multipleOf', 'a positive number');
+    }
+    const pattern = own(node, 'pattern');
+    if (pattern !== undefined && !isPattern(pattern))
+        return wrong('pattern', 'a regular expression');
+    const patternProperties = own(node, 'patternProperties');
+    if (isObject(patternProperties)) {
+        const bad = Object.keys(patternProperties).find(key => !isPattern(key));
+        if (bad !== undefined) {
+            return `the patternProperties at ${where('patternProperties')} has ${show(bad)}, not a regular expression`;
+        }
+    }
+    const recursiveRef = own(node, '$recursiveRef');
+    if (recursiveRef !== undefined && recursiveRef !== '#')
+        return wrong('$recursiveRef', '"#"');
+    if (own(node, '$dynamicRef') !== undefined) {
+        return `the schema uses $dynamicRef (at ${where('$dynamicRef')}), which this check cannot follow`;
+    }
+    return undefined;
+}
+function isNameList(value) {
+    return Array.isArray(value) && value.every(name => typeof name === 'string');
+}
+function isPattern(value) {
+    if (typeof value !== 'string')
+        return false;
+    try {
+        new RegExp(value, 'u');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A copy of the schema as the validator should see it: formats the contract does not check
+ * removed (the validator would check more), and each `false` subschema made `{not: {}}` so a
+ * violation of it carries where it is (the validator reports a bare `false` without its place).
+ */
+function prepare(schema) {
+    const copy = structuredClone(schema);
+    const refusals = new WeakSet();
+    walkSchemas(copy, (node, at) => {
+        const format = own(node, 'format');
+        if (format !== undefined && !(typeof format === 'string' && CHECKED_FORMATS.includes(format))) {
+            delete node.format;
+        }
+        for (const { holder, key } of subschemaSlots(node, at)) {
+            const slots = holder;
+            if (slots[key] === false) {
+                const refusal = { not: {} };
+                refusals.add(refusal);
+                slots[key] = refusal;
+            }
+        }
+    });
+    return { schema: copy, refusals };
+}
+/** Why a $ref finds nothing in the schema, or undefined when every one does. */
+function danglingRef(schema, lookup) {
+    let dangling;
+    walkSchemas(schema, (node, at) => {
+        const ref = own(node, '$ref');
+        if (typeof ref === 'string' &&
+            dangling === undefined &&
+            targetSchema(node, lookup) === undefined) {
+            dangling = `the $ref ${show(ref)} at ${at || '/'} points to nothing in the schema`;
+        }
+    });
+    return dangling;
+}
+function targetSchema(node, lookup) {
+    const ref = node.__absolute_ref__ ?? node.$ref;
+    return typeof ref === 'string' ? own(lookup, ref) : undefined;
+}
+function failureReason(error) {
+    if (error instanceof RangeError) {
+        return 'the payload nests too deep to check against this schema';
+    }
+    const text = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    if (/^Duplicate schema URI/.test(text))
+        return 'the schema gives two of its parts the same $id';
+    return `the check failed: ${text.length > 200 ? `${text.slice(0, 199)}…` : text}`;
+}
+const COMBINATORS = new Set(['anyOf', 'oneOf']);
+// Units that only say "something inside failed": what failed is told by the units after them.
+const WRAPPERS = new Set([
+    '$ref',
+    '$recursiveRef',
+    'properties',
+    'patternProperties',
+    'additionalProperties',
+    'unevaluatedProperties',
+    'items',
+    'prefixItems',
+    'additionalItems',
+    'unevaluatedItems',
+    'allOf',
+    'if',
+    'dependentSchemas',
+    'propertyNames'
+]);
+/**
+ * The violations the validator's output units tell, in its order, de-duplicated, at most
+ * MAX_VIOLATIONS. A failed anyOf/oneOf is told as one violation, unless one of its branches is
+ * the one the payload meant (the others failed on type alone): then that branch's failures are.
+ */
+function violationsOf(units, context) {
+    const choices = new Map();
+    eachWithinChoices(units, (unit, enclosing) => {
+        for (const choice of enclosing)
+            noteBranch(choice, unit, context);
+        if (COMBINATORS.has(unit.keyword)) {
+            choices.set(unit, { unit, failed: new Map(), types: [] });
+        }
+    }, choices);
+    for (const choice of choices.values())
+        decide(choice, context);
+    const found = new Map();
+    eachWithinChoices(units, (unit, enclosing) => {
+        if (found.size >= MAX_VIOLATIONS)
+            return;
+        if (!enclosing.every(choice => choice.open === branchOf(choice, unit)))
+            return;
+        const choice = choices.get(unit);
+        const messages = choice ? choiceMessages(choice, context) : leafMessages(unit, context);
+        for (const message of messages) {
+            const violation = { pointer: payloadPointer(unit.instanceLocation), message };
+            const key = `${violation.pointer}\u0000${message}`;
+            if (!found.has(key) && found.size < MAX_VIOLATIONS)
+                found.set(key, violation);
+        }
+    }, choices);
+    return [...found.values()];
+}
+/**
+ * Calls `visit` on each unit with the failed choices it lies inside. The validator lists a
+ * choice's unit right before its branches' units, so the enclosing choices form a stack.
+ */
+function eachWithinChoices(units, visit, choices) {
+    const stack = [];
+    for (const unit of units) {
+        while (stack.length > 0 && !encloses(stack[stack.length - 1].unit, unit))
+            stack.pop();
+        visit(unit, stack);
+        const choice = choices.get(unit);
+        if (choice)
+            stack.push(choice);
+    }
+}
+function encloses(outer, inner) {
+    const instanceInside = inner.instanceLocation === outer.instanceLocation ||
+        inner.instanceLocation.startsWith(`${outer.instanceLocation}/`);
+    return instanceInside && inner.keywordLocation.startsWith(`${outer.keywordLocation}/`);
+}
+function branchOf(choice, unit) {
+    const rest = unit.keywordLocation.slice(choice.unit.keywordLocation.length + 1);
+    return Number(rest.split('/')[0]);
+}
+function noteBranch(choice, unit, context) {
+    const branch = branchOf(choice, unit);
+    const inBranch = keywordsOf(unit.keywordLocation.slice(choice.unit.keywordLocation.length))
+        .slice(1)
+        .map(step => step.keyword)
+        .filter(keyword => keyword !== '$ref' && keyword !== '$recursiveRef');
+    // A branch that failed on type alone (perhaps through a $ref) is one the payload did not mean.
+    const onTypeAlone = unit.instanceLocation === choice.unit.instanceLocation &&
+        (unit.keyword === 'type' ? inBranch.join('/') === 'type' : inBranch.length === 0);
+    choice.failed.set(branch, (choice.failed.get(branch) ?? true) && onTypeAlone);
+    if (onTypeAlone && unit.keyword === 'type') {
+        const wants = own(schemaHolding(unit, context) ?? {}, 'type');
+        for (const type of Array.isArray(wants) ? wants : [wants]) {
+            if (typeof type === 'string' && !choice.types.includes(type))
+                choice.types.push(type);
+        }
+    }
+}
+function decide(choice, context) {
+    const branches = own(schemaHolding(choice.unit, context) ?? {}, choice.unit.keyword);
+    if (!Array.isArray(branches) || choice.failed.size < branches.length)
+        return;
+    const meant = [...choice.failed].filter(([, typeAlone]) => !typeAlone);
+    if (meant.length === 1)
+        choice.open = meant[0][0];
+}
+function choiceMessages(choice, context) {
+    const branches = own(schemaHolding(choice.unit, context) ?? {}, choice.unit.keyword);
+    const count = Array.isArray(branches) ? branches.length : 0;
+    const matches = count - choice.failed.size;
+    if (matches > 0) {
+        return [`must match exactly one of the ${count} schemas in oneOf, not ${matches}`];
+    }
+    if (choice.open !== undefined)
+        return [];
+    if ([...choice.failed.values()].every(Boolean) && choice.types.length > 0) {
+        return [`must be ${orList(choice.types)}`];
+    }
+    const which = choice.unit.keyword === 'anyOf' ? 'at least one' : 'exactly one';
+    return [`must match ${which} of the ${count} schemas in ${choice.unit.keyword}`];
+}
+/** The schema object whose keyword a unit reports, following the $refs its location went through. */
+function schemaHolding(unit, context) {
+    const segments = unit.keywordLocation.split('/').slice(1, -1);
+    let node = context.root;
+    for (const raw of segments) {
+        if (!isObject(node) && !Array.isArray(node))
+            return undefined;
+        const segment = decodeSegment(raw);
+        if (segment === '$ref' && isObject(node))
+            node = targetSchema(node, context.lookup);
+        else if (segment === '$recursiveRef' && isObject(node)) {
+            const target = node.__absolute_recursive_ref__;
+            node = target === undefined ? undefined : own(context.lookup, target);
+        }
+        else
+            node = own(node, segment);
+    }
+    return isObject(node) ? node : undefined;
+}
+function decodeSegment(raw) {
+    return decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+/** The validator's `#/a/b%20c` as the JSON Pointer `/a/b c`; `/` for the whole payload. */
+function payloadPointer(location) {
+    const pointer = decodeURIComponent(location.replace(/^#/, ''));
+    return pointer === '' ? '/' : pointer;
+}
+function valueAt(instance, location) {
+    let value = instance;
+    for (const raw of location.split('/').slice(1)) {
+        if (!isObject(value) && !Array.isArray(value))
+            return undefined;
+        value = own(value, decodeSegment(raw));
+    }
+    return value;
+}
+function leafMessages(unit, context) {
+    if (WRAPPERS.has(unit.keyword))
+        return [];
+    const through = keywordsOf(unit.keywordLocation).map(step => step.keyword);
+    // The items that miss a contains schema break nothing; the contains unit tells the array's fault.
+    if (through.slice(0, -1).includes('contains'))
+        return [];
+    const messages = keywordMessages(unit, schemaHolding(unit, context) ?? {}, context);
+    // Under propertyNames the value checked is a property's name, at the property's pointer.
+    const ofName = through.includes('propertyNames');
+    return ofName ? messages.map(message => `property name ${message}`) : messages;
+}
+/**
+ * The keywords a keyword location passes through, each with the property name or index that
+ * follows it (`#/properties/a/items/0/type` → properties a, items 0, type).
+ */
+function keywordsOf(location) {
+    const segments = location.split('/').slice(1).map(decodeSegment);
+    const steps = [];
+    for (let index = 0; index < segments.length; index++) {
+        const keyword = segments[index];
+        const next = segments[index + 1];
+        const takesMember = next !== undefined &&
+            (SCHEMA_MAP.has(keyword) || (SCHEMA_LIST.has(keyword) && /^\d+$/.test(next)));
+        steps.push(takesMember ? { keyword, member: segments[++index] } : { keyword });
+    }
+    return steps;
+}
+function keywordMessages(unit, node, context) {
+    const value = own(node, unit.keyword);
+    switch (unit.keyword) {
+        case 'type':
+            return [`must be ${orList((Array.isArray(value) ? value : [value]).map(String))}`];
+        case 'const':
+            return [`must be ${show(value)}`];
+        case 'enum':
+            return [`must be one of ${listOf(Array.isArray(value) ? value : [])}`];
+        case 'required':
+            return missing(value, valueAt(context.instance, unit.instanceLocation)).map(name => `missing required property ${name}`);
+        case 'dependentRequired':
+        case 'dependencies':
+            return dependentMissing(value, valueAt(context.instance, unit.instanceLocation));
+        case 'minProperties':
+            return [`must have at least ${count(value, 'property', 'properties')}`];
+        case 'maxProperties':
+            return [`must have at most ${count(value, 'property', 'properties')}`];
+        case 'minItems':
+            return [`must have at least ${count(value, 'item', 'items')}`];
+        case 'maxItems':
+            return [`must have at most ${count(value, 'item', 'items')}`];
+        case 'minLength':
+            return [`must have at least ${count(value, 'character', 'characters')}`];
+        case 'maxLength':
+            return [`must have at most ${count(value, 'character', 'characters')}`];
+        case 'uniqueItems':
+            return ['must not have duplicate items'];
+        case 'contains':
+            return ['must contain an item that matches its contains schema'];
+        case 'minContains':
+            return [`must contain at least ${count(value, 'item', 'items')} matching its contains schema`];
+        case 'maxContains':
+            return [`must contain at most ${count(value, 'item', 'items')} matching its contains schema`];
+        case 'minimum':
+            return [`must be ${own(node, 'exclusiveMinimum') === true ? '>' : '>='} ${show(value)}`];
+        case 'maximum':
+            return [`must be ${own(node, 'exclusiveMaximum') === true ? '<' : '<='} ${show(value)}`];
+        case 'exclusiveMinimum':
+            return [`must be > ${show(value)}`];
+        case 'exclusiveMaximum':
+            return [`must be < ${show(value)}`];
+        case 'multipleOf':
+            return [`must be a multiple of ${show(value)}`];
+        case 'pattern':
+            return [`must match pattern ${typeof value === 'string' ? cutText(value, 120) : show(value)}`];
+        case 'format':
+            return [`must match format ${String(value)}`];
+        case 'not':
+            return [context.refusals.has(node) ? refusal(unit) : 'must not match its not schema'];
+        default:
+            return [`does not satisfy ${unit.keyword}`];
+    }
+}
+/** What a `false` schema refuses, told by the keyword it stands under. */
+function refusal(unit) {
+    const steps = keywordsOf(unit.keywordLocation);
+    const holder = steps[steps.length - 2]?.keyword;
+    if (holder === 'properties' ||
+        holder === 'patternProperties' ||
+        holder === 'additionalProperties' ||
+        holder === 'unevaluatedProperties') {
+        return 'is not an allowed property';
+    }
+    if (holder === 'items' ||
+        holder === 'prefixItems' ||
+        holder === 'additionalItems' ||
+        holder === 'unevaluatedItems') {
+        return 'is not an allowed item';
+    }
+    return 'is not allowed here';
+}
+function missing(required, value) {
+    if (!Array.isArray(required) || !isObject(value))
+        return [];
+    return required.filter(name => typeof name === 'string' && !Object.prototype.hasOwnProperty.call(value, name));
+}
+function dependentMissing(dependencies, value) {
+    if (!isObject(dependencies) || !isObject(value))
+        return [];
+    const messages = [];
+    for (const [present, needed] of Object.entries(dependencies)) {
+        if (!Object.prototype.hasOwnProperty.call(value, present) || !Array.isArray(needed))
+            continue;
+        for (const name of missing(needed, value)) {
+            messages.push(`missing property ${name}, required when ${present} is present`);
+        }
+    }
+    return messages;
+}
+function count(value, one, many) {
+    return `${show(value)} ${value === 1 ? one : many}`;
+}
+function orList(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+function listOf(values) {
+    const shown = values.slice(0, 8).map(value => show(value, 40));
+    return values.length > 8 ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
+}
+function cutText(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 ;// CONCATENATED MODULE: ./src/core/untrusted.ts
 // Text that came from a server (a message, an execution's name or status, an error body) is
@@ -3497,7 +4352,7 @@ function dropSecretPrefix(text, secrets) {
     return text;
 }
 /** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
-function cutText(text, maxBytes, note = '… (cut)') {
+function untrusted_cutText(text, maxBytes, note = '… (cut)') {
     const bytes = Buffer.from(text, 'utf8');
     if (bytes.length <= maxBytes)
         return text;
@@ -3516,734 +4371,273 @@ function cutUtf8(bytes, maxBytes) {
 const RESPONSE_OUTPUT_LIMIT = 64 * 1024;
 /** A body as the `response` output carries it: later steps read it, so it stays bounded. */
 function responseOutput(body) {
-    return cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
+    return untrusted_cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
 }
 
-;// CONCATENATED MODULE: ./src/core/answers.ts
-
-
-/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
-const MESSAGE_TEXT_LIMIT = 1024;
-/** The page to read after `page`: the one the answer names, or the next one when it names none. */
-function pageAfter(page, paging) {
-    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
-}
-/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
-function readPage(json) {
-    if (!isRecord(json) || !Array.isArray(json.docs))
-        return 'expected an object with a docs array';
-    const { hasNextPage, nextPage } = json;
-    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
-    }
-    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
-        return `nextPage is ${typeName(nextPage)}, not a page number`;
-    }
-    return {
-        docs: json.docs,
-        paging: { hasNextPage: hasNextPage === true, nextPage: nextPage }
-    };
-}
-/** What the events list answer holds; an entry without a text id and name is skipped. */
-function readEvents(json) {
-    if (!Array.isArray(json))
-        return 'expected an array of events';
-    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
-}
-/**
- * A page of the executions list with every field this action reads checked, or what is wrong with
- * it. The fields that decide which executions belong to the event and how they ended must have
- * the documented type; a label (a name, a finish time) of another type is only left out.
- */
-function readExecutionPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    const docs = [];
-    for (const [index, doc] of page.docs.entries()) {
-        const execution = readExecution(doc);
-        if (typeof execution === 'string')
-            return `docs[${index}]${execution}`;
-        docs.push(execution);
-    }
-    return { docs, ...page.paging };
-}
-/** One doc of the list, or what is wrong with it (to follow `docs[i]`). */
-function readExecution(doc) {
-    if (!isRecord(doc))
-        return ` is ${typeName(doc)}, not an execution`;
-    for (const field of ['_id', 'status', 'createdAt']) {
-        if (typeof doc[field] !== 'string' || !doc[field]) {
-            return `.${field} is ${typeName(doc[field])}, not a text`;
-        }
-    }
-    const createdAt = doc.createdAt;
-    if (Number.isNaN(Date.parse(createdAt)))
-        return '.createdAt is not a date';
-    for (const field of ['associated_event_id', 'custom_trigger_id', 'config_id']) {
-        if (doc[field] != null && typeof doc[field] !== 'string') {
-            return `.${field} is ${typeName(doc[field])}, not a text`;
-        }
-    }
-    const text = (value) => typeof value === 'string' ? value : undefined;
-    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
-    const execution = {
-        _id: doc._id,
-        status: doc.status,
-        createdAt
-    };
-    const optional = {
-        name: text(doc.name),
-        associated_event_id: text(doc.associated_event_id),
-        custom_trigger_id: text(doc.custom_trigger_id),
-        config_id: text(doc.config_id),
-        completion_time: text(doc.completion_time),
-        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
-            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
-            : undefined
-    };
-    return { ...execution, ...dropUndefined(optional) };
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value's kind for an error message; never the value, which may be long or hostile. */
-function typeName(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === undefined)
-        return 'missing';
-    if (value === '')
-        return 'empty';
-    const kind = typeof value;
-    return kind === 'object' ? 'an object' : `a ${kind}`;
-}
-function dropUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-/** A non-2xx answer as the author should read it, whatever shape the body has. */
-function parseApiError(answer, action, host) {
-    const json = readJson(answer.body);
-    const text = (key) => {
-        const value = json?.[key];
-        return typeof value === 'string' && value.trim()
-            ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
-            : undefined;
-    };
-    const retryAfter = answer.headers['retry-after'];
-    return new RefoldApiError({
-        action,
-        host,
-        status: answer.status,
-        httpErrorType: text('http_error_type'),
-        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
-        errorText: text('error'),
-        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
-        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
-        body: answer.body,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
-    });
-}
-function headerText(value) {
-    const first = Array.isArray(value) ? value[0] : value;
-    return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT);
-}
-function readJson(body) {
-    try {
-        const value = JSON.parse(body);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (!trimmed)
-        return 'an empty body';
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
-    }
-    const oneLine = trimmed.replace(/\s+/g, ' ');
-    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
-}
-/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
-function malformed(answer, action, host, problem) {
-    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
-}
-const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
-/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
-function readExecutionDetail(json) {
-    if (!isRecord(json))
-        return 'expected an execution object';
-    if (typeof json._id !== 'string' || !json._id)
-        return `_id is ${typeName(json._id)}, not a text`;
-    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
-    const errorText = (record) => {
-        const error = record.error;
-        return (text(error) ??
-            (isRecord(error) ? text(error.message) : undefined) ??
-            text(record.error_message) ??
-            text(record.message));
-    };
-    const detail = { _id: json._id };
-    if (text(json.name))
-        detail.name = text(json.name);
-    if (text(json.status))
-        detail.status = text(json.status);
-    const error = errorText(json);
-    if (error)
-        detail.error = error;
-    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
-    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
-    if (failed) {
-        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
-        const nodeError = errorText(failed);
-        if (nodeError)
-            detail.failedNode.error = nodeError;
-    }
-    return detail;
-}
-function readLinkedAccountPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    const accounts = [];
-    for (const [index, doc] of page.docs.entries()) {
-        const id = isRecord(doc) ? doc.account_id : undefined;
-        if (typeof id !== 'string' || !id) {
-            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
-        }
-        accounts.push(id);
-    }
-    return { accounts, ...page.paging };
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-;// CONCATENATED MODULE: ./src/core/http.ts
-// One HTTP attempt, bounded end to end: the proxy tunnel, the connection, the answer and its body
-// all end within the timeout, every socket is destroyed when the attempt ends (so nothing keeps
-// the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
-// is redacted before anyone sees it. Redirects are answers like any other: never followed.
+;// CONCATENATED MODULE: ./src/core/preflight.ts
 
 
 
 
 
-/** At most this much of any answer's body is read. */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** The attempt got no usable answer; `message` says why, for a person, without a stack. */
-class TransportError extends Error {
+/** A check that failed: nothing was fired. `code` is the `error_code` output. */
+class PreflightError extends Error {
     code;
-    name = 'TransportError';
-    constructor(message, 
-    /** The Node error code when there was one (ECONNREFUSED, HPE_INVALID_CHUNK_SIZE…). */
-    code, options) {
-        super(message, options);
+    violations;
+    name = 'PreflightError';
+    constructor(message, code, 
+    /** Each place the payload breaks the schema: a JSON Pointer and what the schema wants. */
+    violations = []) {
+        super(message);
         this.code = code;
+        this.violations = violations;
     }
 }
-/** Sends one request and reads its answer; rejects with a TransportError when there is none. */
-function attempt(request) {
-    const target = new URL(request.url);
-    const proxy = proxyFor(target, request.proxyEnv);
-    const open = new Set();
-    let settled = false;
-    // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
-    // at once.
-    const track = (handle) => {
-        if (settled)
-            handle.destroy();
-        else
-            open.add(handle);
-        return handle;
-    };
-    const progress = { phase: proxy ? 'tunnel' : 'request' };
-    return new Promise((resolve, reject) => {
-        const settle = (error, answer) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            // Whatever is still open belongs to an attempt that is over: a hung proxy or a server that
-            // never ends its body must not hold the process.
-            for (const handle of open)
-                handle.destroy();
-            if (answer)
-                resolve(answer);
-            else
-                reject(describe(error, progress, proxy, request));
-        };
-        const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
-        exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
-    });
+/**
+ * Whether this run checks: `auto` when it names more than one account (counted before shard: a
+ * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
+ */
+function wantsPreflight(settings, accounts) {
+    if (settings.preflight !== 'auto')
+        return settings.preflight === 'always';
+    if (settings.dryRun && !settings.apiKey)
+        return false;
+    const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
+    return several || settings.wait || settings.dryRun;
 }
-class TimeoutError extends Error {
-}
-async function exchange(request, target, proxy, track, progress) {
-    const tunnel = proxy ? await openTunnel(proxy, target, request.secrets, track) : undefined;
-    progress.phase = 'request';
-    const secure = target.protocol === 'https:';
-    const host = unbracket(target.hostname);
-    const port = Number(target.port || (secure ? 443 : 80));
-    const options = {
-        method: request.method,
-        host,
-        port,
-        path: `${target.pathname}${target.search}`,
-        headers: {
-            ...request.headers,
-            ...(request.body !== undefined && {
-                'content-length': String(Buffer.byteLength(request.body))
-            })
-        },
-        agent: agentFor(secure, () => connectTo(host, port, secure, tunnel, track))
-    };
-    return new Promise((resolve, reject) => {
-        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options));
-        req.on('error', reject);
-        req.on('response', response => {
-            track(response);
-            progress.phase = 'body';
-            readAnswer(response, request, progress).then(resolve, reject);
-        });
-        req.end(request.body);
-    });
-}
-/** Asks the proxy for a tunnel to the target: resolves with the tunnel's socket. */
-function openTunnel(proxy, target, secrets, track) {
-    const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
-    const headers = { host: authority };
-    if (proxy.url.username || proxy.url.password) {
-        const credentials = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
-        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
-    }
-    const secure = proxy.url.protocol === 'https:';
-    const host = unbracket(proxy.url.hostname);
-    const port = Number(proxy.url.port || (secure ? 443 : 80));
-    return new Promise((resolve, reject) => {
-        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)({
-            method: 'CONNECT',
-            host,
-            port,
-            path: authority,
-            headers,
-            agent: agentFor(secure, () => connectTo(host, port, secure, undefined, track))
-        }));
-        req.on('error', reject);
-        req.on('connect', (response, socket, head) => {
-            track(socket);
-            // The tunnel's own errors surface through the request that uses it, or as the timeout.
-            socket.on('error', () => { });
-            const status = response.statusCode ?? 0;
-            if (status < 200 || status > 299) {
-                const reason = redact(cutText(response.statusMessage ?? '', 200), secrets);
-                reject(new TransportError(`proxy ${proxy.name} answered ${status} ${reason}`.trim()));
-                return;
-            }
-            if (head.length)
-                socket.unshift(head);
-            resolve(socket);
-        });
-        req.end();
-    });
-}
-/** Reads the status, headers and at most maxBodyBytes of the body; rejects when the body breaks. */
-function readAnswer(response, request, progress) {
-    const limit = request.maxBodyBytes ?? MAX_BODY_BYTES;
-    const announced = Number(response.headers['content-length']);
-    if (Number.isFinite(announced))
-        progress.announced = announced;
-    const chunks = [];
-    let size = 0;
-    return new Promise((resolve, reject) => {
-        const answer = (truncated) => {
-            let body = redact(cutUtf8(Buffer.concat(chunks), limit), request.secrets);
-            if (truncated) {
-                body = `${dropSecretPrefix(body, request.secrets)}\n[refold-trigger: the answer was longer than ${describeSize(limit)}; the rest was not read]`;
-            }
+async function preflight(ctx, payload) {
+    const { event } = ctx.settings;
+    const strict = ctx.settings.preflight === 'always';
+    /** The check could not be made: `auto` goes on with a warning, `true` fails. */
+    const cannotCheck = (why) => {
+        const message = `Could not check the payload before firing: ${why}`;
+        if (strict) {
             return {
-                status: response.statusCode ?? 0,
-                headers: redactHeaders(response.headers, request.secrets),
-                body,
-                truncated
+                status: 'failed',
+                failure: new PreflightError(`${message}; ${ctx.naming.setting(Inputs.Preflight)} is true, so nothing was fired.`, 'PREFLIGHT_UNAVAILABLE')
             };
-        };
-        response.on('data', (chunk) => {
-            if (size + chunk.length > limit) {
-                chunks.push(chunk.subarray(0, limit - size));
-                size = limit;
-                progress.read = size;
-                // Stop reading: the rest could be endless. The status and what was read are kept.
-                response.destroy();
-                resolve(answer(true));
-                return;
-            }
-            chunks.push(chunk);
-            size += chunk.length;
-            progress.read = size;
-        });
-        response.on('end', () => resolve(answer(false)));
-        response.on('error', reject);
-        // A body that ends without 'end' (fewer bytes than announced, then close) is broken, and
-        // says so at once instead of waiting out the timeout.
-        response.on('close', () => {
-            if (!response.complete)
-                reject(new BrokenBodyError());
-        });
-    });
-}
-class BrokenBodyError extends Error {
-}
-function redactHeaders(headers, secrets) {
-    const redacted = {};
-    for (const [name, value] of Object.entries(headers)) {
-        redacted[name] = Array.isArray(value)
-            ? value.map(item => redact(item, secrets))
-            : value === undefined
-                ? undefined
-                : redact(value, secrets);
-    }
-    return redacted;
-}
-const NETWORK_REASONS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    EPIPE: 'connection closed while sending',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed (temporary)',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable'
-};
-/** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
-function describe(error, progress, proxy, request) {
-    if (error instanceof TransportError)
-        return error;
-    const seconds = request.timeoutMs / 1000;
-    const { code, message = String(error) } = (error ?? {});
-    const text = (reason) => new TransportError(redact(reason, request.secrets), code, { cause: error });
-    if (error instanceof TimeoutError) {
-        return text(progress.phase === 'tunnel' && proxy
-            ? `proxy ${proxy.name} did not open a tunnel within ${seconds} s (timeout)`
-            : `no answer within ${seconds} s (timeout)`);
-    }
-    if (progress.phase === 'body') {
-        const read = `${progress.read ?? 0} bytes of the body read${progress.announced !== undefined ? ` of ${progress.announced} announced` : ''}`;
-        if (code?.startsWith('HPE_')) {
-            return text(`the answer broke off: malformed body (${message}, ${code}) after ${read}`);
         }
-        return text(`the answer broke off: the connection closed after ${read}`);
-    }
-    if (progress.phase === 'tunnel' && proxy) {
-        if (code === 'ECONNREFUSED')
-            return text(`proxy ${proxy.name} refused the connection (${code})`);
-        if (code === 'ECONNRESET') {
-            return text(`proxy ${proxy.name} closed the connection without answering the CONNECT (${code})`);
-        }
-        return text(`proxy ${proxy.name} failed: ${networkReason(code, message)}`);
-    }
-    if (code?.startsWith('HPE_'))
-        return text(`malformed answer (${message}, ${code})`);
-    return text(networkReason(code, message));
-}
-function networkReason(code, message) {
-    if (code && NETWORK_REASONS[code])
-        return `${NETWORK_REASONS[code]} (${code})`;
-    if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) {
-        return `TLS error: ${message} (${code})`;
-    }
-    return code ? `${message} (${code})` : message;
-}
-/**
- * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (by the target's scheme), unless NO_PROXY
- * or a loopback target bypasses it: the rules @actions/http-client applies, from a given env.
- */
-function proxyFor(target, env) {
-    if (bypassesProxy(target, env))
-        return undefined;
-    const value = target.protocol === 'https:'
-        ? env.https_proxy || env.HTTPS_PROXY
-        : env.http_proxy || env.HTTP_PROXY;
-    if (!value)
-        return undefined;
-    let url;
+        ctx.log.warning(`${message}. Firing without the check.`);
+        return { status: 'skipped' };
+    };
+    let events;
     try {
-        url = new URL(/^https?:\/\//i.test(value) ? value : `http://${value}`);
+        events = (await ctx.events()).value;
     }
-    catch {
-        return undefined;
+    catch (error) {
+        return cannotCheck(listFailure(error));
     }
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    return { url, name: `${url.hostname}:${port}` };
-}
-function bypassesProxy(target, env) {
-    const host = target.hostname.toLowerCase();
-    if (host === 'localhost' ||
-        host.startsWith('127.') ||
-        host === '[::1]' ||
-        host === '[0:0:0:0:0:0:0:1]') {
-        return true;
+    const entry = events.find(candidate => candidate.name === event);
+    if (!entry) {
+        const closest = closestEventNames(event, events.map(candidate => candidate.name));
+        const names = closest.length
+            ? ` Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`
+            : '';
+        return {
+            status: 'failed',
+            failure: new PreflightError(`Event "${event}" is not in the org's events list in Refold, so nothing was fired. ` +
+                `Check ${ctx.naming.setting(Inputs.Event)}: names must match exactly, case included.${names}`, 'INVALID_EVENT')
+        };
     }
-    const noProxy = env.no_proxy || env.NO_PROXY || '';
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    const names = [host, `${host}:${port}`];
-    return noProxy
-        .split(',')
-        .map(item => item.trim().toLowerCase())
-        .filter(Boolean)
-        .some(item => item === '*' ||
-        names.some(name => name === item || name.endsWith(item.startsWith('.') ? item : `.${item}`)));
-}
-/**
- * An agent whose only socket is the one `connect` makes: never pooled, never kept alive, so it
- * lives exactly as long as the attempt.
- */
-function agentFor(secure, connect) {
-    const agent = secure ? new external_node_https_namespaceObject.Agent() : new external_node_http_namespaceObject.Agent();
-    agent.createConnection = () => connect();
-    return agent;
-}
-/** A fresh connection to host:port (through `tunnel` when given), with TLS when `secure`. */
-function connectTo(host, port, secure, tunnel, track) {
-    if (!secure)
-        return tunnel ?? track((0,external_node_net_namespaceObject.connect)({ host, port }));
-    // `host` is what the certificate is checked against, with or without a tunnel.
-    const where = tunnel ? { socket: tunnel } : { port };
-    return track((0,external_node_tls_namespaceObject.connect)({ ...where, host, servername: serverName(host) }));
-}
-/** `[::1]` as URL.hostname spells it, `::1` as a socket needs it. */
-function unbracket(hostname) {
-    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-}
-/** TLS server name indication carries host names only, never IP literals. */
-function serverName(host) {
-    return (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host;
-}
-function describeSize(bytes) {
-    return bytes % (1024 * 1024) === 0
-        ? `${bytes / (1024 * 1024)} MiB`
-        : bytes % 1024 === 0
-            ? `${bytes / 1024} KiB`
-            : `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/core/limiter.ts
-// One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
-// requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
-// Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
-// Float arithmetic on 1000 / rate must not turn "exactly due" into a second, tiny sleep.
-const EPSILON_MS = 1e-6;
-class Limiter {
-    options;
-    clock;
-    intervalMs;
-    /** How far ahead of `now` the schedule may run: the burst beyond the first request. */
-    toleranceMs;
-    /**
-     * When the next request would start if requests came back to back at the rate (GCRA's
-     * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
-     */
-    nextDue;
-    pausedUntil = -Infinity;
-    pauseMs = 0;
-    active = 0;
-    queue = [];
-    pumping = false;
-    slotFreed;
-    constructor(options, clock) {
-        this.options = options;
-        this.clock = clock;
-        const { ratePerSecond, burst, concurrency } = options;
-        if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
-            throw new RangeError(`Limiter rate must be a positive number, got ${ratePerSecond}`);
-        }
-        if (!Number.isInteger(burst) || burst < 1) {
-            throw new RangeError(`Limiter burst must be a whole number from 1, got ${burst}`);
-        }
-        if (!Number.isInteger(concurrency) || concurrency < 1) {
-            throw new RangeError(`Limiter concurrency must be a whole number from 1, got ${concurrency}`);
-        }
-        this.intervalMs = 1000 / ratePerSecond;
-        this.toleranceMs = (burst - 1) * this.intervalMs;
-        // The bucket starts empty: the run paces at the rate from its first request and leaves the
-        // org's burst to its production traffic, and to the jitter with which requests arrive, which
-        // a run that spent the burst at once would turn into 429s.
-        this.nextDue = clock.now() + this.toleranceMs;
+    if (entry.json_schema === undefined || entry.json_schema === null) {
+        ctx.log.notice(`Event "${event}" has no payload schema in Refold: the payload was not checked.`);
+        return { status: 'no_schema' };
     }
-    /** Requests running now. */
-    get inFlight() {
-        return this.active;
+    const check = await checkPayload(entry.json_schema, payload);
+    if (check.kind === 'unusable')
+        return cannotCheck(`the event's schema cannot be used: ${forLog(check.reason)}`);
+    if (check.kind === 'valid') {
+        ctx.log.info(`The payload matches the schema of event "${event}".`);
+        return { status: 'passed' };
     }
-    /** Requests waiting for their turn. */
-    get waiting() {
-        return this.queue.length;
-    }
-    /**
-     * Runs `task` when the rate, the in-flight cap and any pause allow, in the order `run` was
-     * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
-     * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
-     */
-    run(task) {
-        return new Promise((resolve, reject) => {
-            this.queue.push({
-                start: () => {
-                    this.active++;
-                    let result;
-                    try {
-                        result = task();
-                    }
-                    catch (error) {
-                        result = Promise.reject(error);
-                    }
-                    result.then(resolve, reject).finally(() => this.release());
-                },
-                fail: reject
-            });
-            void this.pump();
-        });
-    }
-    /**
-     * Holds back every request not yet started for `ms` from now: Refold's Retry-After, or the
-     * backoff delay, applies to the org and so to the whole run. A shorter pause never cuts a longer
-     * one short. Requests already in flight are not affected.
-     */
-    pause(ms) {
-        if (!(ms > 0))
-            return;
-        const until = this.clock.now() + ms;
-        if (until > this.pausedUntil) {
-            this.pausedUntil = until;
-            this.pauseMs = ms;
-            // After the pause, pace at the rate again rather than spend a burst Refold just refused.
-            this.nextDue = Math.max(this.nextDue, until + this.toleranceMs);
-        }
-    }
-    release() {
-        this.active--;
-        const wake = this.slotFreed;
-        this.slotFreed = undefined;
-        wake?.();
-    }
-    /**
-     * Starts waiting requests in order. One pump runs at a time; it either starts the head of the
-     * queue, sleeps exactly until the head could start, or waits for a slot to free: never spins.
-     */
-    async pump() {
-        if (this.pumping)
-            return;
-        this.pumping = true;
-        try {
-            while (this.queue.length > 0) {
-                if (this.active >= this.options.concurrency) {
-                    await new Promise(resolve => (this.slotFreed = resolve));
-                    continue;
-                }
-                const wait = this.delayBeforeNext(this.clock.now());
-                if (wait > EPSILON_MS) {
-                    await this.clock.sleep(wait);
-                    continue;
-                }
-                const now = this.clock.now();
-                this.nextDue = Math.max(this.nextDue, now) + this.intervalMs;
-                this.queue.shift().start();
-            }
-        }
-        catch (error) {
-            // A clock that cannot sleep leaves no way to keep the rate: fail the waiting, do not hang.
-            for (const waiter of this.queue.splice(0))
-                waiter.fail(error);
-        }
-        finally {
-            this.pumping = false;
-        }
-    }
-    delayBeforeNext(now) {
-        // A wall clock set back must not stall the run: nothing legitimately waits longer than the
-        // pause that was asked for, or than one interval for a token once the pause is over.
-        if (this.pausedUntil <= now) {
-            this.pausedUntil = -Infinity;
-            this.pauseMs = 0;
-        }
-        this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
-        // A pause ends with the bucket empty: the first request goes when it ends, the next an
-        // interval later.
-        const latestDue = this.pausedUntil > now
-            ? this.pausedUntil + this.toleranceMs
-            : now + this.toleranceMs + this.intervalMs;
-        this.nextDue = Math.min(this.nextDue, latestDue);
-        const forRate = this.nextDue - this.toleranceMs - now;
-        const forPause = this.pausedUntil - now;
-        return Math.max(forRate, forPause, 0);
-    }
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/core/request.ts
-// The trigger request as one value: built once, then either sent or, in a dry run, printed, so what
-// a dry run shows can never drift from what is sent. Also home of the Refold API's fixed facts.
-
-const DEFAULT_BASE_URL = 'https://api.gocobalt.io';
-const USER_AGENT = `refold-trigger/${package_namespaceObject.rE}`;
-const Paths = {
-    TriggerEvent: '/api/v2/public/event',
-    ListEvents: '/api/v2/public/application/event',
-    ListExecutions: '/api/v2/public/execution',
-    LinkedAccounts: '/api/v2/public/linked-account'
-};
-/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
-function fitsInHeader(value) {
-    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
-}
-/**
- * `POST {base_url}/api/v2/public/event` for one linked account. `payloadJson` is the payload
- * already serialized, so a fan-out serializes it once, not once per account.
- */
-function triggerRequest(target, linkedAccountId, idempotencyKey, payloadJson) {
-    const headers = {
-        'x-api-key': target.apiKey,
-        linked_account_id: linkedAccountId
-    };
-    if (target.configId)
-        headers.config_id = target.configId;
-    if (target.slug)
-        headers.slug = target.slug;
-    Object.assign(headers, {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'user-agent': USER_AGENT,
-        'Idempotency-Key': idempotencyKey
-    });
+    const lines = check.violations.map(v => `${v.pointer} ${forLog(v.message)}`);
     return {
-        method: 'POST',
-        url: `${target.baseUrl}${Paths.TriggerEvent}`,
-        headers,
-        body: `{"event":${JSON.stringify(target.event)},"payload":${payloadJson}}`
+        status: 'failed',
+        failure: new PreflightError(`The payload does not match the schema of event "${event}" in Refold, so nothing was ` +
+            `fired: ${lines.join('; ')}`, 'PAYLOAD_INVALID', lines)
     };
 }
-/** The request as a dry run prints it: every header, the api key masked, the body pretty. */
-function printRequest(request) {
-    const lines = [`${request.method} ${request.url}`];
-    for (const [name, value] of Object.entries(request.headers)) {
-        const shown = name === 'x-api-key' ? (value ? '***' : '(not set)') : value;
-        lines.push(`${name}: ${shown}`);
+/** Why the events list could not be read, in a few words. */
+function listFailure(error) {
+    const last = error instanceof CallFailed ? error.last : undefined;
+    if (last instanceof RefoldApiError && (last.status === 401 || last.status === 403)) {
+        return `Refold refused to list the events (HTTP ${last.status}); listing them needs an org-level API key`;
     }
-    if (request.body !== undefined) {
-        lines.push('', JSON.stringify(JSON.parse(request.body), null, 2));
+    if (last instanceof RefoldApiError && last.status === 404) {
+        return 'this Refold does not list events (HTTP 404)';
     }
-    return lines.join('\n');
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+
+
+
+function outcomeOutputs(outcome) {
+    const { results } = outcome;
+    // The scalar outputs speak of the first failed account, else of the first account.
+    const shown = results.find(result => !result.ok) ?? results[0];
+    const accepted = results.filter(result => result.ok).length;
+    const checked = outcome.failure instanceof PreflightError ? outcome.failure : undefined;
+    const outputs = {
+        [Outputs.Ok]: outcome.ok,
+        [Outputs.StatusCode]: shown?.statusCode ?? null,
+        // A failed check's message is its first violation; the error and the summary list them all.
+        [Outputs.Message]: checked?.violations[0] ?? outcome.failure?.message ?? shown?.message ?? '',
+        [Outputs.ErrorCode]: checked ? checked.code : shown?.ok ? null : (shown?.errorCode ?? null),
+        [Outputs.HttpErrorType]: shown?.ok ? null : (shown?.httpErrorType ?? null),
+        [Outputs.Response]: responseOutput(shown?.response ?? ''),
+        [Outputs.Attempts]: outcome.attempts,
+        [Outputs.DurationMs]: outcome.durationMs,
+        [Outputs.Payload]: outcome.payloadJson,
+        [Outputs.IdempotencyKey]: outcome.idempotencyKey,
+        [Outputs.Results]: results.map(resultOutput),
+        [Outputs.Accepted]: accepted,
+        [Outputs.Failed]: results.length - accepted,
+        [Outputs.Truncated]: false,
+        [Outputs.Preflight]: outcome.preflight
+    };
+    if (outcome.resultsFile)
+        outputs[Outputs.ResultsFile] = outcome.resultsFile;
+    if (outcome.executionStatus) {
+        const several = results.length > 1;
+        outputs[Outputs.Executions] = results.flatMap(result => (result.wait?.executions ?? []).map(execution => ({
+            ...executionOutput(execution),
+            ...(several ? { linked_account_id: result.linkedAccountId } : {})
+        })));
+        outputs[Outputs.ExecutionStatus] = outcome.executionStatus;
+        if (outcome.correlation)
+            outputs[Outputs.Correlation] = outcome.correlation;
+    }
+    return outputs;
+}
+/** GitHub keeps at most 1 MB of outputs per job: these bounds leave room for the other steps. */
+const OUTPUT_LIMITS = {
+    results: 512 * 1024,
+    executions: 256 * 1024,
+    payload: 128 * 1024,
+    all: 900 * 1024
+};
+/**
+ * The outputs cut to fit GitHub's limits: `payload` left empty past its bound, and `results` and
+ * `executions` holding as many whole entries as fit, failures first (within the bounds they keep
+ * input order). `truncated` says whether anything was cut; the results file has everything.
+ */
+function fitToLimits(outputs) {
+    const fitted = { ...outputs };
+    let truncated = false;
+    if (bytes(fitted[Outputs.Payload]) > OUTPUT_LIMITS.payload) {
+        fitted[Outputs.Payload] = '';
+        truncated = true;
+    }
+    const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
+    let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
+    if (executions) {
+        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailedStatus(e.status));
+        fitted[Outputs.Executions] = kept.entries;
+        truncated ||= kept.cut;
+        left -= kept.bytes;
+    }
+    const kept = wholeEntries(results, Math.min(OUTPUT_LIMITS.results, left), r => !r.ok);
+    fitted[Outputs.Results] = kept.entries;
+    truncated ||= kept.cut;
+    fitted[Outputs.Truncated] = truncated;
+    return fitted;
+}
+/** The entries as they are when their JSON fits; else as many whole ones as fit, failures first. */
+function wholeEntries(entries, budget, isFailure) {
+    const sizes = entries.map(entry => bytes(JSON.stringify(entry)) + 1);
+    const total = sizes.reduce((sum, size) => sum + size, 1);
+    if (total <= budget)
+        return { entries, bytes: total, cut: false };
+    const order = [...entries.keys()].sort((a, b) => Number(isFailure(entries[b])) - Number(isFailure(entries[a])) || a - b);
+    const kept = new Set();
+    let used = 1;
+    for (const index of order) {
+        if (used + sizes[index] > budget)
+            break;
+        kept.add(index);
+        used += sizes[index];
+    }
+    // Failures first, each group in input order.
+    const chosen = order.filter(index => kept.has(index)).map(index => entries[index]);
+    return { entries: chosen, bytes: used, cut: true };
+}
+const SUCCEEDED_STATUSES = new Set(['COMPLETED', 'DUPLICATE']);
+const RUNNING_STATUSES = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
+function isFailedStatus(status) {
+    const upper = status.toUpperCase();
+    return !SUCCEEDED_STATUSES.has(upper) && !RUNNING_STATUSES.has(upper);
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** One execution as the `executions` output and the results file list it. */
+function executionOutput({ id, workflow, status, created_at }) {
+    return { id, workflow, status, created_at };
+}
+function resultOutput(result) {
+    return {
+        linked_account_id: result.linkedAccountId,
+        ok: result.ok,
+        status_code: result.statusCode,
+        message: result.message,
+        error_code: result.errorCode,
+        attempts: result.attempts,
+        idempotency_key: result.idempotencyKey,
+        execution_status: result.executionStatus
+    };
+}
+/** One line saying what happened, for the summary's heading. */
+function headline(outcome) {
+    const event = `event "${outcome.event}"`;
+    const { results } = outcome;
+    if (outcome.failure)
+        return `Refold did not fire ${event}`;
+    if (outcome.cancelled)
+        return cancelledLine(outcome);
+    if (outcome.dryRun)
+        return `Dry run: ${event} was not sent`;
+    if (!results.length)
+        return `No linked account in this shard: ${event} was not sent`;
+    if (results.length === 1) {
+        const [only] = results;
+        if (only.wait)
+            return only.wait.headline;
+        return `Refold ${only.ok ? 'accepted' : 'did not accept'} ${event}`;
+    }
+    const accepted = results.filter(result => result.ok).length;
+    return `${capitalized(event)}: ${accepted} of ${results.length} linked accounts ok`;
+}
+const FAILURES_NAMED = 5;
+/** The message a failed run fails (or, with fail_on_error false, warns) with; undefined when ok. */
+function failureMessage(outcome) {
+    if (outcome.failure)
+        return outcome.failure.message;
+    if (outcome.cancelled)
+        return cancelledLine(outcome);
+    if (outcome.ok)
+        return undefined;
+    const failed = outcome.results.filter(result => !result.ok);
+    if (outcome.results.length === 1)
+        return failed[0].failure?.message ?? failed[0].message;
+    const named = failed
+        .slice(0, FAILURES_NAMED)
+        .map(result => `${result.linkedAccountId} (${result.failure?.message ?? result.message})`);
+    const more = failed.length > FAILURES_NAMED ? `, and ${failed.length - FAILURES_NAMED} more` : '';
+    return (`Event "${outcome.event}": ${failed.length} of ${outcome.results.length} linked accounts ` +
+        `failed: ${named.join('; ')}${more}`);
+}
+/** "Cancelled after N of M accounts": N counts the accounts whose trigger was sent. */
+function cancelledLine(outcome) {
+    const { results } = outcome;
+    const sent = results.filter(result => result.attempts > 0 || result.notSent?.endsWith('in flight'));
+    const waiting = outcome.executionStatus === 'CANCELLED' ? ', while waiting for executions' : '';
+    return (`Cancelled after ${sent.length} of ${results.length} linked account` +
+        `${results.length === 1 ? '' : 's'}${waiting}: event "${outcome.event}"; see results for each`);
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts
@@ -4252,9 +4646,31 @@ function printRequest(request) {
 
 const systemClock = {
     now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    sleep: (ms, signal) => new Promise(resolve => {
+        // Cleared on abort, so a cancelled wait leaves no timer holding the process open.
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    }),
     random: () => Math.random()
 };
+/** Sleeps `ms` on `clock`, or less: it ends, without error, as soon as `signal` aborts. */
+function sleepUnlessAborted(clock, ms, signal) {
+    if (signal.aborted)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        signal.addEventListener('abort', done, { once: true });
+        clock.sleep(ms, signal).then(done, done);
+    });
+}
 function retryPolicy(retries) {
     return { retries, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 }
@@ -4347,6 +4763,9 @@ async function withRetry(attempt, policy, clock, hooks) {
             return { value, attempts };
         }
         catch (error) {
+            // A retry the run's cancel kept from going out: the caller needs the attempts before it.
+            if (error instanceof NotStarted)
+                throw new NotStarted(attempts);
             if (!(error instanceof RefoldApiError || error instanceof NetworkError))
                 throw error;
             attempts.push({ outcome: attemptOutcome(error) });
@@ -4367,7 +4786,7 @@ async function withRetry(attempt, policy, clock, hooks) {
             if (error instanceof RefoldApiError && error.rateLimited)
                 hooks.onRateLimited?.(delay);
             hooks.onRetry(`Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`);
-            await clock.sleep(delay);
+            await clock.sleep(delay, hooks.signal);
         }
     }
 }
@@ -4384,993 +4803,6 @@ function seconds(ms) {
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/client.ts
-// The Refold API client: one method per endpoint. Every attempt passes the run's rate limiter and
-// the retry policy, so callers neither wire retries nor count attempts: each call returns its value
-// with every attempt it took, or throws CallFailed carrying them.
-
-
-
-
-
-
-
-class RefoldClient {
-    options;
-    host;
-    constructor(options) {
-        this.options = options;
-        this.host = new URL(options.baseUrl).host;
-    }
-    /** Sends a request built by `triggerRequest`, exactly as built. */
-    trigger(request, event) {
-        return this.call(`trigger event ${JSON.stringify(event)}`, request, answer => {
-            const message = readJson(answer.body)?.message;
-            return {
-                ...answer,
-                message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
-            };
-        });
-    }
-    /** The org's events; needs an org-level key. */
-    listEvents() {
-        return this.get('list events', Paths.ListEvents, undefined, readEvents);
-    }
-    listExecutions(account, query) {
-        const params = new URLSearchParams({
-            page: String(query.page),
-            limit: String(query.limit),
-            execution_source: 'Event'
-        });
-        if (query.startDate)
-            params.set('start_date', query.startDate);
-        if (query.slug)
-            params.set('slug', query.slug);
-        // Newest first: the executions of an event just fired are on the first page.
-        params.set('sortAsc', 'false');
-        return this.get('list executions', `${Paths.ListExecutions}?${params}`, account, readExecutionPage);
-    }
-    getExecution(account, id) {
-        return this.get('read an execution', `${Paths.ListExecutions}/${encodeURIComponent(id)}`, account, readExecutionDetail);
-    }
-    /** One page of the org's linked accounts; an org-level call, without a linked account. */
-    listLinkedAccounts(page, limit) {
-        const params = new URLSearchParams({ page: String(page), limit: String(limit) });
-        return this.get('list linked accounts', `${Paths.LinkedAccounts}?${params}`, undefined, readLinkedAccountPage);
-    }
-    get(action, path, account, read) {
-        const headers = { 'x-api-key': this.options.apiKey };
-        if (account !== undefined)
-            headers.linked_account_id = account;
-        Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT });
-        const request = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers };
-        return this.call(action, request, answer => {
-            const json = readJson(answer.body);
-            if (json === undefined) {
-                throw malformed(answer, action, this.host, `expected JSON, got ${describeBody(answer.body)}`);
-            }
-            const value = read(json);
-            if (typeof value === 'string')
-                throw malformed(answer, action, this.host, value);
-            return value;
-        });
-    }
-    /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
-    call(action, request, read) {
-        const { clock, limiter } = this.options;
-        let status = 0;
-        return withRetry(async () => {
-            const answer = await limiter.run(() => this.once(action, request));
-            status = answer.status;
-            return read(answer);
-        }, retryPolicy(this.options.retries), clock, {
-            onRetry: this.options.onRetry,
-            onRateLimited: ms => limiter.pause(ms),
-            outcomeOf: () => `HTTP ${status}`
-        });
-    }
-    /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */
-    async once(action, request) {
-        let answer;
-        try {
-            answer = await attempt({
-                ...request,
-                timeoutMs: this.options.timeoutMs,
-                proxyEnv: this.options.proxyEnv,
-                secrets: [this.options.apiKey]
-            });
-        }
-        catch (error) {
-            throw new NetworkError(action, this.host, error.message, { cause: error });
-        }
-        if (answer.status < 200 || answer.status > 299)
-            throw parseApiError(answer, action, this.host);
-        return answer;
-    }
-}
-/**
- * The client of one run, behind the run's one limiter: `rateLimit` requests per second, bursts and
- * requests in flight up to `concurrency`, for every call the run makes.
- */
-function clientForRun(settings, host) {
-    const limiter = new Limiter({
-        ratePerSecond: settings.rateLimit,
-        burst: settings.concurrency,
-        concurrency: settings.concurrency
-    }, host.clock);
-    return new RefoldClient({
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        timeoutMs: settings.timeoutMs,
-        retries: settings.retries,
-        ...host,
-        limiter
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/names.ts
-// Input and output names as action.yml spells them: the core's input errors quote them, the action
-// reads and writes them, and the CLI maps its flags onto them.
-const Inputs = {
-    ApiKey: 'api_key',
-    Event: 'event',
-    LinkedAccountId: 'linked_account_id',
-    Shard: 'shard',
-    ConfigId: 'config_id',
-    Slug: 'slug',
-    Payload: 'payload',
-    PayloadFile: 'payload_file',
-    GithubContext: 'github_context',
-    BaseUrl: 'base_url',
-    Timeout: 'timeout',
-    Retries: 'retries',
-    RateLimit: 'rate_limit',
-    Concurrency: 'concurrency',
-    FailOnError: 'fail_on_error',
-    IdempotencyKey: 'idempotency_key',
-    DryRun: 'dry_run',
-    Wait: 'wait',
-    WaitTimeout: 'wait_timeout',
-    WaitInterval: 'wait_interval',
-    Summary: 'summary'
-};
-const Outputs = {
-    Ok: 'ok',
-    StatusCode: 'status_code',
-    Message: 'message',
-    ErrorCode: 'error_code',
-    HttpErrorType: 'http_error_type',
-    Response: 'response',
-    Attempts: 'attempts',
-    DurationMs: 'duration_ms',
-    Payload: 'payload',
-    IdempotencyKey: 'idempotency_key',
-    Executions: 'executions',
-    Results: 'results',
-    Accepted: 'accepted',
-    Failed: 'failed',
-    ExecutionStatus: 'execution_status'
-};
-
-;// CONCATENATED MODULE: ./src/core/accounts.ts
-// Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
-// matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
-
-
-
-const ACCOUNTS_INPUT = Inputs.LinkedAccountId;
-const SHARD_INPUT = Inputs.Shard;
-/**
- * Reads the account list: one id per line (the CLI passes one entry per flag), blank lines and
- * surrounding spaces ignored, `*` alone for every account.
- */
-function parseAccounts(text) {
-    const ids = (typeof text === 'string' ? [text] : text)
-        .flatMap(entry => entry.split(/\r\n|\r|\n/))
-        .map(line => line.trim())
-        .filter(line => line !== '');
-    if (ids.length === 0) {
-        throw new InputError(ACCOUNTS_INPUT, `Missing input '${ACCOUNTS_INPUT}': it is required.`);
-    }
-    if (ids.includes('*')) {
-        if (ids.every(id => id === '*'))
-            return { kind: 'every' };
-        throw new InputError(ACCOUNTS_INPUT, `Invalid input '${ACCOUNTS_INPUT}': "*" (every linked account) cannot be combined with ` +
-            `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`);
-    }
-    const seen = new Set();
-    const duplicates = new Set();
-    for (const id of ids) {
-        // Each id travels alone in the linked_account_id header: a bad one must stop the run before
-        // the first request, not fail as a network error halfway through the list.
-        if (!fitsInHeader(id)) {
-            throw new InputError(ACCOUNTS_INPUT, `Invalid input '${ACCOUNTS_INPUT}': ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
-        }
-        if (seen.has(id))
-            duplicates.add(id);
-        seen.add(id);
-    }
-    return { kind: 'list', accounts: [...seen], duplicates: [...duplicates] };
-}
-/** Reads `shard` (`i/n`); an empty input means no sharding. */
-function parseShard(text) {
-    const value = text.trim();
-    if (value === '')
-        return undefined;
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || !Number.isSafeInteger(count) || index < 1 || index > count) {
-        throw new InputError(SHARD_INPUT, `Invalid input '${SHARD_INPUT}': ${JSON.stringify(value)} is not i/n with 1 ≤ i ≤ n.`);
-    }
-    return { index, count };
-}
-/**
- * The accounts of slice `index` of `count`: position k in the de-duplicated, code-point-sorted
- * list belongs to slice (k mod count) + 1, so every job of the matrix agrees on the split whatever
- * order each was given the list in. They come back in the order given (the `results` order).
- */
-function shardSlice(accounts, index, count) {
-    if (!Number.isInteger(count) || !Number.isInteger(index) || index < 1 || index > count) {
-        throw new RangeError(`Shard ${index}/${count} is not i/n with 1 ≤ i ≤ n`);
-    }
-    const unique = [...new Set(accounts)];
-    const mine = new Set([...unique].sort(compareCodePoints).filter((_, k) => k % count === index - 1));
-    return unique.filter(account => mine.has(account));
-}
-/**
- * Orders strings by Unicode code point, the same on every machine and locale. Plain `<` compares
- * UTF-16 units, which puts U+10000 and above before U+E000–U+FFFF; localeCompare depends on ICU.
- */
-function compareCodePoints(a, b) {
-    for (let i = 0; i < a.length && i < b.length;) {
-        const x = a.codePointAt(i);
-        const y = b.codePointAt(i);
-        if (x !== y)
-            return x < y ? -1 : 1;
-        i += x > 0xffff ? 2 : 1;
-    }
-    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-/**
- * Chooses the rule. `given` is the `idempotency_key` input ('' when unset); `generatedPrefix` is
- * the door's default (the action's run coordinates and event, the CLI's UUID). `selection` is the
- * list before `shard`, so every job of a matrix derives the same key for the same account.
- */
-function keyRule(given, generatedPrefix, selection) {
-    if (!given)
-        return { kind: 'per-account', prefix: generatedPrefix };
-    if (selection.kind === 'list' && selection.accounts.length === 1) {
-        return { kind: 'as-is', key: given };
-    }
-    return { kind: 'per-account', prefix: given };
-}
-/** The Idempotency-Key sent for `account`; percent-encoded so the header stays ASCII. */
-function accountKey(rule, account) {
-    return rule.kind === 'as-is' ? rule.key : `${rule.prefix}/${encodeURIComponent(account)}`;
-}
-/** The part of the key every account shares (the `idempotency_key` output with several). */
-function sharedKey(rule) {
-    return rule.kind === 'as-is' ? rule.key : rule.prefix;
-}
-
-;// CONCATENATED MODULE: ./src/core/hints.ts
-// What to tell the author after Refold refuses an event: the likely cause and the next step.
-
-/** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
-function hintFor(error, apiKey) {
-    const { status, errorCode } = error.details;
-    if (status === 401) {
-        const kind = apiKey.startsWith('pk')
-            ? 'a production key (pk…)'
-            : apiKey.startsWith('tk')
-                ? 'a test key (tk…)'
-                : 'neither a production (pk…) nor a test (tk…) key';
-        return (`Check '${Inputs.ApiKey}': the key sent is ${kind}; use the key of the Refold environment ` +
-            `(test or production) where the event and the linked account exist.`);
-    }
-    if (status === 404 && errorCode === 'INVALID_EVENT') {
-        return `Check '${Inputs.Event}': event names must match exactly, case included.`;
-    }
-    if (error.rateLimited) {
-        return `Refold is rate limiting this key; raise '${Inputs.Retries}' or space out the runs.`;
-    }
-    if (status === 403) {
-        return `Check that '${Inputs.ApiKey}' may fire events for '${Inputs.LinkedAccountId}'.`;
-    }
-    if (status === 404) {
-        return (`Check that '${Inputs.BaseUrl}' is the Refold API's origin and that '${Inputs.LinkedAccountId}' ` +
-            `exists in the environment of '${Inputs.ApiKey}'.`);
-    }
-    if (status === 400 || status === 422) {
-        return (`Check the payload against the event's sample payload in Refold, and that ` +
-            `'${Inputs.LinkedAccountId}' and '${Inputs.ConfigId}' exist.`);
-    }
-    if (status >= 300 && status < 400) {
-        return (`Set '${Inputs.BaseUrl}' to the address the API answers at: redirects are not followed, ` +
-            `so the api key is never sent on to another host.`);
-    }
-    if (status < 500) {
-        return `Check '${Inputs.ApiKey}', '${Inputs.LinkedAccountId}' and '${Inputs.Event}' against Refold.`;
-    }
-    return undefined;
-}
-/** The event names closest to `wanted`, best first: same name in another case, then small typos. */
-function closestEventNames(wanted, names, count = 3) {
-    const target = wanted.toLowerCase();
-    return names
-        .map(name => ({ name, distance: editDistance(target, name.toLowerCase()) }))
-        .filter(({ distance, name }) => distance <= Math.max(2, Math.floor(name.length / 3)))
-        .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
-        .slice(0, count)
-        .map(({ name }) => name);
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/** A linked account's key can fire events but not list them; said on a 401 from any list. */
-const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an org-level API key: a linked ' +
-    "account's key can fire events but not list them.";
-
-;// CONCATENATED MODULE: ./src/core/wait.ts
-// Waiting for the workflow executions an accepted event started. The trigger answer names no
-// execution, so they are found by correlation: same event id, created at or after the answer's
-// Date (the server's clock), same config when one was given. Best effort by nature; see README.
-
-
-
-
-const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
-const PAGE_SIZE = 50;
-/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
-const MAX_PAGES = 20;
-/** Most workflows are short: look soon, then back off to `wait_interval`. */
-const FIRST_POLL_MS = 1000;
-/** After everything seen finished, the poll that makes sure no other execution is starting. */
-const CONFIRM_POLL_MS = 2000;
-/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
-const START_DATE_MARGIN_MS = 60_000;
-const MAX_DETAILS = 5;
-/**
- * Waits for the executions the trigger for `account` started. `events` is the org's events list,
- * read once per run however many accounts wait. Polls come 1 s after the trigger, then 2, 4, 8 …
- * s apart up to `wait_interval`; once everything seen finished, one more poll `min(2 s,
- * wait_interval)` later makes sure no other execution started.
- */
-async function waitForExecutions(client, settings, account, answer, events, clock, log) {
-    const started = clock.now();
-    const deadline = started + settings.waitTimeoutMs;
-    // The server's clock, so a runner whose clock drifts still ignores older executions.
-    const serverDate = Date.parse(String(answer.headers.date ?? ''));
-    const since = Number.isNaN(serverDate) ? started - 1000 : serverDate;
-    const seen = new Map();
-    const tally = { polls: 0, requests: 0 };
-    const verdict = async (status, reason, hint) => {
-        const durationMs = clock.now() - started;
-        const executions = [...seen.values()].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
-        const details = await readFailures(client, account, executions, tally, log);
-        const result = wait_describe(status, executions, settings, reason);
-        return { ...result, durationMs, details, ...(hint ? { hint } : {}), ...tally };
-    };
-    let eventId;
-    try {
-        const event = (await events()).value.find(e => e.name === settings.event);
-        if (!event) {
-            return verdict('NONE', `event "${settings.event}" is not in the events list, so its executions cannot be found`);
-        }
-        eventId = event._id;
-    }
-    catch (error) {
-        const hint = orgKeyHint(error);
-        return verdict('NONE', `could not look up the event's id: ${failureText(error, hint)}`, hint);
-    }
-    log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
-        `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s)`);
-    let startDate = new Date(since - START_DATE_MARGIN_MS).toISOString();
-    /** Refold may not take start_date as the spec defines it: then list without it. */
-    const poll = async () => {
-        tally.polls++;
-        try {
-            return await listSince(client, account, { startDate, slug: settings.slug }, tally);
-        }
-        catch (error) {
-            if (startDate === undefined || !isQueryRefusal(error))
-                throw error;
-            log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
-                'polling without it for the rest of the wait');
-            startDate = undefined;
-            tally.polls++;
-            return await listSince(client, account, { slug: settings.slug }, tally);
-        }
-    };
-    const interval = settings.waitIntervalMs;
-    let backoff = Math.min(FIRST_POLL_MS, interval);
-    let pause = backoff;
-    let settledPolls = 0;
-    for (;;) {
-        await clock.sleep(Math.max(0, Math.min(pause, deadline - clock.now())));
-        let executions;
-        try {
-            executions = await poll();
-        }
-        catch (error) {
-            const hint = orgKeyHint(error);
-            return verdict(statusOf(seen), `could not poll the executions: ${failureText(error, hint)}`, hint);
-        }
-        const before = seen.size;
-        for (const execution of executions) {
-            if (!belongsToEvent(execution, eventId, since, settings.configId))
-                continue;
-            const summary = summarize(execution);
-            if (seen.get(summary.id)?.status !== summary.status) {
-                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
-            }
-            seen.set(summary.id, summary);
-        }
-        const allFinished = seen.size > 0 && [...seen.values()].every(e => !IN_PROGRESS.has(e.status));
-        // Finished only when one more poll after everything finished shows no new execution, since
-        // workflows of one event can start a little apart.
-        settledPolls = allFinished && seen.size === before ? settledPolls + 1 : allFinished ? 1 : 0;
-        if (settledPolls >= 2)
-            return verdict(statusOf(seen));
-        if (clock.now() >= deadline)
-            return verdict(statusOf(seen));
-        if (settledPolls === 1) {
-            pause = Math.min(CONFIRM_POLL_MS, interval);
-        }
-        else {
-            backoff = Math.min(backoff * 2, interval);
-            pause = backoff;
-        }
-    }
-}
-/** The wait's result when there was nothing to wait for: the event was not accepted. */
-function notWaited(settings) {
-    return {
-        ok: false,
-        status: 'NONE',
-        executions: [],
-        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
-        durationMs: 0,
-        details: [],
-        polls: 0,
-        requests: 0
-    };
-}
-/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
-function waitBroke(settings, error) {
-    return {
-        ...notWaited(settings),
-        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
-            `unexpected error: ${failureText(error)}`
-    };
-}
-/** FAILED wins over everything; then nothing seen, still running, or all succeeded. */
-function statusOf(seen) {
-    const all = [...seen.values()];
-    if (all.some(e => isFailed(e.status)))
-        return 'FAILED';
-    if (!all.length)
-        return 'NONE';
-    return all.some(e => IN_PROGRESS.has(e.status)) ? 'TIMED_OUT' : 'COMPLETED';
-}
-/** Every execution the query lists, newest first, page after page. */
-async function listSince(client, account, query, tally) {
-    const executions = [];
-    let page = 1;
-    for (let read = 0; read < MAX_PAGES; read++) {
-        const result = await counted(tally, client.listExecutions(account, { page, limit: PAGE_SIZE, ...query }));
-        executions.push(...result.docs);
-        if (!result.hasNextPage)
-            break;
-        page = pageAfter(page, result);
-    }
-    return executions;
-}
-async function counted(tally, call) {
-    try {
-        const { value, attempts } = await call;
-        tally.requests += attempts.length;
-        return value;
-    }
-    catch (error) {
-        if (error instanceof CallFailed)
-            tally.requests += error.attempts.length;
-        throw error;
-    }
-}
-/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
-function isQueryRefusal(error) {
-    return (error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        [400, 422].includes(error.last.status));
-}
-/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
-function orgKeyHint(error) {
-    return error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        error.last.status === 401
-        ? ORG_KEY_HINT
-        : undefined;
-}
-/**
- * What the detail of each failed execution (the first few) tells. Best effort: a detail that
- * cannot be read is logged and left out, and changes nothing else.
- */
-async function readFailures(client, account, executions, tally, log) {
-    const details = [];
-    for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
-        const { id, workflow } = execution;
-        try {
-            const detail = await counted(tally, client.getExecution(account, id));
-            const failure = { id, workflow };
-            if (detail.name)
-                failure.name = detail.name;
-            if (detail.status)
-                failure.status = detail.status;
-            if (detail.error)
-                failure.error = detail.error;
-            if (detail.failedNode)
-                failure.failedNode = { ...detail.failedNode };
-            details.push(failure);
-            const node = failure.failedNode;
-            const at = node
-                ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
-                : '';
-            if (failure.error || node) {
-                log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
-                    (failure.error ? `: ${forLog(failure.error)}` : '') +
-                    at);
-            }
-        }
-        catch (error) {
-            log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
-        }
-    }
-    return details;
-}
-function belongsToEvent(execution, eventId, since, configId) {
-    const created = Date.parse(execution.createdAt);
-    // The Date header has whole seconds, so an execution created in the same second counts.
-    if (Number.isNaN(created) || created < since - (since % 1000))
-        return false;
-    if (execution.associated_event_id !== eventId && execution.custom_trigger_id !== eventId)
-        return false;
-    return !configId || execution.config_id === configId;
-}
-function summarize(execution) {
-    const summary = {
-        id: execution._id,
-        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
-        status: execution.status,
-        created_at: execution.createdAt,
-        finished_at: execution.completion_time
-    };
-    const durationMs = Date.parse(execution.completion_time ?? '') - Date.parse(execution.createdAt);
-    if (!Number.isNaN(durationMs) && durationMs >= 0)
-        summary.durationMs = durationMs;
-    return summary;
-}
-function isFailed(status) {
-    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
-}
-/** The verdict in one line; `reason` says why the wait ended before its time (it then fails). */
-function wait_describe(status, executions, settings, reason) {
-    const event = `"${settings.event}"`;
-    const list = (items) => items.map(e => `${e.workflow} (${e.status})`).join(', ');
-    const failed = executions.filter(e => isFailed(e.status));
-    const running = executions.filter(e => IN_PROGRESS.has(e.status));
-    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
-    const seconds = settings.waitTimeoutMs / 1000;
-    const headlines = {
-        COMPLETED: `Event ${event}: all ${count} completed`,
-        FAILED: `Event ${event}: ${failed.length} of ${count} failed: ${list(failed)}`,
-        TIMED_OUT: `Event ${event}: still running after ${seconds} s: ${list(running)}`,
-        NONE: `Event ${event}: no workflow execution appeared within ${seconds} s ` +
-            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`
-    };
-    if (!reason)
-        return { ok: status === 'COMPLETED', status, executions, headline: headlines[status] };
-    const sofar = executions.length ? ` (so far: ${list(executions)})` : '';
-    return {
-        ok: false,
-        status,
-        executions,
-        headline: `Event ${event}: stopped waiting for its executions: ${reason}${sofar}`
-    };
-}
-/** The failure's message; with a hint, it ends with it. */
-function failureText(error, hint) {
-    if (hint && error instanceof CallFailed)
-        return error.withHint(hint).message;
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/core/fire.ts
-// One run, host-free: the accounts to fire for → one trigger each (→ the executions they started)
-// → an Outcome value. It logs as it goes but decides nothing about exit codes: the doors do.
-
-
-
-
-
-
-
-const ACCOUNTS_PAGE_SIZE = 100;
-/** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
-const MAX_ACCOUNT_PAGES = 1000;
-const PROGRESS_EVERY_MS = 5000;
-/** Accounts a dry run names beside the request it prints; all are in the `results` output. */
-const DRY_RUN_NAMED = 20;
-/** Worst first: the order in which several accounts' execution statuses combine. */
-const STATUS_ORDER = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED'];
-async function fire(settings, payloadJson, deps) {
-    const { clock, log } = deps;
-    const rule = keyRule(settings.idempotencyKey ?? '', deps.keyBase, settings.accounts);
-    const outcome = {
-        event: settings.event,
-        payloadJson,
-        dryRun: settings.dryRun,
-        results: [],
-        ok: false,
-        attempts: 0,
-        durationMs: 0,
-        idempotencyKey: sharedKey(rule)
-    };
-    if (settings.accounts.kind === 'list' && settings.accounts.duplicates.length) {
-        log.warning(`These linked accounts are listed more than once and are fired once: ` +
-            settings.accounts.duplicates.map(id => JSON.stringify(id)).join(', '));
-    }
-    let accounts;
-    try {
-        accounts = await accountsToFire(settings, deps);
-    }
-    catch (error) {
-        outcome.failure = error;
-        return outcome;
-    }
-    const results = accounts.map(account => newResult(account, accountKey(rule, account)));
-    outcome.results = results;
-    if (results.length === 1)
-        outcome.idempotencyKey = results[0].idempotencyKey;
-    if (!results.length) {
-        outcome.ok = true;
-        outcome.notice = `Shard ${settings.shard?.index}/${settings.shard?.count} holds no linked account: nothing to fire.`;
-        return outcome;
-    }
-    if (settings.dryRun) {
-        outcome.printedRequest = dryRunPrintout(settings, results, payloadJson);
-        for (const result of results) {
-            Object.assign(result, { ok: true, message: 'Dry run: nothing was sent' });
-        }
-        outcome.ok = true;
-        return outcome;
-    }
-    const started = clock.now();
-    const events = once(() => deps.client.listEvents());
-    const waits = await triggerEach(results, settings, payloadJson, deps, events);
-    outcome.durationMs = clock.now() - started;
-    if (settings.wait) {
-        await Promise.all(waits);
-        // An account whose trigger was refused or not sent had no execution to wait for.
-        outcome.executionStatus = worstStatus(results.map(r => (r.executionStatus ??= 'NONE')));
-    }
-    outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0);
-    outcome.ok = results.every(result => result.ok);
-    return outcome;
-}
-/**
- * Triggers every account, `concurrency` at a time, until an org-wide refusal leaves the rest not
- * sent. With wait, each accepted account starts waiting at once; the waits are returned.
- */
-async function triggerEach(results, settings, payloadJson, deps, events) {
-    const progress = progressLine(results.length, deps.clock, deps.log);
-    const waits = [];
-    let orgRefusal;
-    let next = 0;
-    const worker = async () => {
-        while (next < results.length) {
-            const result = results[next++];
-            if (orgRefusal) {
-                result.notSent = orgRefusal;
-                result.message = `not sent: ${orgRefusal}`;
-                continue;
-            }
-            const answer = await triggerOne(result, settings, payloadJson, deps, events);
-            orgRefusal ??= orgWideRefusal(result);
-            // A lone account's failure is the step's error line; no need to say it twice.
-            if (result.ok || results.length > 1)
-                deps.log.info(accountLine(settings.event, result));
-            progress(results);
-            if (answer && settings.wait)
-                waits.push(waitOne(result, answer, settings, deps, events));
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(settings.concurrency, results.length) }, worker));
-    return waits;
-}
-/** The request the first account would get, and the other accounts named (up to a bound). */
-function dryRunPrintout(settings, results, payloadJson) {
-    const [first, ...others] = results;
-    const printed = printRequest(triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson));
-    if (!others.length)
-        return printed;
-    const named = others
-        .slice(0, DRY_RUN_NAMED)
-        .map(result => result.linkedAccountId)
-        .join(', ');
-    const more = others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : '';
-    return `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`;
-}
-/** The accounts of this run: the list, or every account of the org, then this job's shard. */
-async function accountsToFire(settings, deps) {
-    const all = settings.accounts.kind === 'list' ? settings.accounts.accounts : await everyLinkedAccount(deps);
-    return settings.shard ? shardSlice(all, settings.shard.index, settings.shard.count) : all;
-}
-/** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
-async function everyLinkedAccount(deps) {
-    const accounts = new Set();
-    let page = 1;
-    for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
-        let listed;
-        try {
-            listed = (await deps.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value;
-        }
-        catch (error) {
-            throw new Error(`Could not list the org's linked accounts for linked_account_id "*", so no event was ` +
-                `fired: ${error.message}${fire_orgKeyHint(error)}`, { cause: error });
-        }
-        for (const account of listed.accounts)
-            accounts.add(account);
-        if (!listed.hasNextPage)
-            break;
-        if (read + 1 === MAX_ACCOUNT_PAGES) {
-            // Firing a partial list would look like a success for accounts that were never named.
-            throw new Error(`The org's linked accounts did not end within ${MAX_ACCOUNT_PAGES} pages of ` +
-                `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`);
-        }
-        page = pageAfter(page, listed);
-    }
-    if (!accounts.size) {
-        throw new Error('The org has no linked accounts, so linked_account_id "*" names none and no event was fired.');
-    }
-    deps.log.info(`Listed ${accounts.size} linked accounts of the org.`);
-    return [...accounts].sort(compareCodePoints);
-}
-/** The trigger for one account, retried as the policy allows; fills in `result`. */
-async function triggerOne(result, settings, payloadJson, deps, events) {
-    const started = deps.clock.now();
-    const request = triggerRequest(settings, result.linkedAccountId, result.idempotencyKey, payloadJson);
-    try {
-        const { value: answer, attempts } = await deps.client.trigger(request, settings.event);
-        Object.assign(result, {
-            ok: true,
-            statusCode: answer.status,
-            message: answer.message ?? '',
-            response: answer.body,
-            attempts: attempts.length,
-            attemptLog: attempts
-        });
-        return answer;
-    }
-    catch (error) {
-        if (!(error instanceof CallFailed))
-            throw error;
-        const { last } = error;
-        const api = last instanceof RefoldApiError ? last.details : undefined;
-        const hints = api ? await hintsFor(last, settings, events) : [];
-        Object.assign(result, {
-            statusCode: api?.status ?? null,
-            message: api?.refoldMessage ?? error.message,
-            errorCode: api?.errorCode ?? null,
-            httpErrorType: api?.httpErrorType ?? null,
-            response: api?.body ?? '',
-            attempts: error.attempts.length,
-            attemptLog: error.attempts,
-            hints,
-            failure: hints.length ? error.withHint(hints.join(' ')) : error
-        });
-        return undefined;
-    }
-    finally {
-        result.durationMs = deps.clock.now() - started;
-    }
-}
-/** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
-async function hintsFor(error, settings, events) {
-    const hints = [hintFor(error, settings.apiKey)].filter((hint) => !!hint);
-    if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
-        // Best effort and only after the failure: the happy path sends exactly one request.
-        const names = await events().then(({ value }) => value.map(event => event.name), () => []);
-        const closest = closestEventNames(settings.event, names);
-        if (closest.length) {
-            hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`);
-        }
-    }
-    return hints;
-}
-async function waitOne(result, answer, settings, deps, events) {
-    let wait;
-    try {
-        wait = await waitForExecutions(deps.client, settings, result.linkedAccountId, answer, events, deps.clock, deps.log);
-    }
-    catch (error) {
-        // The event was fired, so the outcome must still say so: a broken wait is a failed wait.
-        wait = waitBroke(settings, error);
-    }
-    result.wait = wait;
-    result.executionStatus = wait.status;
-    if (wait.hint)
-        result.hints.push(wait.hint);
-    if (!wait.ok) {
-        result.ok = false;
-        result.message = wait.headline;
-        result.failure = new WaitError(wait.headline);
-    }
-}
-/** A refusal that holds for every account of the org: firing the rest would only repeat it. */
-function orgWideRefusal(result) {
-    if (result.statusCode === 401)
-        return `Refold refused the api key (HTTP 401) for ${result.linkedAccountId}`;
-    if (result.statusCode === 404 && result.errorCode === 'INVALID_EVENT') {
-        return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${result.linkedAccountId}`;
-    }
-    return undefined;
-}
-function fire_orgKeyHint(error) {
-    const last = error instanceof CallFailed ? error.last : undefined;
-    return last instanceof RefoldApiError && last.status === 401 ? `. ${ORG_KEY_HINT}` : '';
-}
-/** One log line per account as it finishes. */
-function accountLine(event, result) {
-    const tries = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}, ${result.durationMs} ms`;
-    if (result.ok) {
-        return (`Refold accepted event "${event}" for ${result.linkedAccountId} ` +
-            `(HTTP ${result.statusCode} after ${tries})` +
-            (result.message ? `: ${forLog(result.message)}` : ''));
-    }
-    return `Refold did not accept event "${event}" for ${result.linkedAccountId} (${tries}): ${forLog(result.failure?.message ?? result.message)}`;
-}
-/** For long runs, a line at most every 5 s: how many fired, accepted, failed, the rate, time left. */
-function progressLine(total, clock, log) {
-    const started = clock.now();
-    let last = started;
-    return results => {
-        const now = clock.now();
-        if (total < 2 || now - last < PROGRESS_EVERY_MS)
-            return;
-        last = now;
-        const done = results.filter(r => r.attempts > 0 || r.notSent);
-        const accepted = done.filter(r => r.ok).length;
-        const rate = done.length / ((now - started) / 1000);
-        const left = rate > 0 ? Math.ceil((total - done.length) / rate) : undefined;
-        log.info(`fired ${done.length}/${total} · ${accepted} accepted · ${done.length - accepted} failed · ` +
-            `${rate.toFixed(1)}/s${left === undefined ? '' : ` · about ${left} s left`}`);
-    };
-}
-/** The worst of several accounts' statuses: FAILED, then TIMED_OUT, then NONE, then COMPLETED. */
-function worstStatus(statuses) {
-    return STATUS_ORDER.find(status => statuses.includes(status)) ?? 'NONE';
-}
-function newResult(linkedAccountId, idempotencyKey) {
-    return {
-        linkedAccountId,
-        ok: false,
-        statusCode: null,
-        message: '',
-        errorCode: null,
-        httpErrorType: null,
-        response: '',
-        attempts: 0,
-        idempotencyKey,
-        executionStatus: null,
-        attemptLog: [],
-        durationMs: 0,
-        hints: []
-    };
-}
-function once(make) {
-    let made;
-    return () => (made ??= make());
-}
-
-;// CONCATENATED MODULE: ./src/core/outputs.ts
-
-
-function outcomeOutputs(outcome) {
-    const { results } = outcome;
-    // The scalar outputs speak of the first failed account, else of the first account.
-    const shown = results.find(result => !result.ok) ?? results[0];
-    const accepted = results.filter(result => result.ok).length;
-    const outputs = {
-        [Outputs.Ok]: outcome.ok,
-        [Outputs.StatusCode]: shown?.statusCode ?? null,
-        [Outputs.Message]: outcome.failure?.message ?? shown?.message ?? '',
-        [Outputs.ErrorCode]: shown?.ok ? null : (shown?.errorCode ?? null),
-        [Outputs.HttpErrorType]: shown?.ok ? null : (shown?.httpErrorType ?? null),
-        [Outputs.Response]: responseOutput(shown?.response ?? ''),
-        [Outputs.Attempts]: outcome.attempts,
-        [Outputs.DurationMs]: outcome.durationMs,
-        [Outputs.Payload]: outcome.payloadJson,
-        [Outputs.IdempotencyKey]: outcome.idempotencyKey,
-        [Outputs.Results]: results.map(resultOutput),
-        [Outputs.Accepted]: accepted,
-        [Outputs.Failed]: results.length - accepted
-    };
-    if (outcome.executionStatus) {
-        const several = results.length > 1;
-        outputs[Outputs.Executions] = results.flatMap(result => (result.wait?.executions ?? []).map(({ id, workflow, status, created_at }) => ({
-            id,
-            workflow,
-            status,
-            created_at,
-            ...(several ? { linked_account_id: result.linkedAccountId } : {})
-        })));
-        outputs[Outputs.ExecutionStatus] = outcome.executionStatus;
-    }
-    return outputs;
-}
-function resultOutput(result) {
-    return {
-        linked_account_id: result.linkedAccountId,
-        ok: result.ok,
-        status_code: result.statusCode,
-        message: result.message,
-        error_code: result.errorCode,
-        attempts: result.attempts,
-        idempotency_key: result.idempotencyKey,
-        execution_status: result.executionStatus
-    };
-}
-/** One line saying what happened, for the summary's heading. */
-function headline(outcome) {
-    const event = `event "${outcome.event}"`;
-    const { results } = outcome;
-    if (outcome.failure)
-        return `Refold did not fire ${event}`;
-    if (outcome.dryRun)
-        return `Dry run: ${event} was not sent`;
-    if (!results.length)
-        return `No linked account in this shard: ${event} was not sent`;
-    if (results.length === 1) {
-        const [only] = results;
-        if (only.wait)
-            return only.wait.headline;
-        return `Refold ${only.ok ? 'accepted' : 'did not accept'} ${event}`;
-    }
-    const accepted = results.filter(result => result.ok).length;
-    return `${capitalized(event)}: ${accepted} of ${results.length} linked accounts ok`;
-}
-const FAILURES_NAMED = 5;
-/** The message a failed run fails (or, with fail_on_error false, warns) with; undefined when ok. */
-function failureMessage(outcome) {
-    if (outcome.failure)
-        return outcome.failure.message;
-    if (outcome.ok)
-        return undefined;
-    const failed = outcome.results.filter(result => !result.ok);
-    if (outcome.results.length === 1)
-        return failed[0].failure?.message ?? failed[0].message;
-    const named = failed
-        .slice(0, FAILURES_NAMED)
-        .map(result => `${result.linkedAccountId} (${result.failure?.message ?? result.message})`);
-    const more = failed.length > FAILURES_NAMED ? `, and ${failed.length - FAILURES_NAMED} more` : '';
-    return (`Event "${outcome.event}": ${failed.length} of ${outcome.results.length} linked accounts ` +
-        `failed: ${named.join('; ')}${more}`);
-}
-function capitalized(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -5529,7 +4961,8 @@ const MAX_PAYLOAD_DEPTH = 256;
 /** Alias uses a YAML payload may expand (the yaml package's own default, made explicit). */
 const MAX_YAML_ALIAS_COUNT = 100;
 async function buildPayload(settings, sources) {
-    const user = await readUserPayload(settings.payload, sources.workspace);
+    const user = await readUserPayload(settings.payload, sources);
+    const { naming } = sources;
     switch (settings.githubContext) {
         case 'never':
             return user ?? {};
@@ -5537,9 +4970,10 @@ async function buildPayload(settings, sources) {
             return user ?? { github: await sources.githubSummary() };
         case 'always':
             if (user && Object.hasOwn(user, 'github')) {
-                throw new InputError(Inputs.GithubContext, `Invalid inputs '${payloadInputName(settings.payload)}' and '${Inputs.GithubContext}': ` +
-                    `the payload already has a "github" key, which github_context: always would replace. ` +
-                    `Rename the key or set github_context: never.`);
+                throw new InputError(Inputs.GithubContext, `Invalid ${naming.setting(payloadInputName(settings.payload))} with ` +
+                    `${naming.setting(Inputs.GithubContext)} always: the payload already has a "github" ` +
+                    `key, which the GitHub context would replace. Rename the key or set ` +
+                    `${naming.setting(Inputs.GithubContext)} to never.`);
             }
             return { ...user, github: await sources.githubSummary() };
     }
@@ -5547,11 +4981,19 @@ async function buildPayload(settings, sources) {
 function payloadInputName(source) {
     return source.kind === 'file' ? Inputs.PayloadFile : Inputs.Payload;
 }
-async function readUserPayload(source, workspace) {
+async function readUserPayload(source, { baseDir, naming }) {
     if (source.kind === 'none')
         return undefined;
+    if (source.kind === 'value') {
+        const where = { input: Inputs.Payload, what: `Invalid ${naming.setting(Inputs.Payload)}` };
+        checkNesting(source.value, where);
+        return asObject(source.value, where);
+    }
     if (source.kind === 'inline') {
-        const where = { input: Inputs.Payload, what: `Invalid input '${Inputs.Payload}': the value` };
+        const where = {
+            input: Inputs.Payload,
+            what: `Invalid ${naming.setting(Inputs.Payload)}: the value`
+        };
         const looksLikeJson = /^\s*[{[]/.test(source.text);
         const value = looksLikeJson
             ? parseJson(source.text, where)
@@ -5560,44 +5002,45 @@ async function readUserPayload(source, workspace) {
     }
     const where = {
         input: Inputs.PayloadFile,
-        what: `Invalid input '${Inputs.PayloadFile}': ${JSON.stringify(source.path)}`
+        what: `Invalid ${naming.setting(Inputs.PayloadFile)}: ${JSON.stringify(source.path)}`
     };
     const format = /\.json$/i.test(source.path) ? 'json' : /\.ya?ml$/i.test(source.path) ? 'yaml' : '';
     if (!format) {
         throw new InputError(where.input, `${where.what} is not a .json, .yml or .yaml file.`);
     }
-    const text = await readPayloadFile(external_node_path_namespaceObject.resolve(workspace, source.path), where);
+    const text = await readBoundedFile(baseDir, source.path, where, naming);
     const value = format === 'json' ? parseJson(text, where) : await parseYaml(text, where);
     return asObject(value, where);
 }
 /**
- * The file's text, from a regular file of at most MAX_PAYLOAD_FILE_BYTES. Opened without blocking
- * and checked through the open handle, so a FIFO cannot hang the step waiting for a writer, a
- * device such as /dev/zero is never read, and the file checked is the file read.
+ * The text of a regular file of at most MAX_PAYLOAD_FILE_BYTES (the payload file, the accounts
+ * file), `relative` resolved from `baseDir`. Opened without blocking and checked through the open
+ * handle, so a FIFO cannot hang the step waiting for a writer, a device such as /dev/zero is never
+ * read, and the file checked is the file read.
  */
-async function readPayloadFile(file, { input, what }) {
+async function readBoundedFile(baseDir, relative, { input, what }, naming) {
     let handle;
     try {
         // O_NONBLOCK makes opening a FIFO return at once; Windows has neither, hence the fallback.
-        handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+        handle = await (0,promises_namespaceObject.open)(external_node_path_namespaceObject.resolve(baseDir, relative), external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
     }
     catch (error) {
-        throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+        throw new InputError(input, `${what} cannot be read: ${describeFsError(error, naming)}.`);
     }
     try {
         const stats = await handle.stat();
         if (!stats.isFile()) {
-            throw new InputError(input, `${what} is not a regular file (it is ${kindOf(stats)}); payload_file reads regular files only.`);
+            throw new InputError(input, `${what} is not a regular file (it is ${payload_kindOf(stats)}); only regular files are read.`);
         }
         // The size stat gives is checked first; the read is bounded too, for files whose size stat
         // does not know (those under /proc say 0).
         const bytes = stats.size > MAX_PAYLOAD_FILE_BYTES
             ? undefined
             : await readAtMost(handle).catch((error) => {
-                throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`);
+                throw new InputError(input, `${what} cannot be read: ${describeFsError(error, naming)}.`);
             });
         if (!bytes) {
-            throw new InputError(input, `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload file may hold` +
+            throw new InputError(input, `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most ${input === Inputs.PayloadFile ? 'a payload' : 'an accounts'} file may hold` +
                 (stats.size > MAX_PAYLOAD_FILE_BYTES ? ` (it is ${stats.size} bytes).` : '.'));
         }
         const text = bytes.toString('utf8');
@@ -5609,7 +5052,7 @@ async function readPayloadFile(file, { input, what }) {
         await handle.close();
     }
 }
-function kindOf(stats) {
+function payload_kindOf(stats) {
     if (stats.isDirectory())
         return 'a directory';
     if (stats.isFIFO())
@@ -5721,10 +5164,10 @@ function asObject(value, { input, what }) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     throw new InputError(input, `${what} is ${kind}, but the payload must be an object ({...}).`);
 }
-function describeFsError(error) {
+function describeFsError(error, naming) {
     const code = error.code;
     if (code === 'ENOENT')
-        return 'no such file (paths are relative to GITHUB_WORKSPACE)';
+        return `no such file (paths are relative to ${naming.pathsRelativeTo})`;
     if (code === 'EISDIR')
         return 'it is a directory';
     if (code === 'EACCES')
@@ -5732,6 +5175,2480 @@ function describeFsError(error) {
     if (code === 'ENXIO')
         return 'it is a socket, not a regular file';
     return code ?? String(error.message);
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/core/request.ts
+// The trigger request as one value: built once, then either sent or, in a dry run, printed, so what
+// a dry run shows can never drift from what is sent. Also home of the Refold API's fixed facts.
+
+const DEFAULT_BASE_URL = 'https://api.gocobalt.io';
+const USER_AGENT = `refold-trigger/${package_namespaceObject.rE}`;
+const Paths = {
+    TriggerEvent: '/api/v2/public/event',
+    ListEvents: '/api/v2/public/application/event',
+    ListExecutions: '/api/v2/public/execution',
+    StopExecution: '/api/v2/public/execution/{id}/stop',
+    LinkedAccounts: '/api/v2/public/linked-account'
+};
+/** What Node lets a header value hold; anything else would fail every attempt as a network error. */
+function fitsInHeader(value) {
+    return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
+}
+/** The headers every call carries: the key, and the linked account for account-scoped calls. */
+function apiHeaders(apiKey, account) {
+    const headers = { 'x-api-key': apiKey };
+    if (account !== undefined)
+        headers.linked_account_id = account;
+    return headers;
+}
+/** `POST {base_url}/api/v2/public/event` for one linked account, headers in the contract's order. */
+function triggerRequest(origin, parts) {
+    const headers = apiHeaders(origin.apiKey, parts.account);
+    if (parts.configId)
+        headers.config_id = parts.configId;
+    if (parts.slug)
+        headers.slug = parts.slug;
+    Object.assign(headers, {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+        'Idempotency-Key': parts.idempotencyKey,
+        instance_tag: parts.instanceTag
+    });
+    return {
+        method: 'POST',
+        url: `${origin.baseUrl}${Paths.TriggerEvent}`,
+        headers,
+        body: `{"event":${JSON.stringify(parts.event)},"payload":${parts.payloadJson}}`
+    };
+}
+/** The request as a dry run prints it: every header, the api key masked, the body pretty. */
+function printRequest(request) {
+    const lines = [`${request.method} ${request.url}`];
+    for (const [name, value] of Object.entries(request.headers)) {
+        const shown = name === 'x-api-key' ? (value ? '***' : '(not set)') : value;
+        lines.push(`${name}: ${shown}`);
+    }
+    if (request.body !== undefined) {
+        lines.push('', JSON.stringify(JSON.parse(request.body), null, 2));
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/accounts.ts
+// Which linked accounts one run fires for: the list as written in `linked_account_id`, the slice a
+// matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
+
+
+
+
+const ACCOUNTS_INPUT = Inputs.LinkedAccountId;
+const SHARD_INPUT = Inputs.Shard;
+/**
+ * Reads the account list: one id per line (the CLI passes one entry per flag), blank lines and
+ * surrounding spaces ignored, `*` alone for every account.
+ */
+function parseAccounts(text, naming) {
+    const named = naming.setting(ACCOUNTS_INPUT);
+    const ids = (typeof text === 'string' ? [text] : text)
+        .flatMap(entry => entry.split(/\r\n|\r|\n/))
+        .map(line => line.trim())
+        .filter(line => line !== '');
+    if (ids.length === 0) {
+        throw new InputError(ACCOUNTS_INPUT, `Missing ${named}: it is required (or ${naming.setting(Inputs.LinkedAccountFile)}).`);
+    }
+    if (ids.includes('*')) {
+        if (ids.every(id => id === '*'))
+            return { kind: 'every' };
+        throw new InputError(ACCOUNTS_INPUT, `Invalid ${named}: "*" (every linked account) cannot be combined with ` +
+            `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`);
+    }
+    const seen = new Set();
+    const duplicates = new Set();
+    for (const id of ids) {
+        // Each id travels alone in the linked_account_id header: a bad one must stop the run before
+        // the first request, not fail as a network error halfway through the list.
+        if (!fitsInHeader(id)) {
+            throw new InputError(ACCOUNTS_INPUT, `Invalid ${named}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
+        }
+        if (seen.has(id))
+            duplicates.add(id);
+        seen.add(id);
+    }
+    return { kind: 'list', accounts: [...seen], duplicates: [...duplicates] };
+}
+/** Reads `shard` (`i/n`); an empty input means no sharding. */
+function parseShard(text, naming) {
+    const value = text.trim();
+    if (value === '')
+        return undefined;
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || !Number.isSafeInteger(count) || index < 1 || index > count) {
+        throw new InputError(SHARD_INPUT, `Invalid ${naming.setting(SHARD_INPUT)}: ${JSON.stringify(value)} is not i/n with 1 ≤ i ≤ n.`);
+    }
+    return { index, count };
+}
+/**
+ * The accounts of slice `index` of `count`: position k in the de-duplicated, code-point-sorted
+ * list belongs to slice (k mod count) + 1, so every job of the matrix agrees on the split whatever
+ * order each was given the list in. They come back in the order given (the `results` order).
+ */
+function shardSlice(accounts, index, count) {
+    if (!Number.isInteger(count) || !Number.isInteger(index) || index < 1 || index > count) {
+        throw new RangeError(`Shard ${index}/${count} is not i/n with 1 ≤ i ≤ n`);
+    }
+    const unique = [...new Set(accounts)];
+    const mine = new Set([...unique].sort(compareCodePoints).filter((_, k) => k % count === index - 1));
+    return unique.filter(account => mine.has(account));
+}
+/**
+ * Orders strings by Unicode code point, the same on every machine and locale. Plain `<` compares
+ * UTF-16 units, which puts U+10000 and above before U+E000–U+FFFF; localeCompare depends on ICU.
+ */
+function compareCodePoints(a, b) {
+    for (let i = 0; i < a.length && i < b.length;) {
+        const x = a.codePointAt(i);
+        const y = b.codePointAt(i);
+        if (x !== y)
+            return x < y ? -1 : 1;
+        i += x > 0xffff ? 2 : 1;
+    }
+    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+/**
+ * Chooses the rule. `given` is the `idempotency_key` input ('' when unset); `generatedPrefix` is
+ * the door's default (the action's run coordinates and event, the CLI's UUID). `selection` is the
+ * list before `shard`, so every job of a matrix derives the same key for the same account.
+ */
+function keyRule(given, generatedPrefix, selection) {
+    if (!given)
+        return { kind: 'per-account', prefix: generatedPrefix };
+    if (selection.kind === 'list' && selection.accounts.length === 1) {
+        return { kind: 'as-is', key: given };
+    }
+    return { kind: 'per-account', prefix: given };
+}
+/** The Idempotency-Key sent for `account`; percent-encoded so the header stays ASCII. */
+function accountKey(rule, account) {
+    return rule.kind === 'as-is' ? rule.key : `${rule.prefix}/${encodeURIComponent(account)}`;
+}
+/** The part of the key every account shares (the `idempotency_key` output with several). */
+function sharedKey(rule) {
+    return rule.kind === 'as-is' ? rule.key : rule.prefix;
+}
+/**
+ * `linked_account_file`: ids one per line (surrounding spaces trimmed, blank and `#` lines
+ * ignored), or, for a `.jsonl` file, an earlier run's results: the accounts that did not end ok,
+ * fired again. A resume with nothing left says so in `notice`.
+ */
+async function readAccountFile(baseDir, relative, naming) {
+    const input = Inputs.LinkedAccountFile;
+    const what = `Invalid ${naming.setting(input)}: ${JSON.stringify(relative)}`;
+    const text = await readBoundedFile(baseDir, relative, { input, what }, naming);
+    const lines = text.split(/\r\n|\r|\n/).map(line => line.trim());
+    if (/\.jsonl$/i.test(relative)) {
+        const ids = lines.flatMap((line, index) => (line ? [unfinishedAccount(line, index + 1)] : []));
+        const rows = ids.length;
+        const left = ids.filter((id) => id !== undefined);
+        if (!rows)
+            throw new InputError(input, `${what} holds no results.`);
+        if (!left.length) {
+            return {
+                accounts: { kind: 'list', accounts: [], duplicates: [] },
+                notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
+            };
+        }
+        return { accounts: listed(left, what) };
+    }
+    const ids = lines.filter(line => line !== '' && !line.startsWith('#'));
+    if (ids.includes('*')) {
+        throw new InputError(input, `${what} has a "*" line; for every linked account use ${naming.setting(ACCOUNTS_INPUT)} "*".`);
+    }
+    if (!ids.length)
+        throw new InputError(input, `${what} names no linked account.`);
+    return { accounts: listed(ids, what) };
+    /** One results row's account when it did not end ok; undefined when it did. */
+    function unfinishedAccount(line, number) {
+        let row;
+        try {
+            row = JSON.parse(line);
+        }
+        catch {
+            row = undefined;
+        }
+        const { linked_account_id: id, ok } = (row ?? {});
+        if (typeof id !== 'string' || !id) {
+            throw new InputError(input, `${what} line ${number} is not a result with a "linked_account_id" (is it a results file of this tool?).`);
+        }
+        return ok === true ? undefined : id;
+    }
+}
+/** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
+function listed(ids, what) {
+    const bad = ids.find(id => !fitsInHeader(id));
+    if (bad !== undefined) {
+        throw new InputError(Inputs.LinkedAccountFile, `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`);
+    }
+    const unique = new Set(ids);
+    const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index));
+    return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] };
+}
+
+;// CONCATENATED MODULE: ./src/core/answers.ts
+
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+const MESSAGE_TEXT_LIMIT = 1024;
+/** The page to read after `page`: the one the answer names, or the next one when it names none. */
+function pageAfter(page, paging) {
+    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
+}
+/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
+function readPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage, totalDocs } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    return {
+        docs: json.docs,
+        paging: {
+            hasNextPage: hasNextPage === true,
+            nextPage: nextPage,
+            ...(Number.isSafeInteger(totalDocs) && totalDocs >= 0
+                ? { totalDocs: totalDocs }
+                : {})
+        }
+    };
+}
+/** What the events list answer holds; an entry without a text id and name is skipped. */
+function readEvents(json) {
+    if (!Array.isArray(json))
+        return 'expected an array of events';
+    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
+}
+/**
+ * A page of the executions list, or what is wrong with it. Only the page itself must have the
+ * documented shape: a doc that is not an object is dropped, and a field of another type is left
+ * out, since one odd doc of another event must not break the page.
+ */
+function readExecutionPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging };
+}
+function listedExecution(doc) {
+    const text = (value) => typeof value === 'string' ? value : undefined;
+    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
+    return dropUndefined({
+        _id: text(doc._id),
+        name: text(doc.name),
+        status: text(doc.status),
+        associated_event_id: text(doc.associated_event_id),
+        custom_trigger_id: text(doc.custom_trigger_id),
+        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+            : undefined,
+        config_id: text(doc.config_id),
+        instance_tag: text(doc.instance_tag),
+        createdAt: text(doc.createdAt),
+        completion_time: text(doc.completion_time)
+    });
+}
+/**
+ * A matched execution checked, or what is wrong with it: it needs an id and a readable
+ * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
+ */
+function readExecution(listed) {
+    if (!listed._id)
+        return 'has no _id';
+    if (listed.createdAt === undefined)
+        return 'has no createdAt';
+    const created = parseTimestamp(listed.createdAt);
+    if (Number.isNaN(created))
+        return 'has a createdAt that is not a date';
+    const status = listed.status?.trim().toUpperCase();
+    const finished = parseTimestamp(listed.completion_time ?? '');
+    return dropUndefined({
+        _id: listed._id,
+        status: status || undefined,
+        createdAt: listed.createdAt,
+        created,
+        name: listed.name,
+        associated_workflow: listed.associated_workflow,
+        completion_time: listed.completion_time,
+        finished: Number.isNaN(finished) ? undefined : finished
+    });
+}
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+/**
+ * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
+ * is UTC (Date.parse would take it as the runner's local time).
+ */
+function parseTimestamp(text) {
+    const match = TIMESTAMP.exec(text.trim());
+    if (!match)
+        return NaN;
+    const [, date, time, zone] = match;
+    if (!time)
+        return Date.parse(`${date}T00:00:00Z`);
+    const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z';
+    return Date.parse(`${date}T${time}${offset}`);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === undefined)
+        return 'missing';
+    if (value === '')
+        return 'empty';
+    const kind = typeof value;
+    return kind === 'object' ? 'an object' : `a ${kind}`;
+}
+function dropUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A non-2xx answer as the author should read it, whatever shape the body has. */
+function parseApiError(answer, action, host) {
+    const json = readJson(answer.body);
+    const text = (key) => {
+        const value = json?.[key];
+        return typeof value === 'string' && value.trim()
+            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            : undefined;
+    };
+    const retryAfter = answer.headers['retry-after'];
+    return new RefoldApiError({
+        action,
+        host,
+        status: answer.status,
+        httpErrorType: text('http_error_type'),
+        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
+        errorText: text('error'),
+        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
+        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
+        body: answer.body,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+    });
+}
+function headerText(value) {
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
+}
+function readJson(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (!trimmed)
+        return 'an empty body';
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
+    }
+    const oneLine = trimmed.replace(/\s+/g, ' ');
+    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
+}
+/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
+function malformed(answer, action, host, problem) {
+    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
+}
+const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
+/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
+function readExecutionDetail(json) {
+    if (!isRecord(json))
+        return 'expected an execution object';
+    if (typeof json._id !== 'string' || !json._id)
+        return `_id is ${typeName(json._id)}, not a text`;
+    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    const errorText = (record) => {
+        const error = record.error;
+        return (text(error) ??
+            (isRecord(error) ? text(error.message) : undefined) ??
+            text(record.error_message) ??
+            text(record.message));
+    };
+    const detail = { _id: json._id };
+    if (text(json.name))
+        detail.name = text(json.name);
+    if (text(json.status))
+        detail.status = text(json.status);
+    const error = errorText(json);
+    if (error)
+        detail.error = error;
+    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
+    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
+    if (failed) {
+        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
+        const nodeError = errorText(failed);
+        if (nodeError)
+            detail.failedNode.error = nodeError;
+    }
+    return detail;
+}
+function readLinkedAccountPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    const accounts = [];
+    for (const [index, doc] of page.docs.entries()) {
+        const id = isRecord(doc) ? doc.account_id : undefined;
+        if (typeof id !== 'string' || !id) {
+            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
+        }
+        accounts.push(id);
+    }
+    return { accounts, ...page.paging };
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/core/http.ts
+// One HTTP attempt, bounded end to end: the proxy tunnel, the connection, the answer and its body
+// all end within the timeout, every socket is destroyed when the attempt ends (so nothing keeps
+// the process alive), at most `maxBodyBytes` of the body is read, and every text the server sent
+// is redacted before anyone sees it. Redirects are answers like any other: never followed.
+
+
+
+
+
+
+/** At most this much of any answer's body is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The attempt got no usable answer; `message` says why, for a person, without a stack. */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, 
+    /** The Node error code when there was one (ECONNREFUSED, HPE_INVALID_CHUNK_SIZE…). */
+    code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** Sends one request and reads its answer; rejects with a TransportError when there is none. */
+function attempt(request) {
+    const target = new URL(request.url);
+    const proxy = proxyFor(target, request.proxyEnv);
+    const open = new Set();
+    let settled = false;
+    // A socket made after the attempt ended (a tunnel that opened as the deadline struck) is closed
+    // at once.
+    const track = (handle) => {
+        if (settled)
+            handle.destroy();
+        else
+            open.add(handle);
+        return handle;
+    };
+    const progress = { phase: proxy ? 'tunnel' : 'request' };
+    return new Promise((resolve, reject) => {
+        const settle = (error, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            // Whatever is still open belongs to an attempt that is over: a hung proxy or a server that
+            // never ends its body must not hold the process.
+            for (const handle of open)
+                handle.destroy();
+            if (answer)
+                resolve(answer);
+            else
+                reject(describe(error, progress, proxy, request));
+        };
+        const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
+        exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
+    });
+}
+class TimeoutError extends Error {
+}
+async function exchange(request, target, proxy, track, progress) {
+    const tunnel = proxy ? await openTunnel(proxy, target, request.secrets, track) : undefined;
+    progress.phase = 'request';
+    const secure = target.protocol === 'https:';
+    const host = unbracket(target.hostname);
+    const port = Number(target.port || (secure ? 443 : 80));
+    const options = {
+        method: request.method,
+        host,
+        port,
+        path: `${target.pathname}${target.search}`,
+        headers: {
+            ...request.headers,
+            ...(request.body !== undefined && {
+                'content-length': String(Buffer.byteLength(request.body))
+            })
+        },
+        agent: agentFor(secure, () => connectTo(host, port, secure, tunnel, track))
+    };
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options));
+        req.on('error', reject);
+        req.on('response', response => {
+            track(response);
+            progress.phase = 'body';
+            readAnswer(response, request, progress).then(resolve, reject);
+        });
+        req.end(request.body);
+    });
+}
+/** Asks the proxy for a tunnel to the target: resolves with the tunnel's socket. */
+function openTunnel(proxy, target, secrets, track) {
+    const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+    const headers = { host: authority };
+    if (proxy.url.username || proxy.url.password) {
+        const credentials = `${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`;
+        headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    }
+    const secure = proxy.url.protocol === 'https:';
+    const host = unbracket(proxy.url.hostname);
+    const port = Number(proxy.url.port || (secure ? 443 : 80));
+    return new Promise((resolve, reject) => {
+        const req = track((secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)({
+            method: 'CONNECT',
+            host,
+            port,
+            path: authority,
+            headers,
+            agent: agentFor(secure, () => connectTo(host, port, secure, undefined, track))
+        }));
+        req.on('error', reject);
+        req.on('connect', (response, socket, head) => {
+            track(socket);
+            // The tunnel's own errors surface through the request that uses it, or as the timeout.
+            socket.on('error', () => { });
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                const reason = redact(untrusted_cutText(response.statusMessage ?? '', 200), secrets);
+                reject(new TransportError(`proxy ${proxy.name} answered ${status} ${reason}`.trim()));
+                return;
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.end();
+    });
+}
+/** Reads the status, headers and at most maxBodyBytes of the body; rejects when the body breaks. */
+function readAnswer(response, request, progress) {
+    const limit = request.maxBodyBytes ?? MAX_BODY_BYTES;
+    const announced = Number(response.headers['content-length']);
+    if (Number.isFinite(announced))
+        progress.announced = announced;
+    const chunks = [];
+    let size = 0;
+    return new Promise((resolve, reject) => {
+        const answer = (truncated) => {
+            let body = redact(cutUtf8(Buffer.concat(chunks), limit), request.secrets);
+            if (truncated) {
+                body = `${dropSecretPrefix(body, request.secrets)}\n[refold-trigger: the answer was longer than ${describeSize(limit)}; the rest was not read]`;
+            }
+            return {
+                status: response.statusCode ?? 0,
+                headers: redactHeaders(response.headers, request.secrets),
+                body,
+                truncated
+            };
+        };
+        response.on('data', (chunk) => {
+            if (size + chunk.length > limit) {
+                chunks.push(chunk.subarray(0, limit - size));
+                size = limit;
+                progress.read = size;
+                // Stop reading: the rest could be endless. The status and what was read are kept.
+                response.destroy();
+                resolve(answer(true));
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+            progress.read = size;
+        });
+        response.on('end', () => resolve(answer(false)));
+        response.on('error', reject);
+        // A body that ends without 'end' (fewer bytes than announced, then close) is broken, and
+        // says so at once instead of waiting out the timeout.
+        response.on('close', () => {
+            if (!response.complete)
+                reject(new BrokenBodyError());
+        });
+    });
+}
+class BrokenBodyError extends Error {
+}
+function redactHeaders(headers, secrets) {
+    const redacted = {};
+    for (const [name, value] of Object.entries(headers)) {
+        redacted[name] = Array.isArray(value)
+            ? value.map(item => redact(item, secrets))
+            : value === undefined
+                ? undefined
+                : redact(value, secrets);
+    }
+    return redacted;
+}
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed (temporary)',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable'
+};
+/** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
+function describe(error, progress, proxy, request) {
+    if (error instanceof TransportError)
+        return error;
+    const seconds = request.timeoutMs / 1000;
+    const { code, message = String(error) } = (error ?? {});
+    const text = (reason) => new TransportError(redact(reason, request.secrets), code, { cause: error });
+    if (error instanceof TimeoutError) {
+        return text(progress.phase === 'tunnel' && proxy
+            ? `proxy ${proxy.name} did not open a tunnel within ${seconds} s (timeout)`
+            : `no answer within ${seconds} s (timeout)`);
+    }
+    if (progress.phase === 'body') {
+        const read = `${progress.read ?? 0} bytes of the body read${progress.announced !== undefined ? ` of ${progress.announced} announced` : ''}`;
+        if (code?.startsWith('HPE_')) {
+            return text(`the answer broke off: malformed body (${message}, ${code}) after ${read}`);
+        }
+        return text(`the answer broke off: the connection closed after ${read}`);
+    }
+    if (progress.phase === 'tunnel' && proxy) {
+        if (code === 'ECONNREFUSED')
+            return text(`proxy ${proxy.name} refused the connection (${code})`);
+        if (code === 'ECONNRESET') {
+            return text(`proxy ${proxy.name} closed the connection without answering the CONNECT (${code})`);
+        }
+        return text(`proxy ${proxy.name} failed: ${networkReason(code, message)}`);
+    }
+    if (code?.startsWith('HPE_'))
+        return text(`malformed answer (${message}, ${code})`);
+    return text(networkReason(code, message));
+}
+function networkReason(code, message) {
+    if (code && NETWORK_REASONS[code])
+        return `${NETWORK_REASONS[code]} (${code})`;
+    // OpenSSL's words for a TLS hello answered in plain text mean nothing to the author; the fix is
+    // the scheme (or the port).
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)) {
+        return (`'${Inputs.BaseUrl}' is https:// but the server answered in plain HTTP: use http:// for ` +
+            `this server, or the port where it speaks TLS`);
+    }
+    if (code && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) {
+        return `TLS error: ${message} (${code})`;
+    }
+    return code ? `${message} (${code})` : message;
+}
+/**
+ * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (by the target's scheme), unless NO_PROXY
+ * or a loopback target bypasses it: the rules @actions/http-client applies, from a given env.
+ */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const value = target.protocol === 'https:'
+        ? env.https_proxy || env.HTTPS_PROXY
+        : env.http_proxy || env.HTTP_PROXY;
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(/^https?:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        return undefined;
+    }
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return { url, name: `${url.hostname}:${port}` };
+}
+function bypassesProxy(target, env) {
+    const host = target.hostname.toLowerCase();
+    if (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host === '[::1]' ||
+        host === '[0:0:0:0:0:0:0:1]') {
+        return true;
+    }
+    const noProxy = env.no_proxy || env.NO_PROXY || '';
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    const names = [host, `${host}:${port}`];
+    return noProxy
+        .split(',')
+        .map(item => item.trim().toLowerCase())
+        .filter(Boolean)
+        .some(item => item === '*' ||
+        names.some(name => name === item || name.endsWith(item.startsWith('.') ? item : `.${item}`)));
+}
+/**
+ * An agent whose only socket is the one `connect` makes: never pooled, never kept alive, so it
+ * lives exactly as long as the attempt.
+ */
+function agentFor(secure, connect) {
+    const agent = secure ? new external_node_https_namespaceObject.Agent() : new external_node_http_namespaceObject.Agent();
+    agent.createConnection = () => connect();
+    return agent;
+}
+/** A fresh connection to host:port (through `tunnel` when given), with TLS when `secure`. */
+function connectTo(host, port, secure, tunnel, track) {
+    if (!secure)
+        return tunnel ?? track((0,external_node_net_namespaceObject.connect)({ host, port }));
+    // `host` is what the certificate is checked against, with or without a tunnel.
+    const where = tunnel ? { socket: tunnel } : { port };
+    return track((0,external_node_tls_namespaceObject.connect)({ ...where, host, servername: serverName(host) }));
+}
+/** `[::1]` as URL.hostname spells it, `::1` as a socket needs it. */
+function unbracket(hostname) {
+    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+/** TLS server name indication carries host names only, never IP literals. */
+function serverName(host) {
+    return (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host;
+}
+function describeSize(bytes) {
+    return bytes % (1024 * 1024) === 0
+        ? `${bytes / (1024 * 1024)} MiB`
+        : bytes % 1024 === 0
+            ? `${bytes / 1024} KiB`
+            : `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+// One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
+// requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
+// Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
+
+// Float arithmetic on 1000 / rate must not turn "exactly due" into a second, tiny sleep.
+const EPSILON_MS = 1e-6;
+class Limiter {
+    options;
+    clock;
+    intervalMs;
+    /** How far ahead of `now` the schedule may run: the burst beyond the first request. */
+    toleranceMs;
+    /**
+     * When the next request would start if requests came back to back at the rate (GCRA's
+     * theoretical arrival time): a token bucket holding `burst` tokens, kept as one number.
+     */
+    nextDue;
+    pausedUntil = -Infinity;
+    pauseMs = 0;
+    active = 0;
+    queue = [];
+    pumping = false;
+    slotFreed;
+    constructor(options, clock) {
+        this.options = options;
+        this.clock = clock;
+        const { ratePerSecond, burst, concurrency } = options;
+        if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
+            throw new RangeError(`Limiter rate must be a positive number, got ${ratePerSecond}`);
+        }
+        if (!Number.isInteger(burst) || burst < 1) {
+            throw new RangeError(`Limiter burst must be a whole number from 1, got ${burst}`);
+        }
+        if (!Number.isInteger(concurrency) || concurrency < 1) {
+            throw new RangeError(`Limiter concurrency must be a whole number from 1, got ${concurrency}`);
+        }
+        this.intervalMs = 1000 / ratePerSecond;
+        this.toleranceMs = (burst - 1) * this.intervalMs;
+        // The bucket starts empty: the run paces at the rate from its first request and leaves the
+        // org's burst to its production traffic, and to the jitter with which requests arrive, which
+        // a run that spent the burst at once would turn into 429s.
+        this.nextDue = clock.now() + this.toleranceMs;
+    }
+    /** Requests running now. */
+    get inFlight() {
+        return this.active;
+    }
+    /** Requests waiting for their turn. */
+    get waiting() {
+        return this.queue.length;
+    }
+    /**
+     * Runs `task` when the rate, the in-flight cap and any pause allow, in the order `run` was
+     * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
+     * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
+     */
+    run(task, signal) {
+        return new Promise((resolve, reject) => {
+            if (signal?.aborted)
+                return reject(new NotStarted());
+            const waiter = {
+                start: () => {
+                    signal?.removeEventListener('abort', withdraw);
+                    this.active++;
+                    let result;
+                    try {
+                        result = task();
+                    }
+                    catch (error) {
+                        result = Promise.reject(error);
+                    }
+                    result.then(resolve, reject).finally(() => this.release());
+                },
+                fail: reject
+            };
+            // A cancelled run starts no new request: one still waiting for its turn leaves the queue.
+            const withdraw = () => {
+                const index = this.queue.indexOf(waiter);
+                if (index === -1)
+                    return;
+                this.queue.splice(index, 1);
+                reject(new NotStarted());
+            };
+            signal?.addEventListener('abort', withdraw, { once: true });
+            this.queue.push(waiter);
+            void this.pump();
+        });
+    }
+    /**
+     * Holds back every request not yet started for `ms` from now: Refold's Retry-After, or the
+     * backoff delay, applies to the org and so to the whole run. A shorter pause never cuts a longer
+     * one short. Requests already in flight are not affected.
+     */
+    pause(ms) {
+        if (!(ms > 0))
+            return;
+        const until = this.clock.now() + ms;
+        if (until > this.pausedUntil) {
+            this.pausedUntil = until;
+            this.pauseMs = ms;
+            // After the pause, pace at the rate again rather than spend a burst Refold just refused.
+            this.nextDue = Math.max(this.nextDue, until + this.toleranceMs);
+        }
+    }
+    release() {
+        this.active--;
+        const wake = this.slotFreed;
+        this.slotFreed = undefined;
+        wake?.();
+    }
+    /**
+     * Starts waiting requests in order. One pump runs at a time; it either starts the head of the
+     * queue, sleeps exactly until the head could start, or waits for a slot to free: never spins.
+     */
+    async pump() {
+        if (this.pumping)
+            return;
+        this.pumping = true;
+        try {
+            while (this.queue.length > 0) {
+                if (this.active >= this.options.concurrency) {
+                    await new Promise(resolve => (this.slotFreed = resolve));
+                    continue;
+                }
+                const wait = this.delayBeforeNext(this.clock.now());
+                if (wait > EPSILON_MS) {
+                    await this.clock.sleep(wait);
+                    continue;
+                }
+                const now = this.clock.now();
+                this.nextDue = Math.max(this.nextDue, now) + this.intervalMs;
+                this.queue.shift().start();
+            }
+        }
+        catch (error) {
+            // A clock that cannot sleep leaves no way to keep the rate: fail the waiting, do not hang.
+            for (const waiter of this.queue.splice(0))
+                waiter.fail(error);
+        }
+        finally {
+            this.pumping = false;
+        }
+    }
+    delayBeforeNext(now) {
+        // A wall clock set back must not stall the run: nothing legitimately waits longer than the
+        // pause that was asked for, or than one interval for a token once the pause is over.
+        if (this.pausedUntil <= now) {
+            this.pausedUntil = -Infinity;
+            this.pauseMs = 0;
+        }
+        this.pausedUntil = Math.min(this.pausedUntil, now + this.pauseMs);
+        // A pause ends with the bucket empty: the first request goes when it ends, the next an
+        // interval later.
+        const latestDue = this.pausedUntil > now
+            ? this.pausedUntil + this.toleranceMs
+            : now + this.toleranceMs + this.intervalMs;
+        this.nextDue = Math.min(this.nextDue, latestDue);
+        const forRate = this.nextDue - this.toleranceMs - now;
+        const forPause = this.pausedUntil - now;
+        return Math.max(forRate, forPause, 0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/client.ts
+// The Refold API client: one method per endpoint. Every attempt passes the run's rate limiter and
+// the retry policy, so callers neither wire retries nor count attempts: each call returns its value
+// with every attempt it took, or throws CallFailed carrying them.
+
+
+
+
+
+
+
+class RefoldClient {
+    options;
+    host;
+    constructor(options) {
+        this.options = options;
+        this.host = new URL(options.baseUrl).host;
+    }
+    /**
+     * One account's trigger, built by `triggerRequest` as a dry run prints it. With `signal`, a
+     * cancel keeps an attempt that has not started from going out (NotStarted).
+     */
+    trigger(parts, signal) {
+        const request = triggerRequest(this.options, parts);
+        const action = `trigger event ${JSON.stringify(parts.event)}`;
+        const read = (answer) => {
+            if (!answer.body.trim())
+                return { ...answer, message: undefined };
+            const json = readJson(answer.body);
+            // An HTML page or plain text with a 2xx is not Refold's acceptance: likely a wrong base_url.
+            // Not retried: the same address would answer the same.
+            if (json === undefined) {
+                throw new RefoldApiError({
+                    action,
+                    host: this.host,
+                    status: answer.status,
+                    refoldMessage: `answered ${answer.status} with ${describeBody(answer.body)}, not JSON: ` +
+                        `is the base URL Refold's API origin?`,
+                    body: answer.body
+                });
+            }
+            const message = json?.message;
+            return {
+                ...answer,
+                message: typeof message === 'string' ? untrusted_cutText(message, MESSAGE_TEXT_LIMIT) : undefined
+            };
+        };
+        return this.call(action, request, read, { signal });
+    }
+    /** The org's events; needs an org-level key. */
+    listEvents() {
+        return this.get('list events', Paths.ListEvents, undefined, readEvents);
+    }
+    listExecutions(account, query) {
+        const params = new URLSearchParams({
+            page: String(query.page),
+            limit: String(query.limit),
+            execution_source: 'Event'
+        });
+        if (query.startDate)
+            params.set('start_date', query.startDate);
+        if (query.slug)
+            params.set('slug', query.slug);
+        // Newest first: the executions of an event just fired are on the first page.
+        params.set('sortAsc', 'false');
+        return this.get('list executions', `${Paths.ListExecutions}?${params}`, account, readExecutionPage);
+    }
+    getExecution(account, id) {
+        return this.get('read an execution', `${Paths.ListExecutions}/${encodeURIComponent(id)}`, account, readExecutionDetail);
+    }
+    /**
+     * Asks Refold to stop an execution (it goes STOPPING, then STOPPED). One attempt, never retried:
+     * it is made when the run is out of time, cancelled or past its wait_timeout.
+     */
+    stopExecution(account, id) {
+        const request = {
+            method: 'POST',
+            url: `${this.options.baseUrl}${Paths.StopExecution.replace('{id}', encodeURIComponent(id))}`,
+            headers: {
+                'x-api-key': this.options.apiKey,
+                linked_account_id: account,
+                accept: 'application/json',
+                'user-agent': USER_AGENT
+            }
+        };
+        return this.call('stop an execution', request, answer => answer, { retries: 0 });
+    }
+    /** One page of the org's linked accounts; an org-level call, without a linked account. */
+    listLinkedAccounts(page, limit) {
+        const params = new URLSearchParams({ page: String(page), limit: String(limit) });
+        return this.get('list linked accounts', `${Paths.LinkedAccounts}?${params}`, undefined, readLinkedAccountPage);
+    }
+    get(action, path, account, read) {
+        const headers = apiHeaders(this.options.apiKey, account);
+        Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT });
+        const request = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers };
+        return this.call(action, request, answer => {
+            const json = readJson(answer.body);
+            if (json === undefined) {
+                throw malformed(answer, action, this.host, `expected JSON, got ${describeBody(answer.body)}`);
+            }
+            const value = read(json);
+            if (typeof value === 'string')
+                throw malformed(answer, action, this.host, value);
+            return value;
+        });
+    }
+    /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
+    call(action, request, read, { retries = this.options.retries, signal } = {}) {
+        const { clock, limiter } = this.options;
+        let status = 0;
+        return withRetry(async () => {
+            const answer = await limiter.run(() => this.once(action, request), signal);
+            status = answer.status;
+            return read(answer);
+        }, retryPolicy(retries), clock, {
+            onRetry: this.options.onRetry,
+            onRateLimited: ms => limiter.pause(ms),
+            outcomeOf: () => `HTTP ${status}`,
+            signal
+        });
+    }
+    /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */
+    async once(action, request) {
+        let answer;
+        try {
+            answer = await attempt({
+                ...request,
+                timeoutMs: this.options.timeoutMs,
+                proxyEnv: this.options.proxyEnv,
+                secrets: [this.options.apiKey]
+            });
+        }
+        catch (error) {
+            throw new NetworkError(action, this.host, error.message, { cause: error });
+        }
+        if (answer.status < 200 || answer.status > 299)
+            throw parseApiError(answer, action, this.host);
+        return answer;
+    }
+}
+/**
+ * The client of one run, behind the run's one limiter: `rateLimit` requests per second, bursts and
+ * requests in flight up to `concurrency`, for every call the run makes.
+ */
+function clientForRun(settings, host) {
+    const limiter = new Limiter({
+        ratePerSecond: settings.rateLimit,
+        burst: settings.concurrency,
+        concurrency: settings.concurrency
+    }, host.clock);
+    return new RefoldClient({
+        baseUrl: settings.baseUrl,
+        apiKey: settings.apiKey,
+        timeoutMs: settings.timeoutMs,
+        retries: settings.retries,
+        ...host,
+        limiter
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+// Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
+// The trigger answer names no execution, so they are found by correlation: the same event id, the
+// same config when one was given, our `instance_tag` when Refold carries it back, else created at
+// or after the answer's Date (the server's clock). Best effort by nature; see README.
+
+
+
+
+
+/**
+ * How long each workflow took, across the waits of one run, and which of its executions are in
+ * progress. A wait whose execution is younger than one still in progress elsewhere leaves the
+ * timing to that older one's wait and polls once its duration is known: the fan-out then costs
+ * about two polls per account, not one per doubling step.
+ */
+class DurationsSeen {
+    workflows = new Map();
+    /** The longest duration seen for `workflow`, in ms. */
+    longest(workflow) {
+        return this.workflows.get(workflow)?.longest;
+    }
+    /** An execution of `workflow` seen in progress; `created` on the server's clock. */
+    running(workflow, id, created) {
+        this.entry(workflow).running.set(id, created);
+    }
+    /** An execution of `workflow` seen finished, having taken `durationMs` at most. */
+    finished(workflow, id, durationMs) {
+        const entry = this.entry(workflow);
+        entry.running.delete(id);
+        const first = entry.longest === undefined;
+        entry.longest = Math.max(entry.longest ?? 0, durationMs);
+        if (first)
+            this.changed(entry);
+    }
+    /** A wait that ends no longer times the executions it saw in progress. */
+    withdraw(workflow, id) {
+        const entry = this.workflows.get(workflow);
+        if (entry?.running.delete(id) && entry.longest === undefined)
+            this.changed(entry);
+    }
+    /** Whether an execution of `workflow` created before `created` is in progress, as last seen. */
+    olderRunning(workflow, created) {
+        for (const other of this.workflows.get(workflow)?.running.values() ?? []) {
+            if (other < created)
+                return true;
+        }
+        return false;
+    }
+    /** Aborted when `workflow`'s duration becomes known, or an execution timing it is withdrawn. */
+    signal(workflow) {
+        return this.entry(workflow).changed.signal;
+    }
+    entry(workflow) {
+        let entry = this.workflows.get(workflow);
+        if (!entry) {
+            entry = { running: new Map(), changed: new AbortController() };
+            this.workflows.set(workflow, entry);
+        }
+        return entry;
+    }
+    changed(entry) {
+        entry.changed.abort();
+        entry.changed = new AbortController();
+    }
+}
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
+const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
+const STATUS_MISSING = 'status missing';
+const PAGE_SIZE = 50;
+/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
+const MAX_PAGES = 20;
+/** Most workflows are short: look soon, then back off to `wait_interval`. */
+const FIRST_POLL_MS = 1000;
+/** A poll timed from a duration seen comes this long after the expected finish. */
+const FINISH_MARGIN_MS = 1000;
+/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
+const START_DATE_MARGIN_MS = 60_000;
+const MAX_DETAILS = 5;
+/**
+ * Waits for the executions the trigger for `account` started, tagged `instanceTag` (empty: none
+ * was sent). The verdict comes once at least one execution was seen and every one seen finished:
+ * with `expected_workflows`, when that many were seen; else on a poll made `wait_settle` after
+ * the trigger that finds nothing new. Polls come 1 s after the trigger, then 2, 4, 8 … s apart
+ * up to `wait_interval`, none before `wait_settle` once an execution was seen, and none before a
+ * running workflow is expected to finish, from the durations seen.
+ */
+async function waitForExecutions(ctx, account, answer, instanceTag) {
+    const wait = new AccountWait(ctx, account, answer, instanceTag);
+    try {
+        return await wait.run();
+    }
+    finally {
+        wait.withdraw();
+    }
+}
+class AccountWait {
+    ctx;
+    account;
+    tag;
+    started;
+    deadline;
+    settleAt;
+    /** t0: the server's clock when it accepted the trigger. */
+    since;
+    durations;
+    seen = new Map();
+    warned = new Set();
+    tally = { polls: 0, requests: 0 };
+    startDate;
+    eventId = '';
+    lastPoll;
+    warnedExtra = false;
+    constructor(ctx, account, answer, tag) {
+        this.ctx = ctx;
+        this.account = account;
+        this.tag = tag;
+        const { clock, settings } = ctx;
+        this.started = clock.now();
+        this.lastPoll = this.started;
+        this.deadline = this.started + settings.waitTimeoutMs;
+        this.settleAt = this.started + settings.waitSettleMs;
+        // The server's clock, so a runner whose clock drifts still ignores older executions.
+        const serverDate = Date.parse(String(answer.headers.date ?? ''));
+        this.since = Number.isNaN(serverDate) ? this.started - 1000 : serverDate;
+        this.startDate = new Date(this.since - START_DATE_MARGIN_MS).toISOString();
+        this.durations = ctx.durations ?? new DurationsSeen();
+    }
+    async run() {
+        const { settings, clock, signal, log } = this.ctx;
+        try {
+            const events = await untilAborted(this.ctx.events(), signal);
+            if (events === ABORTED)
+                return this.end({ by: 'cancel' });
+            const event = events.value.find(e => e.name === settings.event);
+            if (!event) {
+                const reason = `event "${settings.event}" is not in the events list, so its executions cannot be found`;
+                return this.end({ by: 'failure', reason });
+            }
+            this.eventId = event._id;
+        }
+        catch (error) {
+            const hint = orgKeyHint(error);
+            const reason = `could not look up the event's id: ${failureText(error, hint)}`;
+            return this.end({ by: 'failure', reason, hint });
+        }
+        const expected = settings.expectedWorkflows;
+        log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
+            `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s; ` +
+            (expected === undefined
+                ? `no verdict before ${settings.waitSettleMs / 1000} s after the trigger)`
+                : `until ${expected} workflow execution${expected === 1 ? ' has' : 's have'} finished)`));
+        let gap = Math.min(FIRST_POLL_MS, settings.waitIntervalMs);
+        for (;;) {
+            for (;;) {
+                const { at, watch } = this.plan(gap);
+                const now = clock.now();
+                if (at <= now)
+                    break;
+                await this.sleep(at - now, watch);
+                if (signal.aborted)
+                    return this.end({ by: 'cancel' });
+                if (clock.now() >= at)
+                    break;
+            }
+            const pollStarted = clock.now();
+            let listed;
+            try {
+                listed = await untilAborted(this.poll(), signal);
+            }
+            catch (error) {
+                const hint = orgKeyHint(error);
+                const reason = `could not poll the executions: ${failureText(error, hint)}`;
+                return this.end({ by: 'failure', reason, hint });
+            }
+            if (listed === ABORTED)
+                return this.end({ by: 'cancel' });
+            this.lastPoll = clock.now();
+            const foundNew = this.absorb(listed);
+            if (this.decided(pollStarted, foundNew))
+                return this.end({ by: 'verdict' });
+            if (clock.now() >= this.deadline)
+                return this.end({ by: 'deadline' });
+            gap = Math.min(gap * 2, settings.waitIntervalMs);
+        }
+    }
+    /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
+    async sleep(ms, watch) {
+        const wake = new AbortController();
+        const signals = [this.ctx.signal, ...watch];
+        const stop = () => wake.abort();
+        for (const signal of signals)
+            signal.addEventListener('abort', stop, { once: true });
+        if (signals.some(signal => signal.aborted))
+            stop();
+        try {
+            await sleepUnlessAborted(this.ctx.clock, ms, wake.signal);
+        }
+        finally {
+            // The run's signal outlives this sleep: leave no listener on it.
+            for (const signal of signals)
+                signal.removeEventListener('abort', stop);
+        }
+    }
+    /** The executions this wait saw in progress no longer time anyone else's polls. */
+    withdraw() {
+        for (const [id, seen] of this.seen) {
+            if (IN_PROGRESS.has(seen.summary.status))
+                this.durations.withdraw(seen.workflow, id);
+        }
+    }
+    /**
+     * When to poll next, `gap` after the last poll at the earliest, and the signals that may bring
+     * that forward. Once something was seen, no poll before wait_settle (none could give the
+     * verdict) unless wait_interval is shorter; and none before the earliest expected finish of the
+     * running executions when every one of them has one: from the longest duration seen of its
+     * workflow, or, while an older execution of its workflow is in progress elsewhere, once that
+     * one's duration is known. Only the last may leave more than wait_interval between polls.
+     */
+    plan(gap) {
+        const { expectedWorkflows, waitIntervalMs } = this.ctx.settings;
+        let at = this.lastPoll + gap;
+        const all = [...this.seen.values()];
+        if (all.length && expectedWorkflows === undefined) {
+            at = Math.max(at, Math.min(this.settleAt, this.lastPoll + waitIntervalMs));
+        }
+        const watch = [];
+        let earliest = Infinity;
+        let unknown = false;
+        const running = all.filter(s => IN_PROGRESS.has(s.summary.status));
+        for (const seen of running) {
+            const longest = this.durations.longest(seen.workflow);
+            if (longest !== undefined) {
+                const finish = this.onOurClock(seen.created + longest) + FINISH_MARGIN_MS;
+                // Still running after its expected finish: nothing tells when it ends.
+                if (finish > this.lastPoll)
+                    earliest = Math.min(earliest, finish);
+                else
+                    unknown = true;
+            }
+            else if (this.durations.olderRunning(seen.workflow, seen.created)) {
+                watch.push(this.durations.signal(seen.workflow));
+            }
+            else {
+                unknown = true;
+            }
+        }
+        if (running.length && !unknown)
+            at = Math.max(at, earliest);
+        return { at: Math.min(at, this.deadline), watch };
+    }
+    /** Whether the poll that started at `pollStarted` gives the verdict. */
+    decided(pollStarted, foundNew) {
+        const all = [...this.seen.values()];
+        if (!all.length || all.some(s => IN_PROGRESS.has(s.summary.status)))
+            return false;
+        const expected = this.ctx.settings.expectedWorkflows;
+        if (expected !== undefined)
+            return all.length >= expected;
+        return pollStarted >= this.settleAt && !foundNew;
+    }
+    /** Every execution the query lists, newest first; without start_date once Refold refused it. */
+    async poll() {
+        this.tally.polls++;
+        try {
+            return await this.list();
+        }
+        catch (error) {
+            if (this.startDate === undefined || !isQueryRefusal(error))
+                throw error;
+            this.ctx.log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
+                'polling without it for the rest of the wait');
+            this.startDate = undefined;
+            this.tally.polls++;
+            return await this.list();
+        }
+    }
+    async list() {
+        const query = {
+            startDate: this.startDate,
+            slug: this.ctx.settings.slug
+        };
+        const listed = [];
+        let page = 1;
+        for (let read = 0; read < MAX_PAGES; read++) {
+            const result = await counted(this.tally, this.ctx.client.listExecutions(this.account, { page, limit: PAGE_SIZE, ...query }));
+            listed.push(...result.docs);
+            if (!result.hasNextPage)
+                break;
+            page = pageAfter(page, result);
+        }
+        return listed;
+    }
+    /**
+     * Takes in what a poll listed: only the executions that match are read further, so nothing of
+     * another event or run decides anything. Returns whether one was seen for the first time.
+     */
+    absorb(listed) {
+        const { log, settings } = this.ctx;
+        const polledAt = this.since + (this.lastPoll - this.started);
+        let foundNew = false;
+        for (const doc of listed) {
+            const rule = this.ruleFor(doc);
+            if (!rule)
+                continue;
+            const execution = readExecution(doc);
+            if (typeof execution === 'string') {
+                this.ignore(doc, execution);
+                continue;
+            }
+            // The Date header has whole seconds, so an execution created in the same second counts.
+            if (execution.created < this.since - (this.since % 1000))
+                continue;
+            const summary = summarize(execution);
+            const previous = this.seen.get(summary.id);
+            if (!previous)
+                foundNew = true;
+            if (previous?.summary.status !== summary.status) {
+                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
+            }
+            const workflow = execution.associated_workflow?._id ?? summary.workflow;
+            this.seen.set(summary.id, { summary, rule, workflow, created: execution.created });
+            if (IN_PROGRESS.has(summary.status)) {
+                this.durations.running(workflow, summary.id, execution.created);
+            }
+            else {
+                const took = summary.durationMs ?? Math.max(0, polledAt - execution.created);
+                this.durations.finished(workflow, summary.id, took);
+            }
+        }
+        const expected = settings.expectedWorkflows;
+        if (expected !== undefined && this.seen.size > expected && !this.warnedExtra) {
+            this.warnedExtra = true;
+            log.warning(`Event "${settings.event}": ${this.seen.size} workflow executions appeared, more than the ` +
+                `${expected} expected (expected_workflows); every one of them is gated`);
+        }
+        return foundNew;
+    }
+    /** Which rule makes `doc` one of ours: its tag when it carries one, else the time window. */
+    ruleFor(doc) {
+        if (doc.associated_event_id !== this.eventId && doc.custom_trigger_id !== this.eventId) {
+            return undefined;
+        }
+        const configId = this.ctx.settings.configId;
+        if (configId && doc.config_id !== configId)
+            return undefined;
+        if (doc.instance_tag)
+            return doc.instance_tag === this.tag ? 'tag' : undefined;
+        return 'time';
+    }
+    /** A matching execution that cannot be read: said once, then left out. */
+    ignore(doc, problem) {
+        const key = doc._id ?? '';
+        if (this.warned.has(key))
+            return;
+        this.warned.add(key);
+        const event = `event "${this.ctx.settings.event}"`;
+        this.ctx.log.warning(doc._id
+            ? `Ignored execution ${forLog(doc._id)} of ${event}: it ${problem}`
+            : `Ignored an execution of ${event} that ${problem}`);
+    }
+    onOurClock(serverTime) {
+        return this.started + (serverTime - this.since);
+    }
+    async end(ending) {
+        const { clock, settings, log } = this.ctx;
+        const durationMs = clock.now() - this.started;
+        const seen = [...this.seen.values()].sort((a, b) => a.created - b.created);
+        const executions = seen.map(s => s.summary);
+        const status = ending.by === 'cancel' ? 'CANCELLED' : statusOf(executions, settings.expectedWorkflows);
+        const outOfTime = ending.by === 'cancel' || ending.by === 'deadline';
+        const stopped = outOfTime && settings.stopUnfinished ? await this.stop(executions) : [];
+        // After a cancel, the time left belongs to writing down what happened.
+        const details = ending.by === 'cancel' ? [] : await this.readFailures(executions);
+        const correlation = correlationOf(seen);
+        if (correlation) {
+            const by = (rule) => seen.filter(s => s.rule === rule).length;
+            const parts = [
+                by('tag') && `${by('tag')} by instance_tag`,
+                by('time') && `${by('time')} by the time window (created at or after the trigger's Date)`
+            ].filter(Boolean);
+            log.info(`Executions of "${settings.event}" matched ${parts.join(', ')}`);
+        }
+        const reason = ending.by === 'failure' ? ending.reason : undefined;
+        return {
+            ...wait_describe(status, executions, settings, stopped, reason),
+            durationMs,
+            details,
+            ...(ending.by === 'failure' && ending.hint ? { hint: ending.hint } : {}),
+            ...this.tally,
+            ...(correlation ? { correlation } : {}),
+            stopped
+        };
+    }
+    /** Asks Refold to stop every execution still in progress, once each; the run's cancel bounds it. */
+    async stop(executions) {
+        const { client, log } = this.ctx;
+        const unfinished = executions.filter(e => IN_PROGRESS.has(e.status));
+        return Promise.all(unfinished.map(async ({ id, workflow }) => {
+            const name = `execution ${forLog(id)} (${forLog(workflow)})`;
+            try {
+                await counted(this.tally, client.stopExecution(this.account, id));
+                log.info(`Asked Refold to stop ${name}`);
+                return { id, workflow, ok: true };
+            }
+            catch (error) {
+                const text = failureText(error);
+                log.warning(`Could not stop ${name}: ${text}`);
+                return { id, workflow, ok: false, error: text };
+            }
+        }));
+    }
+    /**
+     * What the detail of each failed execution (the first few) tells. Best effort: a detail that
+     * cannot be read is logged and left out, and changes nothing else.
+     */
+    async readFailures(executions) {
+        const { client, log } = this.ctx;
+        const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
+        const details = [];
+        for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
+            if (budget.left <= 0)
+                break;
+            budget.left--;
+            const { id, workflow } = execution;
+            try {
+                const detail = await counted(this.tally, client.getExecution(this.account, id));
+                const failure = { id, workflow };
+                if (detail.name)
+                    failure.name = detail.name;
+                if (detail.status)
+                    failure.status = detail.status;
+                if (detail.error)
+                    failure.error = detail.error;
+                if (detail.failedNode)
+                    failure.failedNode = { ...detail.failedNode };
+                details.push(failure);
+                const node = failure.failedNode;
+                const at = node
+                    ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
+                    : '';
+                if (failure.error || node) {
+                    log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
+                        (failure.error ? `: ${forLog(failure.error)}` : '') +
+                        at);
+                }
+            }
+            catch (error) {
+                log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
+            }
+        }
+        return details;
+    }
+}
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+function notWaited(settings) {
+    return {
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0,
+        stopped: []
+    };
+}
+/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
+function waitBroke(settings, error) {
+    return {
+        ...notWaited(settings),
+        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
+            `unexpected error: ${failureText(error)}`
+    };
+}
+const ABORTED = Symbol('aborted');
+/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const aborted = () => resolve(ABORTED);
+        if (signal.aborted)
+            aborted();
+        else
+            signal.addEventListener('abort', aborted, { once: true });
+        // A failure after the abort settles nothing: the promise already resolved.
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+    });
+}
+/**
+ * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
+ * succeeded.
+ */
+function statusOf(executions, expected) {
+    if (executions.some(e => isFailed(e.status)))
+        return 'FAILED';
+    if (!executions.length)
+        return 'NONE';
+    if (executions.some(e => IN_PROGRESS.has(e.status)))
+        return 'TIMED_OUT';
+    return expected !== undefined && executions.length < expected ? 'TIMED_OUT' : 'COMPLETED';
+}
+function correlationOf(seen) {
+    const tag = seen.some(s => s.rule === 'tag');
+    const time = seen.some(s => s.rule === 'time');
+    return tag && time ? 'tag+time' : tag ? 'tag' : time ? 'time' : undefined;
+}
+async function counted(tally, call) {
+    try {
+        const { value, attempts } = await call;
+        tally.requests += attempts.length;
+        return value;
+    }
+    catch (error) {
+        if (error instanceof CallFailed)
+            tally.requests += error.attempts.length;
+        throw error;
+    }
+}
+/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
+function isQueryRefusal(error) {
+    return (error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        [400, 422].includes(error.last.status));
+}
+/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
+function orgKeyHint(error) {
+    return error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        error.last.status === 401
+        ? ORG_KEY_HINT
+        : undefined;
+}
+function summarize(execution) {
+    const summary = {
+        id: execution._id,
+        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
+        status: execution.status ?? STATUS_MISSING,
+        created_at: execution.createdAt,
+        finished_at: execution.completion_time
+    };
+    const durationMs = (execution.finished ?? NaN) - execution.created;
+    if (!Number.isNaN(durationMs) && durationMs >= 0)
+        summary.durationMs = durationMs;
+    return summary;
+}
+function isFailed(status) {
+    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
+}
+/**
+ * The verdict in one line; `reason` says why the wait ended before its time (it then fails). The
+ * stops asked, when any, close it.
+ */
+function wait_describe(status, executions, settings, stopped, reason) {
+    const event = `Event "${settings.event}"`;
+    const failed = executions.filter(e => isFailed(e.status));
+    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
+    const seconds = settings.waitTimeoutMs / 1000;
+    const expected = settings.expectedWorkflows;
+    const short = expected !== undefined && executions.length < expected
+        ? `saw ${executions.length} of ${expected} expected workflows`
+        : undefined;
+    const sofar = executions.length ? ` (so far: ${wait_listed(executions)})` : '';
+    const headlines = {
+        COMPLETED: () => `${event}: all ${count} completed`,
+        FAILED: () => `${event}: ${failed.length} of ${count} failed: ${wait_listed(failed)}${short ? ` (${short})` : ''}`,
+        TIMED_OUT: () => timedOut(event, executions, settings, short),
+        NONE: () => `${event}: no workflow execution appeared within ${seconds} s ` +
+            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`,
+        CANCELLED: () => `${event}: cancelled while waiting for its executions${sofar}`
+    };
+    const headline = reason
+        ? `${event}: stopped waiting for its executions: ${reason}${sofar}`
+        : headlines[status]();
+    return {
+        ok: !reason && status === 'COMPLETED',
+        status,
+        executions,
+        headline: headline + stopsDone(stopped)
+    };
+}
+/** Ran out of time: what is still running, or how many of those expected appeared, and what to do. */
+function timedOut(event, executions, settings, short) {
+    const seconds = settings.waitTimeoutMs / 1000;
+    const running = executions.filter(e => IN_PROGRESS.has(e.status));
+    if (!running.length) {
+        return (`${event}: ${short} within ${seconds} s: ${wait_listed(executions)}; ` +
+            'raise wait_timeout, or check expected_workflows');
+    }
+    const advice = settings.stopUnfinished
+        ? 'raise wait_timeout'
+        : 'raise wait_timeout, or set stop_unfinished to stop what is still running when it runs out';
+    return (`${event}: still running after ${seconds} s: ${wait_listed(running)}` +
+        `${short ? ` (${short})` : ''}; ${advice}`);
+}
+function stopsDone(stopped) {
+    if (!stopped.length)
+        return '';
+    const failed = stopped.filter(s => !s.ok);
+    return (`; stopped ${stopped.length - failed.length} of ${stopped.length} unfinished` +
+        (failed.length ? ` (could not stop: ${failed.map(s => s.workflow).join(', ')})` : ''));
+}
+function wait_listed(executions) {
+    return executions.map(e => `${e.workflow} (${e.status})`).join(', ');
+}
+/** The failure's message; with a hint, it ends with it. */
+function failureText(error, hint) {
+    if (hint && error instanceof CallFailed)
+        return error.withHint(hint).message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/fire.ts
+// One run's triggers and waits, host-free: the accounts to fire for → one trigger each (→ the
+// executions it started) → an Outcome value. Each account's trigger returns what happened, its
+// wait returns what it saw, and accountResult folds the two once. It logs as it goes but decides
+// nothing about exit codes: the doors do.
+
+
+
+
+
+
+
+
+const ACCOUNTS_PAGE_SIZE = 100;
+/** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
+const MAX_ACCOUNT_PAGES = 1000;
+const PROGRESS_EVERY_MS = 5000;
+/** Accounts a dry run names beside the request it prints; all are in the `results` output. */
+const DRY_RUN_NAMED = 20;
+const CANCELLED = 'cancelled';
+/**
+ * Triggers every account, `concurrency` accounts at a time (the client's limiter bounds the
+ * requests themselves), until an org-wide refusal or a cancel leaves the rest not sent. With wait,
+ * each accepted account starts waiting at once, and its result comes when the wait ends.
+ */
+async function fireAll(ctx, accounts) {
+    const progress = progressLine(accounts.length, ctx.clock, ctx.log);
+    const results = [];
+    const started = ctx.clock.now();
+    let orgRefusal;
+    await inTurn(accounts, ctx.settings.concurrency, async (account, index) => {
+        const key = accountKey(ctx.keys, account);
+        const stop = orgRefusal ?? (ctx.signal.aborted ? CANCELLED : undefined);
+        const trigger = stop ? notSent(stop) : await triggerOne(ctx, account, key);
+        orgRefusal ??= orgWideRefusal(account, trigger);
+        const result = accountResult(account, key, trigger);
+        progress(result);
+        // A lone account's failure is the step's error line; no need to say it twice.
+        if (trigger.kind !== 'not-sent' && (result.ok || accounts.length > 1)) {
+            ctx.log.info(accountLine(ctx.settings.event, result));
+        }
+        if (!ctx.settings.wait)
+            results[index] = Promise.resolve(result);
+        else if (trigger.kind !== 'accepted') {
+            // Nothing to wait for; with wait, its execution status is still NONE, not absent.
+            results[index] = Promise.resolve(accountResult(account, key, trigger, notWaited(ctx.settings)));
+        }
+        else {
+            results[index] = waitOne(ctx, account, trigger.answer).then(wait => accountResult(account, key, trigger, wait));
+        }
+    });
+    const durationMs = ctx.clock.now() - started;
+    return { results: await Promise.all(results), durationMs };
+}
+/** Every account's result in a dry run: nothing sent, and the request the first would get. */
+function dryRun(ctx, accounts) {
+    const results = accounts.map(account => accountResult(account, accountKey(ctx.keys, account), { kind: 'dry-run' }));
+    const [first, ...others] = results;
+    const printed = printRequest(
+    // The function the client sends with, so what a dry run shows cannot drift from what is sent.
+    triggerRequest(ctx.settings, triggerParts(ctx, first.linkedAccountId, first.idempotencyKey)));
+    if (!others.length)
+        return { results, printedRequest: printed };
+    const named = others
+        .slice(0, DRY_RUN_NAMED)
+        .map(result => result.linkedAccountId)
+        .join(', ');
+    const more = others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : '';
+    return {
+        results,
+        printedRequest: `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
+    };
+}
+/** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
+async function everyLinkedAccount(ctx) {
+    const every = `${ctx.naming.setting(Inputs.LinkedAccountId)} "*"`;
+    const accounts = new Set();
+    let page = 1;
+    let total;
+    for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
+        let listed;
+        try {
+            listed = (await ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value;
+        }
+        catch (error) {
+            throw new Error(`Could not list the org's linked accounts for ${every}, so no event was ` +
+                `fired: ${error.message}${fire_orgKeyHint(error)}`, { cause: error });
+        }
+        for (const account of listed.accounts)
+            accounts.add(account);
+        total ??= listed.totalDocs;
+        if (!listed.hasNextPage)
+            break;
+        if (read + 1 === MAX_ACCOUNT_PAGES) {
+            // Firing a partial list would look like a success for accounts that were never named.
+            throw new Error(`The org's linked accounts did not end within ${MAX_ACCOUNT_PAGES} pages of ` +
+                `${ACCOUNTS_PAGE_SIZE}, so no event was fired; name the accounts instead of "*".`);
+        }
+        page = pageAfter(page, listed);
+    }
+    if (!accounts.size) {
+        throw new Error(`The org has no linked accounts, so ${every} names none and no event was fired.`);
+    }
+    if (total !== undefined && total !== accounts.size) {
+        // A list that ends early (or says more than it holds) would fire some customers and not others.
+        throw new Error(`The org's linked-account list contradicts itself: its pages say ${total} accounts in all ` +
+            `(totalDocs) but ${accounts.size} were listed, so no event was fired. Try again, or name the accounts.`);
+    }
+    ctx.log.info(`Listed ${accounts.size} linked accounts of the org.`);
+    return [...accounts].sort(compareCodePoints);
+}
+/** The accounts of this job's shard, in the order given. */
+function shardOf(accounts, shard) {
+    return shard ? shardSlice(accounts, shard.index, shard.count) : accounts;
+}
+/** Unique per run attempt and account, the same on every retry. */
+function instanceTag(ctx, account) {
+    return `${ctx.tagPrefix}/${encodeURIComponent(account)}`;
+}
+function notSent(reason) {
+    return { kind: 'not-sent', reason };
+}
+function triggerParts(ctx, account, idempotencyKey) {
+    const { event, configId, slug } = ctx.settings;
+    return {
+        event,
+        configId,
+        slug,
+        account,
+        idempotencyKey,
+        instanceTag: instanceTag(ctx, account),
+        payloadJson: ctx.payloadJson
+    };
+}
+/** The trigger for one account, retried as the policy allows, or cut short by a cancel. */
+async function triggerOne(ctx, account, key) {
+    const started = ctx.clock.now();
+    const durationMs = () => ctx.clock.now() - started;
+    const sent = ctx.client.trigger(triggerParts(ctx, account, key), ctx.signal);
+    // Past the grace the answer no longer matters; its late failure must not go unhandled.
+    sent.catch(() => undefined);
+    const cancelled = ctx.graceOver.then(() => undefined);
+    try {
+        const answered = await Promise.race([sent, cancelled]);
+        if (!answered)
+            return { kind: 'unknown', durationMs: durationMs() };
+        if (!answered.value.body.trim()) {
+            ctx.log.warning(`Refold answered ${answered.value.status} with an empty body for ${account}: taken as accepted.`);
+        }
+        return { kind: 'accepted', ...answered, answer: answered.value, durationMs: durationMs() };
+    }
+    catch (error) {
+        if (error instanceof NotStarted) {
+            // Never sent, or sent before and its retry kept back: then nobody knows what Refold did.
+            return error.attemptsBefore.length
+                ? { kind: 'unknown', durationMs: durationMs() }
+                : notSent(CANCELLED);
+        }
+        if (!(error instanceof CallFailed))
+            throw error;
+        const hints = error.last instanceof RefoldApiError ? await hintsFor(ctx, error.last) : [];
+        return { kind: 'refused', error, hints, durationMs: durationMs() };
+    }
+}
+/** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
+async function hintsFor(ctx, error) {
+    const hints = [hintFor(error, ctx.settings.apiKey, ctx.naming)].filter((hint) => !!hint);
+    if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
+        // Best effort and only after the failure: the happy path sends exactly one request.
+        const names = await ctx.events().then(({ value }) => value.map(event => event.name), () => []);
+        const closest = closestEventNames(ctx.settings.event, names);
+        if (closest.length) {
+            hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`);
+        }
+    }
+    return hints;
+}
+async function waitOne(ctx, account, answer) {
+    try {
+        return await waitForExecutions(ctx, account, answer, instanceTag(ctx, account));
+    }
+    catch (error) {
+        // The event was fired, so the outcome must still say so: a broken wait is a failed wait.
+        return waitBroke(ctx.settings, error);
+    }
+}
+/** One account's result, folded once from its trigger and, with wait, what the wait saw. */
+function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
+    const base = {
+        linkedAccountId,
+        ok: false,
+        statusCode: null,
+        message: '',
+        errorCode: null,
+        httpErrorType: null,
+        response: '',
+        attempts: 0,
+        idempotencyKey,
+        executionStatus: wait?.status ?? null,
+        attemptLog: [],
+        durationMs: 0,
+        hints: []
+    };
+    switch (trigger.kind) {
+        case 'dry-run':
+            return { ...base, ok: true, message: 'Dry run: nothing was sent' };
+        case 'not-sent':
+            return { ...base, message: `not sent: ${trigger.reason}`, notSent: trigger.reason };
+        case 'unknown':
+            return {
+                ...base,
+                message: `unknown: ${CANCELLED} in flight`,
+                notSent: `${CANCELLED} in flight`,
+                durationMs: trigger.durationMs
+            };
+        case 'refused': {
+            const { error, hints } = trigger;
+            const api = error.last instanceof RefoldApiError ? error.last.details : undefined;
+            return {
+                ...base,
+                statusCode: api?.status ?? null,
+                message: api?.refoldMessage ?? error.message,
+                errorCode: api?.errorCode ?? null,
+                httpErrorType: api?.httpErrorType ?? null,
+                response: api?.body ?? '',
+                attempts: error.attempts.length,
+                attemptLog: error.attempts,
+                durationMs: trigger.durationMs,
+                hints,
+                failure: hints.length ? error.withHint(hints.join(' ')) : error
+            };
+        }
+        case 'accepted': {
+            const { answer } = trigger;
+            const accepted = {
+                ...base,
+                ok: true,
+                statusCode: answer.status,
+                message: answer.message ?? '',
+                response: answer.body,
+                attempts: trigger.attempts.length,
+                attemptLog: trigger.attempts,
+                durationMs: trigger.durationMs
+            };
+            if (!wait)
+                return accepted;
+            return {
+                ...accepted,
+                wait,
+                executionStatus: wait.status,
+                hints: wait.hint ? [wait.hint] : [],
+                ...(wait.ok
+                    ? {}
+                    : { ok: false, message: wait.headline, failure: new WaitError(wait.headline) })
+            };
+        }
+    }
+}
+/** A refusal that holds for every account of the org: firing the rest would only repeat it. */
+function orgWideRefusal(account, trigger) {
+    if (trigger.kind !== 'refused' || !(trigger.error.last instanceof RefoldApiError))
+        return undefined;
+    const { status, details } = trigger.error.last;
+    if (status === 401)
+        return `Refold refused the api key (HTTP 401) for ${account}`;
+    if (status === 404 && details.errorCode === 'INVALID_EVENT') {
+        return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${account}`;
+    }
+    return undefined;
+}
+function fire_orgKeyHint(error) {
+    const last = error instanceof CallFailed ? error.last : undefined;
+    return last instanceof RefoldApiError && last.status === 401 ? `. ${ORG_KEY_HINT}` : '';
+}
+/** One log line per account as it finishes. */
+function accountLine(event, result) {
+    const tries = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}, ${result.durationMs} ms`;
+    if (result.ok) {
+        return (`Refold accepted event "${event}" for ${result.linkedAccountId} ` +
+            `(HTTP ${result.statusCode} after ${tries})` +
+            (result.message ? `: ${forLog(result.message)}` : ''));
+    }
+    return `Refold did not accept event "${event}" for ${result.linkedAccountId} (${tries}): ${forLog(result.failure?.message ?? result.message)}`;
+}
+/** For long runs, a line at most every 5 s: how many fired, accepted, failed, the rate, time left. */
+function progressLine(total, clock, log) {
+    const started = clock.now();
+    let last = started;
+    let done = 0;
+    let accepted = 0;
+    return result => {
+        done++;
+        if (result.ok)
+            accepted++;
+        const now = clock.now();
+        if (total < 2 || now - last < PROGRESS_EVERY_MS)
+            return;
+        last = now;
+        const rate = done / ((now - started) / 1000);
+        const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
+        log.info(`fired ${done}/${total} · ${accepted} accepted · ${done - accepted} failed · ` +
+            `${rate.toFixed(1)}/s${left === undefined ? '' : ` · about ${left} s left`}`);
+    };
+}
+/**
+ * Calls `each` for every item, at most `limit` at a time, in order. Bounded on purpose: only the
+ * accounts in progress hold memory, and an account not yet started can still be left unsent when
+ * the run is cancelled or refused org-wide.
+ */
+async function inTurn(items, limit, each) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await each(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/core/results-file.ts
+// Every account's full result as JSON Lines: what outputs and the summary cannot hold past GitHub's
+// limits, and what a later run resumes from (`linked_account_file` with a .jsonl file).
+
+
+
+
+/** Lines written per chunk: large enough to be quick, small enough to keep memory flat. */
+const LINES_PER_WRITE = 500;
+async function writeResultsFile(file, results) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(file), { recursive: true });
+    const stream = (0,external_node_fs_namespaceObject.createWriteStream)(file);
+    const written = new Promise((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+    });
+    for (let start = 0; start < results.length; start += LINES_PER_WRITE) {
+        const lines = results.slice(start, start + LINES_PER_WRITE).map(result => JSON.stringify({
+            ...resultOutput(result),
+            executions: (result.wait?.executions ?? []).map(executionOutput)
+        }));
+        if (!stream.write(`${lines.join('\n')}\n`)) {
+            await new Promise(resolve => stream.once('drain', () => resolve()));
+        }
+    }
+    stream.end();
+    await written;
+}
+
+;// CONCATENATED MODULE: ./src/core/run.ts
+// The run's sequence, written once for every door: settings → payload → accounts → triggers
+// (→ waits) → one Outcome value. A door reads its inputs into Settings, hands in its host (clock,
+// log, signal, naming) and renders the Outcome; nothing here decides an exit code.
+
+
+
+
+
+
+
+/** How long requests in flight may still answer after a cancel. */
+const CANCEL_GRACE_MS = 2000;
+/** Worst first: the order in which several accounts' execution statuses combine. */
+const STATUS_ORDER = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED'];
+/**
+ * One run. Input errors (a payload or accounts file that cannot be used) are thrown as InputError
+ * before anything is sent; everything after that is in the Outcome.
+ */
+async function run(settings, host) {
+    const outcome = await fireRun(settings, host);
+    const file = host.resultsFile;
+    if (!file || (file.severalOnly && outcome.results.length < 2))
+        return outcome;
+    try {
+        await writeResultsFile(file.path, outcome.results);
+    }
+    catch (error) {
+        host.log.warning(`Could not write the results file ${file.path}: ${error.message}`);
+        return outcome;
+    }
+    return { ...outcome, resultsFile: file.path };
+}
+async function fireRun(settings, host) {
+    const { clock, log, naming } = host;
+    const payload = await buildPayload(settings, {
+        baseDir: host.baseDir,
+        githubSummary: host.githubSummary ?? (async () => ({})),
+        naming
+    });
+    const payloadJson = JSON.stringify(payload);
+    const selection = await resolveSelection(settings.accounts, host);
+    const signal = host.signal ?? new AbortController().signal;
+    const keys = keyRule(settings.idempotencyKey ?? '', host.keyPrefix, selection.accounts);
+    const client = host.client ??
+        clientForRun(settings, { proxyEnv: host.proxyEnv, clock, onRetry: line => log.warning(line) });
+    const ctx = {
+        settings,
+        client,
+        clock,
+        log,
+        signal,
+        graceOver: graceAfterAbort(signal, clock),
+        events: once(() => client.listEvents()),
+        keys,
+        tagPrefix: host.tagPrefix,
+        payloadJson,
+        naming,
+        durations: new DurationsSeen(),
+        detailReads: { left: MAX_DETAILS }
+    };
+    const outcome = {
+        event: settings.event,
+        payloadJson,
+        dryRun: settings.dryRun,
+        results: [],
+        ok: false,
+        attempts: 0,
+        durationMs: 0,
+        idempotencyKey: sharedKey(keys),
+        cancelled: false,
+        preflight: 'off'
+    };
+    if (selection.notice)
+        log.notice(selection.notice);
+    const listed = selection.accounts;
+    if (listed.kind === 'list' && listed.duplicates.length) {
+        log.warning(`These linked accounts are listed more than once and are fired once: ` +
+            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
+    }
+    if (wantsPreflight(settings, listed)) {
+        const check = await preflight(ctx, payload);
+        outcome.preflight = check.status;
+        if (check.failure)
+            return { ...outcome, failure: check.failure };
+    }
+    else if (settings.preflight === 'auto' && settings.dryRun && !settings.apiKey) {
+        log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
+        outcome.preflight = 'skipped';
+    }
+    let everyAccount;
+    try {
+        everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);
+    }
+    catch (error) {
+        return { ...outcome, failure: error };
+    }
+    const accounts = shardOf(everyAccount, settings.shard);
+    if (!accounts.length) {
+        const notice = selection.notice ??
+            `Shard ${settings.shard?.index}/${settings.shard?.count} holds no linked account: nothing to fire.`;
+        return { ...outcome, ok: true, notice };
+    }
+    if (settings.dryRun) {
+        const { results, printedRequest } = dryRun(ctx, accounts);
+        log.info(`Dry run: this request would be sent (nothing was sent):\n${printedRequest}`);
+        return { ...outcome, ...single(results), results, printedRequest, ok: true };
+    }
+    const { results, durationMs } = await fireAll(ctx, accounts);
+    const cancelled = signal.aborted;
+    return {
+        ...outcome,
+        ...single(results),
+        results,
+        durationMs,
+        attempts: results.reduce((sum, result) => sum + result.attempts, 0),
+        ok: !cancelled && results.every(result => result.ok),
+        cancelled,
+        ...(settings.wait ? waitSummary(results, cancelled) : {})
+    };
+}
+/** With one account, the key sent is that account's whole key. */
+function single(results) {
+    return results.length === 1 ? { idempotencyKey: results[0].idempotencyKey } : {};
+}
+/** The accounts file read into a list (or, for a results file, the accounts left to fire). */
+async function resolveSelection(selection, host) {
+    if (selection.kind !== 'file')
+        return { accounts: selection };
+    return readAccountFile(host.baseDir, selection.path, host.naming);
+}
+/** Every account's executions combined: the worst status, and which rules matched them. */
+function waitSummary(results, cancelled) {
+    // An account whose trigger was refused or not sent had no execution to wait for.
+    const statuses = results.map(result => result.executionStatus ?? 'NONE');
+    const rules = new Set(results.flatMap(result => result.wait?.correlation?.split('+') ?? []));
+    const correlation = rules.size ? [...rules].sort().join('+') : undefined;
+    return {
+        executionStatus: cancelled
+            ? 'CANCELLED'
+            : (STATUS_ORDER.find(status => statuses.includes(status)) ?? 'NONE'),
+        ...(correlation ? { correlation } : {})
+    };
+}
+/** Resolves CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
+function graceAfterAbort(signal, clock) {
+    return new Promise(resolve => {
+        const start = () => void clock.sleep(CANCEL_GRACE_MS).then(resolve);
+        if (signal.aborted)
+            start();
+        else
+            signal.addEventListener('abort', start, { once: true });
+    });
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+// Every setting read, validated and typed in one place, for every door: the action hands in its
+// inputs' text, the CLI its flags under the same names, the library its typed options; defaults
+// and rules are one, and messages name each setting the way the door's naming says.
+
+
+
+
+function readSettings(source, naming) {
+    const read = new Reader(source, naming);
+    // Handed to the host before any validation can quote it or any debug line can print it.
+    const apiKey = read.text(Inputs.ApiKey);
+    if (apiKey)
+        source.secret?.(apiKey);
+    if (!fitsInHeader(apiKey)) {
+        throw read.invalid(Inputs.ApiKey, 'it contains characters an HTTP header cannot carry (a line break inside the secret?).');
+    }
+    const dryRun = read.boolean(Inputs.DryRun, false);
+    const accounts = readAccounts(read);
+    if (!apiKey && dryRun && accounts.kind === 'every') {
+        throw new InputError(Inputs.ApiKey, `Missing ${naming.setting(Inputs.ApiKey)}: a dry run with ${naming.setting(Inputs.LinkedAccountId)} "*" ` +
+            `lists the org's linked accounts, which needs the key; name the accounts to dry-run without it.`);
+    }
+    if (!apiKey && !dryRun) {
+        throw new InputError(Inputs.ApiKey, `Missing ${naming.setting(Inputs.ApiKey)}: ${naming.apiKeyHelp}`);
+    }
+    const preflight = readPreflightMode(read);
+    if (!apiKey && dryRun && preflight === 'always') {
+        throw new InputError(Inputs.ApiKey, `Missing ${naming.setting(Inputs.ApiKey)}: ${naming.setting(Inputs.Preflight)} true checks ` +
+            `the event against Refold, which needs the key, even in a dry run.`);
+    }
+    const event = read.required(Inputs.Event);
+    const payload = readPayloadSource(read);
+    const configId = read.header(Inputs.ConfigId);
+    const slug = read.header(Inputs.Slug);
+    const settings = {
+        apiKey,
+        event,
+        accounts,
+        shard: parseShard(read.text(Inputs.Shard), naming),
+        configId: configId || undefined,
+        slug: slug || undefined,
+        payload,
+        githubContext: read.choice(Inputs.GithubContext, GITHUB_CONTEXT_MODES, 'auto'),
+        baseUrl: readBaseUrl(read),
+        timeoutMs: read.seconds(Inputs.Timeout, 30, TIMEOUT_RANGE),
+        retries: read.number(Inputs.Retries, 3, RETRIES_RANGE),
+        failOnError: read.boolean(Inputs.FailOnError, true),
+        idempotencyKey: read.header(Inputs.IdempotencyKey) || undefined,
+        dryRun,
+        wait: read.boolean(Inputs.Wait, false),
+        waitTimeoutMs: read.seconds(Inputs.WaitTimeout, 600, WAIT_TIMEOUT_RANGE),
+        waitIntervalMs: read.seconds(Inputs.WaitInterval, 10, WAIT_INTERVAL_RANGE),
+        waitSettleMs: read.seconds(Inputs.WaitSettle, 10, WAIT_SETTLE_RANGE),
+        expectedWorkflows: read.isSet(Inputs.ExpectedWorkflows)
+            ? read.number(Inputs.ExpectedWorkflows, 1, EXPECTED_WORKFLOWS_RANGE)
+            : undefined,
+        stopUnfinished: read.boolean(Inputs.StopUnfinished, false),
+        preflight,
+        summary: read.boolean(Inputs.Summary, true),
+        rateLimit: read.number(Inputs.RateLimit, 10, RATE_LIMIT_RANGE),
+        concurrency: read.number(Inputs.Concurrency, 5, CONCURRENCY_RANGE)
+    };
+    source.debug?.(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`);
+    return settings;
+}
+/** `linked_account_id` (text, a list, or `*`) or `linked_account_file`, never both. */
+function readAccounts(read) {
+    const file = read.text(Inputs.LinkedAccountFile);
+    const given = read.value(Inputs.LinkedAccountId);
+    const named = Array.isArray(given) ? given.length > 0 : read.text(Inputs.LinkedAccountId) !== '';
+    if (file && named) {
+        throw read.invalid(Inputs.LinkedAccountFile, `set it or ${read.naming.setting(Inputs.LinkedAccountId)}, not both.`);
+    }
+    if (file)
+        return { kind: 'file', path: file };
+    if (Array.isArray(given)) {
+        if (!given.every(id => typeof id === 'string')) {
+            throw read.invalid(Inputs.LinkedAccountId, 'every linked account id must be a string.');
+        }
+        return parseAccounts(given, read.naming);
+    }
+    return parseAccounts(read.text(Inputs.LinkedAccountId), read.naming);
+}
+/** `payload` (inline text, or the library's object) or `payload_file`, never both. */
+function readPayloadSource(read) {
+    const given = read.value(Inputs.Payload);
+    const file = read.text(Inputs.PayloadFile);
+    const isObject = typeof given === 'object' && given !== null && !Array.isArray(given);
+    const inline = isObject ? '' : typeof given === 'string' ? given : read.text(Inputs.Payload);
+    if ((isObject || inline.trim()) && file) {
+        throw read.invalid(Inputs.PayloadFile, `set it or ${read.naming.setting(Inputs.Payload)}, not both.`);
+    }
+    if (isObject)
+        return { kind: 'value', value: given };
+    if (inline.trim())
+        return { kind: 'inline', text: inline };
+    return file ? { kind: 'file', path: file } : { kind: 'none' };
+}
+// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
+const TIMEOUT_RANGE = secondsRange(1, 600);
+const RETRIES_RANGE = { min: 0, max: 10, integer: true };
+const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600);
+const WAIT_INTERVAL_RANGE = secondsRange(1, 300);
+const WAIT_SETTLE_RANGE = secondsRange(0, 300);
+const EXPECTED_WORKFLOWS_RANGE = { min: 1, max: 1000, integer: true };
+const RATE_LIMIT_RANGE = { min: 0.1, max: 1000, integer: false };
+const CONCURRENCY_RANGE = { min: 1, max: 20, integer: true };
+function secondsRange(min, max) {
+    return { min, max, integer: false, unit: 'seconds' };
+}
+// The values core.getBooleanInput accepts (YAML 1.2 core schema booleans); an empty input takes
+// the default, as it does when a workflow runs the action outside action.yml's defaults.
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+const GITHUB_CONTEXT_MODES = ['auto', 'always', 'never'];
+/**
+ * Reads one setting at a time with the rules every door shares: text is trimmed and parsed
+ * strictly, a typed value (the library's) is checked against the same ranges, and every message
+ * names the setting the door's way and quotes what was given.
+ */
+class Reader {
+    source;
+    naming;
+    constructor(source, naming) {
+        this.source = source;
+        this.naming = naming;
+    }
+    value(input) {
+        return this.source.read(input);
+    }
+    isSet(input) {
+        const value = this.value(input);
+        return value !== undefined && value !== null && String(value).trim() !== '';
+    }
+    invalid(input, problem) {
+        return new InputError(input, `Invalid ${this.naming.setting(input)}: ${problem}`);
+    }
+    /** A text setting, trimmed; '' when unset. */
+    text(input) {
+        const value = this.value(input);
+        if (value === undefined || value === null)
+            return '';
+        if (typeof value !== 'string')
+            throw this.invalid(input, `${quote(value)} is not a string.`);
+        return value.trim();
+    }
+    required(input) {
+        const value = this.text(input);
+        if (!value) {
+            throw new InputError(input, `Missing ${this.naming.setting(input)}: it is required.`);
+        }
+        return value;
+    }
+    /** A text setting sent as a request header. */
+    header(input) {
+        const value = this.text(input);
+        if (!fitsInHeader(value)) {
+            throw this.invalid(input, `${quote(value)} contains characters an HTTP header cannot carry.`);
+        }
+        return value;
+    }
+    boolean(input, fallback) {
+        const value = this.value(input);
+        if (typeof value === 'boolean')
+            return value;
+        const text = this.text(input);
+        if (text === '')
+            return fallback;
+        if (TRUE_VALUES.includes(text))
+            return true;
+        if (FALSE_VALUES.includes(text))
+            return false;
+        throw this.invalid(input, `${quote(text)} is not true or false.`);
+    }
+    /**
+     * A number within its range. Text must be plain decimal digits (no sign, exponent, hex or
+     * "Infinity", which Number() would take).
+     */
+    number(input, fallback, range) {
+        const value = this.value(input);
+        const text = typeof value === 'number' ? '' : this.text(input);
+        const pattern = range.integer ? /^\d+$/ : /^(?:\d+\.?\d*|\.\d+)$/;
+        const number = typeof value === 'number' ? value : text === '' ? fallback : Number(text);
+        const fits = Number.isFinite(number) &&
+            number >= range.min &&
+            number <= range.max &&
+            (!range.integer || Number.isInteger(number));
+        if (!fits || (text !== '' && !pattern.test(text))) {
+            const kind = range.integer ? 'a whole number' : 'a number';
+            const of = range.unit ? ` of ${range.unit}` : '';
+            const given = typeof value === 'number' ? String(value) : quote(text);
+            throw this.invalid(input, `${given} is not ${kind}${of} from ${range.min} to ${range.max}.`);
+        }
+        return number;
+    }
+    /** Seconds, in milliseconds (rounded: 1.1 s is 1100 ms, not 1100.0000000000002). */
+    seconds(input, fallback, range) {
+        return Math.round(this.number(input, fallback, range) * 1000);
+    }
+    choice(input, choices, fallback) {
+        const text = this.text(input) || fallback;
+        const choice = choices.find(c => c === text);
+        if (!choice)
+            throw this.invalid(input, `${quote(text)} is not one of ${choices.join(', ')}.`);
+        return choice;
+    }
+}
+function quote(value) {
+    return JSON.stringify(value) ?? String(value);
+}
+/** `auto`, or a boolean: true always checks, false never does. */
+function readPreflightMode(read) {
+    const value = read.value(Inputs.Preflight);
+    if (typeof value === 'boolean')
+        return value ? 'always' : 'never';
+    const text = read.text(Inputs.Preflight);
+    if (text === '' || text === 'auto')
+        return 'auto';
+    if (TRUE_VALUES.includes(text))
+        return 'always';
+    if (FALSE_VALUES.includes(text))
+        return 'never';
+    throw read.invalid(Inputs.Preflight, `${quote(text)} is not one of auto, true, false.`);
+}
+function readBaseUrl(read) {
+    const value = read.text(Inputs.BaseUrl) || DEFAULT_BASE_URL;
+    const invalid = (problem) => read.invalid(Inputs.BaseUrl, `${JSON.stringify(withoutCredentials(value))} ${problem}`);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        // reported below with the expected form
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw invalid(`is not an http:// or https:// URL such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.username || url.password) {
+        throw invalid(`has credentials in it, which are not allowed; the key goes in ${read.naming.setting(Inputs.ApiKey)}.`);
+    }
+    // The raw text, not url.search/url.hash: a bare "?" or "#" parses to '' yet would still end the
+    // path the request is sent to.
+    if (/[?#]/.test(value)) {
+        throw invalid(`has a query or fragment ("?" or "#"); give the origin and an optional path prefix, such as ${DEFAULT_BASE_URL}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * A URL as it may be quoted in an error: everything up to the last "@" of what could be its
+ * authority is dropped, so a user name or password (even one holding "/" or ":") never shows.
+ */
+function withoutCredentials(value) {
+    const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(value)?.[0] ?? '';
+    const rest = value.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/context.ts
@@ -5785,7 +7702,7 @@ function summarizeGithubContext(context, env) {
     // Empty variables count as unset, as @actions/github treats GITHUB_REPOSITORY.
     const serverUrl = (context_text(context.serverUrl) || DEFAULT_SERVER_URL).replace(/\/+$/, '');
     const repository = context_text(env.GITHUB_REPOSITORY) || context_text(context_asObject(payload.repository)?.full_name) || null;
-    const runId = count(context.runId);
+    const runId = context_count(context.runId);
     const summary = {
         event_name: context_text(context.eventName),
         repository,
@@ -5796,8 +7713,8 @@ function summarizeGithubContext(context, env) {
         workflow: context_text(context.workflow),
         job: context_text(context.job),
         run_id: runId,
-        run_number: count(context.runNumber),
-        run_attempt: count(context.runAttempt),
+        run_number: context_count(context.runNumber),
+        run_attempt: context_count(context.runAttempt),
         run_url: repository !== null && runId !== null
             ? `${serverUrl}/${repository}/actions/runs/${runId}`
             : null,
@@ -5861,7 +7778,7 @@ function releaseSummary(release) {
 }
 function deploymentSummary(deployment) {
     return {
-        id: count(deployment.id),
+        id: context_count(deployment.id),
         environment: context_text(deployment.environment),
         ref: context_text(deployment.ref),
         sha: context_text(deployment.sha),
@@ -5906,7 +7823,7 @@ function commitAuthor(value) {
 }
 function pullRequestSummary(pullRequest) {
     return {
-        number: count(pullRequest.number),
+        number: context_count(pullRequest.number),
         title: context_text(pullRequest.title),
         state: context_text(pullRequest.state),
         merged: flag(pullRequest.merged),
@@ -5918,7 +7835,7 @@ function pullRequestSummary(pullRequest) {
 }
 function workflowRunSummary(run) {
     return {
-        id: count(run.id),
+        id: context_count(run.id),
         name: context_text(run.name),
         conclusion: context_text(run.conclusion),
         status: context_text(run.status),
@@ -5936,7 +7853,7 @@ function context_text(value) {
     return typeof value === 'string' ? value : null;
 }
 // @actions/github parses run numbers with parseInt, which gives NaN when the variable is unset.
-function count(value) {
+function context_count(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 function flag(value) {
@@ -5946,207 +7863,68 @@ function login(user) {
     return context_text(context_asObject(user)?.login);
 }
 
-;// CONCATENATED MODULE: ./src/core/settings.ts
-// Every input read, validated and typed in one place, for both doors: the action hands in
-// @actions/core, the CLI its flags under the same input names, so defaults and messages are one.
-
-
-
-
-function readSettings(core) {
-    const input = (name) => core.getInput(name).trim();
-    // Masked before any validation can quote it or any debug line can print it.
-    const apiKey = input(Inputs.ApiKey);
-    if (apiKey)
-        core.setSecret(apiKey);
-    if (!fitsInHeader(apiKey)) {
-        throw new InputError(Inputs.ApiKey, `Invalid input '${Inputs.ApiKey}': it contains characters an HTTP header cannot carry ` +
-            '(a line break inside the secret?).');
-    }
-    const dryRun = readBoolean(input, Inputs.DryRun);
-    const accounts = parseAccounts(core.getInput(Inputs.LinkedAccountId));
-    if (!apiKey && dryRun && accounts.kind === 'every') {
-        throw new InputError(Inputs.ApiKey, `Missing input '${Inputs.ApiKey}': a dry run with ${Inputs.LinkedAccountId}: "*" lists the ` +
-            `org's linked accounts, which needs the key; name the accounts to dry-run without it.`);
-    }
-    if (!apiKey && !dryRun) {
-        throw new InputError(Inputs.ApiKey, `Missing input '${Inputs.ApiKey}': set it from a secret, e.g. api_key: \${{ secrets.REFOLD_API_KEY }}` +
-            ' (secrets are empty on pull requests from forks: use dry_run there).');
-    }
-    const event = required(input, Inputs.Event);
-    const inlinePayload = core.getInput(Inputs.Payload);
-    const payloadFile = input(Inputs.PayloadFile);
-    if (inlinePayload.trim() && payloadFile) {
-        throw new InputError(Inputs.PayloadFile, `Invalid inputs '${Inputs.Payload}' and '${Inputs.PayloadFile}': set one or the other, not both.`);
-    }
-    const configId = headerInput(input, Inputs.ConfigId);
-    const slug = headerInput(input, Inputs.Slug);
-    const settings = {
-        apiKey,
-        event,
-        accounts,
-        shard: parseShard(input(Inputs.Shard)),
-        configId: configId || undefined,
-        slug: slug || undefined,
-        payload: inlinePayload.trim()
-            ? { kind: 'inline', text: inlinePayload }
-            : payloadFile
-                ? { kind: 'file', path: payloadFile }
-                : { kind: 'none' },
-        githubContext: readGithubContextMode(input),
-        baseUrl: readBaseUrl(input),
-        timeoutMs: readSeconds(input, Inputs.Timeout, '30', TIMEOUT_RANGE),
-        retries: readNumber(input, Inputs.Retries, '3', RETRIES_RANGE),
-        failOnError: readBoolean(input, Inputs.FailOnError, true),
-        idempotencyKey: headerInput(input, Inputs.IdempotencyKey) || undefined,
-        dryRun,
-        wait: readBoolean(input, Inputs.Wait),
-        waitTimeoutMs: readSeconds(input, Inputs.WaitTimeout, '600', WAIT_TIMEOUT_RANGE),
-        waitIntervalMs: readSeconds(input, Inputs.WaitInterval, '10', WAIT_INTERVAL_RANGE),
-        summary: readBoolean(input, Inputs.Summary, true),
-        rateLimit: readNumber(input, Inputs.RateLimit, '10', RATE_LIMIT_RANGE),
-        concurrency: readNumber(input, Inputs.Concurrency, '5', CONCURRENCY_RANGE)
-    };
-    core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: apiKey ? '***' : '' })}`);
-    return settings;
-}
-// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
-// a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
-const TIMEOUT_RANGE = secondsRange(1, 600);
-const RETRIES_RANGE = { min: 0, max: 10, integer: true };
-const WAIT_TIMEOUT_RANGE = secondsRange(1, 21_600);
-const WAIT_INTERVAL_RANGE = secondsRange(1, 300);
-const RATE_LIMIT_RANGE = { min: 0.1, max: 1000, integer: false };
-const CONCURRENCY_RANGE = { min: 1, max: 20, integer: true };
-function secondsRange(min, max) {
-    return { min, max, integer: false, unit: 'seconds' };
-}
-/**
- * A number input's value checked against its range: plain decimal digits only (no sign, exponent,
- * hex or "Infinity", which Number() would take), within min and max.
- */
-function parseNumberInput(name, value, range) {
-    const pattern = range.integer ? /^\d+$/ : /^(?:\d+\.?\d*|\.\d+)$/;
-    const number = Number(value);
-    if (!pattern.test(value) || number < range.min || number > range.max) {
-        const kind = range.integer ? 'a whole number' : 'a number';
-        const of = range.unit ? ` of ${range.unit}` : '';
-        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not ${kind}${of} from ${range.min} to ${range.max}.`);
-    }
-    return number;
-}
-function required(input, name) {
-    const value = input(name);
-    if (!value)
-        throw new InputError(name, `Missing input '${name}': it is required.`);
-    return value;
-}
-/** An input sent as a request header. */
-function headerInput(input, name) {
-    const value = input(name);
-    if (!fitsInHeader(value)) {
-        throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} contains characters an HTTP header cannot carry.`);
-    }
-    return value;
-}
-// The values core.getBooleanInput accepts (YAML 1.2 core schema booleans); an empty input takes
-// the default, as it does when a workflow runs the action outside action.yml's defaults.
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-function readBoolean(input, name, fallback = false) {
-    const value = input(name);
-    if (value === '')
-        return fallback;
-    if (TRUE_VALUES.includes(value))
-        return true;
-    if (FALSE_VALUES.includes(value))
-        return false;
-    throw new InputError(name, `Invalid input '${name}': ${JSON.stringify(value)} is not true or false.`);
-}
-function readNumber(input, name, fallback, range) {
-    return parseNumberInput(name, input(name) || fallback, range);
-}
-/** A seconds input, in milliseconds (rounded: 1.1 s is 1100 ms, not 1100.0000000000002). */
-function readSeconds(input, name, fallback, range) {
-    return Math.round(readNumber(input, name, fallback, range) * 1000);
-}
-const GITHUB_CONTEXT_MODES = ['auto', 'always', 'never'];
-function readGithubContextMode(input) {
-    const value = input(Inputs.GithubContext) || 'auto';
-    const mode = GITHUB_CONTEXT_MODES.find(m => m === value);
-    if (!mode) {
-        throw new InputError(Inputs.GithubContext, `Invalid input '${Inputs.GithubContext}': ${JSON.stringify(value)} is not one of auto, always, never.`);
-    }
-    return mode;
-}
-function readBaseUrl(input) {
-    const value = input(Inputs.BaseUrl) || DEFAULT_BASE_URL;
-    const invalid = (problem) => new InputError(Inputs.BaseUrl, `Invalid input '${Inputs.BaseUrl}': ${JSON.stringify(withoutCredentials(value))} ${problem}`);
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        // reported below with the expected form
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        throw invalid(`is not an http:// or https:// URL such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.username || url.password) {
-        throw invalid(`has credentials in it, which are not allowed; the key goes in '${Inputs.ApiKey}'.`);
-    }
-    // The raw text, not url.search/url.hash: a bare "?" or "#" parses to '' yet would still end the
-    // path the request is sent to.
-    if (/[?#]/.test(value)) {
-        throw invalid(`has a query or fragment ("?" or "#"); give the origin and an optional path prefix, such as ${DEFAULT_BASE_URL}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/**
- * A URL as it may be quoted in an error: everything up to the last "@" of what could be its
- * authority is dropped, so a user name or password (even one holding "/" or ":") never shows.
- */
-function withoutCredentials(value) {
-    const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(value)?.[0] ?? '';
-    const rest = value.slice(scheme.length);
-    const at = rest.lastIndexOf('@');
-    return at === -1 ? value : `${scheme}***@${rest.slice(at + 1)}`;
-}
-
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
-// The action's inputs: @actions/core's getInput read into the core's Settings, and the default
-// Idempotency-Key made of the run's coordinates.
+// The action's words and coordinates: inputs read through @actions/core under action.yml's names,
+// the naming its messages use, and the run coordinates its Idempotency-Key and instance_tag are
+// made of.
 
-/** Settings from the step's inputs, and the generated key's shared part for this step. */
-function readActionSettings(core, env) {
-    const settings = readSettings(core);
-    return { settings, keyBase: deriveIdempotencyKey(env, settings.event) };
+
+const actionNaming = {
+    setting: input => `input '${input}'`,
+    name: input => `'${input}'`,
+    pathsRelativeTo: 'GITHUB_WORKSPACE',
+    apiKeyHelp: 'set it from a secret, e.g. api_key: ${{ secrets.REFOLD_API_KEY }} (secrets are empty on ' +
+        'pull requests from forks: use dry_run there).'
+};
+function actionInputs(core) {
+    return {
+        read: (input) => core.getInput(input),
+        secret: value => core.setSecret(value),
+        debug: message => core.debug(message)
+    };
 }
 /**
- * The same on every attempt of one step, different for another step or a re-run of the workflow,
- * so Refold can drop a duplicate that a retry sent after a lost answer. Each account's key adds
- * `/<account>` to it.
+ * The generated key's shared part: the same on every attempt of one step and on a re-run of the
+ * job (no run attempt in it), so Refold can drop a repeat; different for another step. Each
+ * account's key adds `/<account>` to it.
  */
 function deriveIdempotencyKey(env, event) {
-    return [
-        env.GITHUB_REPOSITORY,
-        env.GITHUB_RUN_ID,
-        env.GITHUB_RUN_ATTEMPT,
-        env.GITHUB_JOB,
-        env.GITHUB_ACTION,
-        encodeURIComponent(event)
-    ]
-        .map(part => part ?? '')
+    return coordinates(env, ['GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_JOB', 'GITHUB_ACTION'])
+        .concat(encodeURIComponent(event))
         .join('/');
+}
+/** Unique per run attempt: tells this attempt's executions from a re-run's. */
+function runAttemptTag(env) {
+    return coordinates(env, [
+        'GITHUB_REPOSITORY',
+        'GITHUB_RUN_ID',
+        'GITHUB_RUN_ATTEMPT',
+        'GITHUB_JOB',
+        'GITHUB_ACTION'
+    ]).join('/');
+}
+function coordinates(env, names) {
+    return names.map(name => env[name] ?? '');
+}
+/** Where a run with several accounts keeps every account's result, for actions/upload-artifact. */
+function resultsFilePath(env) {
+    const name = `refold-results-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_ACTION ?? 'step'}.jsonl`;
+    return external_node_path_namespaceObject.join(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), name.replace(/[^\w.-]/g, '_'));
 }
 
 ;// CONCATENATED MODULE: ./src/action/report.ts
 
 
+
+/** Sets every output, cut to GitHub's limits; says whether anything had to be cut. */
 function setOutputs(core, outcome) {
-    for (const [name, value] of Object.entries(outcomeOutputs(outcome))) {
+    const outputs = fitToLimits(outcomeOutputs(outcome));
+    for (const [name, value] of Object.entries(outputs)) {
         core.setOutput(name, asOutputText(value));
     }
+    return outputs.truncated;
 }
 /** Outputs are text: strings as they are, null as '', everything else as JSON. */
 function asOutputText(value) {
@@ -6155,8 +7933,14 @@ function asOutputText(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 const PAYLOAD_SUMMARY_LIMIT = 64 * 1024;
-/** Rows of the accounts table; the rest are in the `results` output. */
+// GitHub drops a step summary over 1 MiB whole, so every part that grows with the accounts or the
+// executions is bounded; each cell of server text is cut at 4 KiB (forSummary) or less.
+/** Rows of the accounts table; the rest are in the results file and the `results` output. */
 const ACCOUNT_ROWS = 200;
+/** Rows of the executions table. */
+const EXECUTION_ROWS = 200;
+/** Accounts whose failed wait is told in a line of its own. */
+const WAIT_LINES = 20;
 /** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
 const ACCOUNT_CELL_BYTES = 512;
 /** Accounts whose attempts are listed, and failed executions whose detail is shown. */
@@ -6164,8 +7948,13 @@ const DETAILED = 5;
 async function writeSummary(core, outcome, settings) {
     const { results } = outcome;
     const parts = [`<h2>${outcome.ok ? '✅' : '❌'} ${forSummary(headline(outcome))}</h2>`];
-    if (outcome.failure)
+    if (outcome.failure instanceof PreflightError && outcome.failure.violations.length) {
+        parts.push(`<p>The payload does not match the event's schema in Refold, so nothing was fired:</p>`, list(outcome.failure.violations));
+    }
+    else if (outcome.failure)
         parts.push(`<p>${forSummary(outcome.failure.message)}</p>`);
+    if (outcome.cancelled)
+        parts.push(`<p>${forSummary(failureMessage(outcome) ?? '')}</p>`);
     if (outcome.notice)
         parts.push(`<p>${forSummary(outcome.notice)}</p>`);
     if (results.length === 1)
@@ -6182,6 +7971,9 @@ async function writeSummary(core, outcome, settings) {
     }
     if (outcome.executionStatus)
         parts.push(...executionsPart(outcome));
+    if (outcome.resultsFile) {
+        parts.push(`<p>Every account's full result is in <code>${forSummary(outcome.resultsFile)}</code> (the <code>results_file</code> output).</p>`);
+    }
     parts.push(payloadBlock(outcome.payloadJson));
     await core.summary.addRaw(parts.join('\n'), true).write();
 }
@@ -6232,7 +8024,8 @@ function accountsTables(outcome, settings) {
         table(['Linked account', 'Result', 'HTTP status', 'Message', 'Attempts', 'Executions'], rows, ACCOUNT_CELL_BYTES)
     ];
     if (results.length > ACCOUNT_ROWS) {
-        parts.push(`<p>${results.length - ACCOUNT_ROWS} more linked accounts are in the <code>results</code> output.</p>`);
+        const where = outcome.resultsFile ? 'the results file' : 'the <code>results</code> output';
+        parts.push(`<p>${results.length - ACCOUNT_ROWS} more linked accounts are in ${where}.</p>`);
     }
     return parts;
 }
@@ -6250,14 +8043,17 @@ function executionsPart(outcome) {
     const several = outcome.results.length > 1;
     const waited = outcome.results.filter(result => result.wait);
     const executions = waited.flatMap(result => (result.wait?.executions ?? []).map(execution => ({ result, execution })));
-    const longest = Math.max(0, ...waited.map(result => result.wait?.durationMs ?? 0));
+    const longest = waited.reduce((most, result) => Math.max(most, result.wait?.durationMs ?? 0), 0);
     const parts = [
         `<h3>Workflow executions: ${forSummary(outcome.executionStatus ?? 'NONE')}</h3>`,
         `<p>Waited ${report_seconds(longest)} for them.</p>`
     ];
+    const correlation = correlationNote(outcome);
+    if (correlation)
+        parts.push(`<p>${correlation}</p>`);
     if (executions.length) {
         const header = ['Workflow', 'Status', 'Started', 'Finished', 'Duration'];
-        parts.push(table(several ? ['Linked account', ...header] : header, executions.map(({ result, execution }) => {
+        parts.push(table(several ? ['Linked account', ...header] : header, executions.slice(0, EXECUTION_ROWS).map(({ result, execution }) => {
             const row = [
                 execution.workflow,
                 execution.status,
@@ -6268,15 +8064,36 @@ function executionsPart(outcome) {
             return several ? [result.linkedAccountId, ...row] : row;
         })));
     }
-    for (const result of waited) {
-        const wait = result.wait;
-        if (!wait || wait.ok)
-            continue;
-        parts.push(`<p>${forSummary(wait.headline)}</p>`);
-        for (const failed of wait.details.slice(0, DETAILED))
-            parts.push(failedExecution(failed));
+    if (executions.length > EXECUTION_ROWS) {
+        parts.push(`<p>${executions.length - EXECUTION_ROWS} more executions are in the results file.</p>`);
+    }
+    const failedWaits = waited.filter(result => result.wait && !result.wait.ok);
+    for (const result of failedWaits.slice(0, WAIT_LINES)) {
+        parts.push(`<p>${forSummary(result.wait.headline)}</p>`);
+    }
+    if (failedWaits.length > WAIT_LINES) {
+        parts.push(`<p>${failedWaits.length - WAIT_LINES} more accounts' executions did not all complete.</p>`);
+    }
+    const details = failedWaits.flatMap(result => result.wait.details).slice(0, DETAILED);
+    parts.push(...details.map(failedExecution));
+    const stops = waited.flatMap(result => result.wait?.stopped ?? []);
+    if (stops.length) {
+        parts.push('<h4>Stopped because the run ended before them</h4>', list(stops.map(stop => `${stop.workflow} (${stop.id}): ${stop.ok ? 'stopped' : `stop failed: ${stop.error ?? 'unknown error'}`}`)));
     }
     return parts;
+}
+/** Which rule matched executions to their trigger, said plainly: the gate's correlation is best effort. */
+function correlationNote(outcome) {
+    switch (outcome.correlation) {
+        case 'tag':
+            return 'Executions were matched to the trigger by their instance_tag.';
+        case 'time':
+            return 'Executions were matched by event and time (Refold listed no instance_tag).';
+        case 'tag+time':
+            return 'Executions were matched by instance_tag where Refold listed one, else by event and time.';
+        default:
+            return '';
+    }
 }
 /** What Refold's detail of a failed execution says: its name, status, error and failed step. */
 function failedExecution(failed) {
@@ -6317,10 +8134,8 @@ function escapeHtml(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
-// The action's story of one run: inputs → payload → fire (→ wait) → outputs, summary, verdict. The
-// only place that decides whether the step succeeds, warns or fails.
-
-
+// The action's story of one run: inputs → the core's run → outputs, summary, verdict. The only
+// place that decides whether the step succeeds, warns or fails.
 
 
 
@@ -6331,9 +8146,9 @@ function escapeHtml(text) {
 
 
 /** The defaults are the runner's; @github/local-action calls `run()` with none. */
-async function run(core = core_namespaceObject, env = process.env, clock = systemClock) {
+async function main_run(core = core_namespaceObject, env = process.env, clock = systemClock, signal) {
     try {
-        await story(core, env, clock);
+        await story(core, env, clock, signal);
     }
     catch (error) {
         // A bug, not a handled failure: say so plainly and keep the stack for debug logs only.
@@ -6341,50 +8156,79 @@ async function run(core = core_namespaceObject, env = process.env, clock = syste
         core.setFailed(`refold-trigger failed unexpectedly: ${error?.message ?? error}`);
     }
 }
-async function story(core, env, clock) {
+async function story(core, env, clock, signal) {
     let settings;
-    let keyBase;
-    let payloadJson;
+    let outcome;
     try {
-        ;
-        ({ settings, keyBase } = readActionSettings(core, env));
-        const payload = await buildPayload(settings, {
-            workspace: env.GITHUB_WORKSPACE || process.cwd(),
-            githubSummary: () => loadGithubSummary(env, message => core.warning(message))
+        settings = readSettings(actionInputs(core), actionNaming);
+        outcome = await run(settings, {
+            clock,
+            log: core,
+            signal,
+            proxyEnv: env,
+            naming: actionNaming,
+            baseDir: env.GITHUB_WORKSPACE || process.cwd(),
+            githubSummary: () => loadGithubSummary(env, message => core.warning(message)),
+            keyPrefix: deriveIdempotencyKey(env, settings.event),
+            tagPrefix: runAttemptTag(env),
+            resultsFile: { path: resultsFilePath(env), severalOnly: true }
         });
-        payloadJson = JSON.stringify(payload);
     }
     catch (error) {
         if (error instanceof InputError)
             return core.setFailed(error.message);
         throw error;
     }
-    const client = clientForRun(settings, {
-        proxyEnv: env,
-        clock,
-        onRetry: line => core.warning(forLog(line))
-    });
-    const outcome = await fire(settings, payloadJson, { client, clock, log: core, keyBase });
-    if (outcome.printedRequest) {
-        core.info(`Dry run: this request would be sent (nothing was sent):\n${outcome.printedRequest}`);
-    }
     if (outcome.notice)
         core.notice(outcome.notice);
-    setOutputs(core, outcome);
+    if (setOutputs(core, outcome)) {
+        core.warning(`The results and executions outputs were cut to fit GitHub's output limits (truncated is true); ` +
+            `every account's result is in the results file ${outcome.resultsFile ?? ''}`.trim());
+    }
     if (settings.summary) {
         await writeSummary(core, outcome, settings).catch(error => core.warning(`Could not write the job summary: ${error.message}`));
     }
-    decide(core, settings, outcome);
+    main_decide(core, settings, outcome);
 }
-/** Success, a warning, or a failed step: the action's whole verdict. */
-function decide(core, settings, outcome) {
+/** Success, a warning, or a failed step: the action's whole verdict. A cancelled run fails. */
+function main_decide(core, settings, outcome) {
     const failure = failureMessage(outcome);
     if (failure === undefined)
         return;
-    if (settings.failOnError)
+    if (settings.failOnError || outcome.cancelled)
         core.setFailed(failure);
     else
         core.warning(`${failure} (fail_on_error is false, so the step succeeds)`);
+}
+
+
+/***/ }),
+
+/***/ 833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony export statusFor */
+// SIGINT and SIGTERM as a runner or a terminal sends them: the first cancels the run, which then
+// writes its record of what happened; a second means "now" and exits at once.
+/** The conventional status of a process ended by `signal`: 128 + its number. */
+function statusFor(signal) {
+    return signal === 'SIGINT' ? 130 : 143;
+}
+function cancelOnSignals(exitAtOnce) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        if (received)
+            exitAtOnce(signal);
+        received = signal;
+        controller.abort(new Error(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { signal: controller.signal, received: () => received };
 }
 
 
@@ -6394,9 +8238,15 @@ function decide(core, settings, outcome) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1142);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7306);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
 
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)(() => process.exit(1));
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(undefined, undefined, undefined, cancellation.signal);
+// A cancelled run has written its record; requests still in flight must not hold the step.
+if (cancellation.received())
+    process.exit(1);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

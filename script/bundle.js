@@ -1,11 +1,13 @@
-// Builds the action and the CLI into a directory (dist/ unless one is given): ncc's bundle of
-// src/index.ts, plus undici bundled on its own as undici.cjs, which shims/undici loads only when
-// needed; the CLI's bundle of src/cli.ts in cli/, started by cli.js (the package's bin); and
-// licenses.txt with the license of every package any bundle holds.
+// Builds the action, the CLI and the library into a directory (dist/ unless one is given): ncc's
+// bundle of src/index.ts, plus undici bundled on its own as undici.cjs, which shims/undici loads
+// only when needed; the CLI's bundle of src/cli.ts in cli/, started by cli.js (the package's bin);
+// the library's bundle of src/lib.ts in lib/ with its TypeScript declarations (the package's
+// `exports`); and licenses.txt with the license of every package any bundle holds.
 import { execFileSync } from 'node:child_process'
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -63,6 +65,20 @@ function licenses(/** @type {Set<string>} */ folders) {
     .join('\n')
 }
 
+/**
+ * The library's declarations: tsc emits one .d.ts per module the library reaches, kept under
+ * types/ as src/ lays them out, and index.d.ts re-exports the entry's.
+ */
+function declarations(/** @type {string} */ dir) {
+  const emitted = path.join(work, 'types')
+  // tsconfig.lib.json: the library entry alone, declarations only.
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.lib.json', '--outDir', emitted], {
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  cpSync(path.join(emitted, 'src'), path.join(dir, 'types'), { recursive: true })
+  writeFileSync(path.join(dir, 'index.d.ts'), "export * from './types/lib.js'\n")
+}
+
 try {
   rmSync(out, { recursive: true, force: true }) // ncc leaves files of earlier builds behind
   const action = ncc('src/index.ts', out)
@@ -74,7 +90,12 @@ try {
   const bin = path.join(out, 'cli.js')
   writeFileSync(bin, "#!/usr/bin/env node\nimport './cli/index.js'\n")
   chmodSync(bin, 0o755)
-  writeFileSync(path.join(out, 'licenses.txt'), licenses(new Set([...action, ...undici, ...cli])))
+  const lib = ncc('src/lib.ts', path.join(out, 'lib'))
+  declarations(path.join(out, 'lib'))
+  writeFileSync(
+    path.join(out, 'licenses.txt'),
+    licenses(new Set([...action, ...undici, ...cli, ...lib]))
+  )
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -38,7 +38,7 @@ import { randomBytes } from 'node:crypto'
  * @property {string} _id
  * @property {string} name Matched case-sensitively against a trigger's `event`.
  * @property {unknown} [response]
- * @property {object} [json_schema] The payload's JSON Schema, set when the event was created.
+ * @property {unknown} [json_schema] The payload's JSON Schema, set when the event was created.
  *   Any other field given is listed as given.
  */
 

@@ -9,13 +9,17 @@ import type {
   LinkedAccountPage,
   RefoldEvent
 } from '../../src/core/answers.js'
+import { actionNaming } from '../../src/action/inputs.js'
+import { keyRule } from '../../src/core/accounts.js'
 import type { TriggerAnswer } from '../../src/core/client.js'
 import { CallFailed, NetworkError, RefoldApiError } from '../../src/core/errors.js'
-import type { AccountResult, FireDeps, Outcome } from '../../src/core/fire.js'
+import type { AccountResult, RunContext } from '../../src/core/fire.js'
 import type { Limiter } from '../../src/core/limiter.js'
-import type { HttpRequest } from '../../src/core/request.js'
+import type { TriggerParts } from '../../src/core/request.js'
 import type { Attempted, Clock } from '../../src/core/retry.js'
 import type { AttemptRecord } from '../../src/core/errors.js'
+import type { Outcome } from '../../src/core/run.js'
+import { DurationsSeen } from '../../src/core/wait.js'
 import type { Settings } from '../../src/core/settings.js'
 
 /** Monday 2 June 2025, noon UTC: the virtual clock's default start. */
@@ -55,7 +59,7 @@ export function settingsFor(overrides: Partial<Settings> = {}): Settings {
   return {
     apiKey: TEST_API_KEY,
     event: 'Release Published',
-    accounts: parseAccounts('acme-corp'),
+    accounts: parseAccounts('acme-corp', actionNaming),
     shard: undefined,
     configId: undefined,
     slug: undefined,
@@ -144,7 +148,7 @@ export function answered<T>(value: T, attempts: AttemptRecord[] = ONE_ATTEMPT): 
   return { value, attempts }
 }
 
-type FireClient = FireDeps['client']
+type FireClient = RunContext['client']
 
 export type StubClient = {
   [K in keyof FireClient]: jest.Mock<FireClient[K]>
@@ -158,7 +162,7 @@ export type StubClient = {
 export function stubClient(overrides: Partial<FireClient> = {}): StubClient {
   return {
     trigger: jest.fn<FireClient['trigger']>(
-      overrides.trigger ?? (async (_request: HttpRequest, _event: string) => accepted())
+      overrides.trigger ?? (async (_parts: TriggerParts) => accepted())
     ),
     listEvents: jest.fn<FireClient['listEvents']>(
       overrides.listEvents ?? (async () => answered<RefoldEvent[]>([]))
@@ -187,7 +191,8 @@ export function stubClient(overrides: Partial<FireClient> = {}): StubClient {
 export function recordingLog() {
   return {
     info: jest.fn<(line: string) => void>(),
-    warning: jest.fn<(line: string) => void>()
+    warning: jest.fn<(line: string) => void>(),
+    notice: jest.fn<(line: string) => void>()
   }
 }
 
@@ -250,8 +255,56 @@ export function outcomeFor(overrides: Partial<Outcome> = {}): Outcome {
       results.length === 1
         ? results[0].idempotencyKey
         : 'octo/shop/42/1/release/notify/Release%20Published',
+    cancelled: false,
+    preflight: 'off',
     ...overrides
   }
+}
+
+/** The generated key's shared part the unit tests use: the action's run coordinates. */
+export const KEY_PREFIX = 'octo/shop/42/release/notify/Release%20Published'
+export const TAG_PREFIX = 'octo/shop/42/1/release/notify'
+
+/**
+ * The context fire's functions share, on a virtual clock with a stub client and a recording log;
+ * `overrides` replace fields (settings through `settingsFor`).
+ */
+export function runContext(
+  settings: Partial<Settings> = {},
+  overrides: Partial<RunContext> = {}
+): RunContext & { client: StubClient; log: ReturnType<typeof recordingLog>; clock: VirtualClock } {
+  const full = settingsFor(settings)
+  const selection = full.accounts.kind === 'file' ? parseAccounts('x', actionNaming) : full.accounts
+  return {
+    settings: full,
+    client: stubClient(),
+    clock: virtualClock(),
+    log: recordingLog(),
+    signal: new AbortController().signal,
+    graceOver: new Promise(() => {}),
+    events: async () => answered<RefoldEvent[]>([]),
+    keys: keyRule(full.idempotencyKey ?? '', KEY_PREFIX, selection),
+    tagPrefix: TAG_PREFIX,
+    payloadJson: '{"version":"1.2.3"}',
+    naming: actionNaming,
+    durations: new DurationsSeen(),
+    detailReads: { left: 5 },
+    ...overrides
+  } as RunContext & {
+    client: StubClient
+    log: ReturnType<typeof recordingLog>
+    clock: VirtualClock
+  }
+}
+
+/** The error `run` throws; fails the test when it returns. */
+export function thrown(run: () => unknown): Error {
+  try {
+    run()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected a throw')
 }
 
 /** The slice of @actions/core the reporting uses, recording what was written. */

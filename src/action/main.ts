@@ -1,16 +1,20 @@
-// The action's story of one run: inputs → payload → fire (→ wait) → outputs, summary, verdict. The
-// only place that decides whether the step succeeds, warns or fails.
+// The action's story of one run: inputs → the core's run → outputs, summary, verdict. The only
+// place that decides whether the step succeeds, warns or fails.
 import * as actionsCore from '@actions/core'
-import { clientForRun } from '../core/client.js'
 import { InputError } from '../core/errors.js'
-import { fire, type Outcome } from '../core/fire.js'
 import { failureMessage } from '../core/outputs.js'
-import { buildPayload } from '../core/payload.js'
 import { systemClock, type Clock } from '../core/retry.js'
-import type { InputReader, Settings } from '../core/settings.js'
-import { forLog } from '../core/untrusted.js'
+import { run as runRefold, type Outcome } from '../core/run.js'
+import { readSettings, type Settings } from '../core/settings.js'
 import { loadGithubSummary } from './context.js'
-import { readActionSettings } from './inputs.js'
+import {
+  actionInputs,
+  actionNaming,
+  deriveIdempotencyKey,
+  resultsFilePath,
+  runAttemptTag,
+  type InputReader
+} from './inputs.js'
 import { setOutputs, writeSummary, type Reporter } from './report.js'
 
 /** The slice of @actions/core the action uses; tests hand in a stub. */
@@ -26,10 +30,11 @@ export type ActionCore = InputReader &
 export async function run(
   core: ActionCore = actionsCore,
   env: NodeJS.ProcessEnv = process.env,
-  clock: Clock = systemClock
+  clock: Clock = systemClock,
+  signal?: AbortSignal
 ): Promise<void> {
   try {
-    await story(core, env, clock)
+    await story(core, env, clock, signal)
   } catch (error) {
     // A bug, not a handled failure: say so plainly and keep the stack for debug logs only.
     core.debug(error instanceof Error && error.stack ? error.stack : String(error))
@@ -37,34 +42,40 @@ export async function run(
   }
 }
 
-async function story(core: ActionCore, env: NodeJS.ProcessEnv, clock: Clock): Promise<void> {
+async function story(
+  core: ActionCore,
+  env: NodeJS.ProcessEnv,
+  clock: Clock,
+  signal: AbortSignal | undefined
+): Promise<void> {
   let settings: Settings
-  let keyBase: string
-  let payloadJson: string
+  let outcome: Outcome
   try {
-    ;({ settings, keyBase } = readActionSettings(core, env))
-    const payload = await buildPayload(settings, {
-      workspace: env.GITHUB_WORKSPACE || process.cwd(),
-      githubSummary: () => loadGithubSummary(env, message => core.warning(message))
+    settings = readSettings(actionInputs(core), actionNaming)
+    outcome = await runRefold(settings, {
+      clock,
+      log: core,
+      signal,
+      proxyEnv: env,
+      naming: actionNaming,
+      baseDir: env.GITHUB_WORKSPACE || process.cwd(),
+      githubSummary: () => loadGithubSummary(env, message => core.warning(message)),
+      keyPrefix: deriveIdempotencyKey(env, settings.event),
+      tagPrefix: runAttemptTag(env),
+      resultsFile: { path: resultsFilePath(env), severalOnly: true }
     })
-    payloadJson = JSON.stringify(payload)
   } catch (error) {
     if (error instanceof InputError) return core.setFailed(error.message)
     throw error
   }
 
-  const client = clientForRun(settings, {
-    proxyEnv: env,
-    clock,
-    onRetry: line => core.warning(forLog(line))
-  })
-  const outcome = await fire(settings, payloadJson, { client, clock, log: core, keyBase })
-
-  if (outcome.printedRequest) {
-    core.info(`Dry run: this request would be sent (nothing was sent):\n${outcome.printedRequest}`)
-  }
   if (outcome.notice) core.notice(outcome.notice)
-  setOutputs(core, outcome)
+  if (setOutputs(core, outcome)) {
+    core.warning(
+      `The results and executions outputs were cut to fit GitHub's output limits (truncated is true); ` +
+        `every account's result is in the results file ${outcome.resultsFile ?? ''}`.trim()
+    )
+  }
   if (settings.summary) {
     await writeSummary(core, outcome, settings).catch(error =>
       core.warning(`Could not write the job summary: ${(error as Error).message}`)
@@ -73,10 +84,10 @@ async function story(core: ActionCore, env: NodeJS.ProcessEnv, clock: Clock): Pr
   decide(core, settings, outcome)
 }
 
-/** Success, a warning, or a failed step: the action's whole verdict. */
+/** Success, a warning, or a failed step: the action's whole verdict. A cancelled run fails. */
 function decide(core: ActionCore, settings: Settings, outcome: Outcome): void {
   const failure = failureMessage(outcome)
   if (failure === undefined) return
-  if (settings.failOnError) core.setFailed(failure)
+  if (settings.failOnError || outcome.cancelled) core.setFailed(failure)
   else core.warning(`${failure} (fail_on_error is false, so the step succeeds)`)
 }

@@ -1,7 +1,9 @@
 // What a run leaves on the runner: the step outputs and the job summary. Everything here reads a
 // finished Outcome; nothing decides success or failure. Server text is inert in the summary.
-import type { AccountResult, Outcome } from '../core/fire.js'
-import { headline, outcomeOutputs } from '../core/outputs.js'
+import type { AccountResult } from '../core/fire.js'
+import type { Outcome } from '../core/run.js'
+import { failureMessage, fitToLimits, headline, outcomeOutputs } from '../core/outputs.js'
+import { PreflightError } from '../core/preflight.js'
 import type { Settings } from '../core/settings.js'
 import { forSummary } from '../core/untrusted.js'
 import type { FailedExecution } from '../core/wait.js'
@@ -12,10 +14,13 @@ export interface Reporter {
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
 }
 
-export function setOutputs(core: Reporter, outcome: Outcome): void {
-  for (const [name, value] of Object.entries(outcomeOutputs(outcome))) {
+/** Sets every output, cut to GitHub's limits; says whether anything had to be cut. */
+export function setOutputs(core: Reporter, outcome: Outcome): boolean {
+  const outputs = fitToLimits(outcomeOutputs(outcome))
+  for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, asOutputText(value))
   }
+  return outputs.truncated
 }
 
 /** Outputs are text: strings as they are, null as '', everything else as JSON. */
@@ -25,8 +30,14 @@ function asOutputText(value: unknown): string {
 }
 
 const PAYLOAD_SUMMARY_LIMIT = 64 * 1024
-/** Rows of the accounts table; the rest are in the `results` output. */
+// GitHub drops a step summary over 1 MiB whole, so every part that grows with the accounts or the
+// executions is bounded; each cell of server text is cut at 4 KiB (forSummary) or less.
+/** Rows of the accounts table; the rest are in the results file and the `results` output. */
 const ACCOUNT_ROWS = 200
+/** Rows of the executions table. */
+const EXECUTION_ROWS = 200
+/** Accounts whose failed wait is told in a line of its own. */
+const WAIT_LINES = 20
 /** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
 const ACCOUNT_CELL_BYTES = 512
 /** Accounts whose attempts are listed, and failed executions whose detail is shown. */
@@ -39,7 +50,13 @@ export async function writeSummary(
 ): Promise<void> {
   const { results } = outcome
   const parts = [`<h2>${outcome.ok ? '✅' : '❌'} ${forSummary(headline(outcome))}</h2>`]
-  if (outcome.failure) parts.push(`<p>${forSummary(outcome.failure.message)}</p>`)
+  if (outcome.failure instanceof PreflightError && outcome.failure.violations.length) {
+    parts.push(
+      `<p>The payload does not match the event's schema in Refold, so nothing was fired:</p>`,
+      list(outcome.failure.violations)
+    )
+  } else if (outcome.failure) parts.push(`<p>${forSummary(outcome.failure.message)}</p>`)
+  if (outcome.cancelled) parts.push(`<p>${forSummary(failureMessage(outcome) ?? '')}</p>`)
   if (outcome.notice) parts.push(`<p>${forSummary(outcome.notice)}</p>`)
   if (results.length === 1) parts.push(oneAccountTable(outcome, results[0], settings))
   if (results.length > 1) parts.push(...accountsTables(outcome, settings))
@@ -53,6 +70,11 @@ export async function writeSummary(
     parts.push(attemptsTable(result, results.length > 1))
   }
   if (outcome.executionStatus) parts.push(...executionsPart(outcome))
+  if (outcome.resultsFile) {
+    parts.push(
+      `<p>Every account's full result is in <code>${forSummary(outcome.resultsFile)}</code> (the <code>results_file</code> output).</p>`
+    )
+  }
   parts.push(payloadBlock(outcome.payloadJson))
   await core.summary.addRaw(parts.join('\n'), true).write()
 }
@@ -118,9 +140,8 @@ function accountsTables(outcome: Outcome, settings: Pick<Settings, 'slug' | 'con
     )
   ]
   if (results.length > ACCOUNT_ROWS) {
-    parts.push(
-      `<p>${results.length - ACCOUNT_ROWS} more linked accounts are in the <code>results</code> output.</p>`
-    )
+    const where = outcome.resultsFile ? 'the results file' : 'the <code>results</code> output'
+    parts.push(`<p>${results.length - ACCOUNT_ROWS} more linked accounts are in ${where}.</p>`)
   }
   return parts
 }
@@ -144,17 +165,19 @@ function executionsPart(outcome: Outcome): string[] {
   const executions = waited.flatMap(result =>
     (result.wait?.executions ?? []).map(execution => ({ result, execution }))
   )
-  const longest = Math.max(0, ...waited.map(result => result.wait?.durationMs ?? 0))
+  const longest = waited.reduce((most, result) => Math.max(most, result.wait?.durationMs ?? 0), 0)
   const parts = [
     `<h3>Workflow executions: ${forSummary(outcome.executionStatus ?? 'NONE')}</h3>`,
     `<p>Waited ${seconds(longest)} for them.</p>`
   ]
+  const correlation = correlationNote(outcome)
+  if (correlation) parts.push(`<p>${correlation}</p>`)
   if (executions.length) {
     const header = ['Workflow', 'Status', 'Started', 'Finished', 'Duration']
     parts.push(
       table(
         several ? ['Linked account', ...header] : header,
-        executions.map(({ result, execution }) => {
+        executions.slice(0, EXECUTION_ROWS).map(({ result, execution }) => {
           const row = [
             execution.workflow,
             execution.status,
@@ -167,13 +190,49 @@ function executionsPart(outcome: Outcome): string[] {
       )
     )
   }
-  for (const result of waited) {
-    const wait = result.wait
-    if (!wait || wait.ok) continue
-    parts.push(`<p>${forSummary(wait.headline)}</p>`)
-    for (const failed of wait.details.slice(0, DETAILED)) parts.push(failedExecution(failed))
+  if (executions.length > EXECUTION_ROWS) {
+    parts.push(
+      `<p>${executions.length - EXECUTION_ROWS} more executions are in the results file.</p>`
+    )
+  }
+  const failedWaits = waited.filter(result => result.wait && !result.wait.ok)
+  for (const result of failedWaits.slice(0, WAIT_LINES)) {
+    parts.push(`<p>${forSummary(result.wait!.headline)}</p>`)
+  }
+  if (failedWaits.length > WAIT_LINES) {
+    parts.push(
+      `<p>${failedWaits.length - WAIT_LINES} more accounts' executions did not all complete.</p>`
+    )
+  }
+  const details = failedWaits.flatMap(result => result.wait!.details).slice(0, DETAILED)
+  parts.push(...details.map(failedExecution))
+  const stops = waited.flatMap(result => result.wait?.stopped ?? [])
+  if (stops.length) {
+    parts.push(
+      '<h4>Stopped because the run ended before them</h4>',
+      list(
+        stops.map(
+          stop =>
+            `${stop.workflow} (${stop.id}): ${stop.ok ? 'stopped' : `stop failed: ${stop.error ?? 'unknown error'}`}`
+        )
+      )
+    )
   }
   return parts
+}
+
+/** Which rule matched executions to their trigger, said plainly: the gate's correlation is best effort. */
+function correlationNote(outcome: Outcome): string {
+  switch (outcome.correlation) {
+    case 'tag':
+      return 'Executions were matched to the trigger by their instance_tag.'
+    case 'time':
+      return 'Executions were matched by event and time (Refold listed no instance_tag).'
+    case 'tag+time':
+      return 'Executions were matched by instance_tag where Refold listed one, else by event and time.'
+    default:
+      return ''
+  }
 }
 
 /** What Refold's detail of a failed execution says: its name, status, error and failed step. */

@@ -1,18 +1,21 @@
-// The command line's story of one run: argv → settings → payload → fire (→ wait) → exit status.
-// The only place that decides the CLI's exit code: 0 success, 1 Refold refused or a wait failed,
-// 2 a usage or input error (nothing sent). The log goes to stderr; --json prints the outputs.
+// The command line's story of one run: argv → settings → the core's run → exit status. The only
+// place that decides the CLI's exit code: 0 success, 1 Refold refused or a wait failed, 2 a usage
+// or input error (nothing sent), 130/143 interrupted. The log goes to stderr; --json prints the
+// outputs with their JSON types.
 import { randomUUID } from 'node:crypto'
-import { clientForRun } from '../core/client.js'
+import * as path from 'node:path'
 import { InputError } from '../core/errors.js'
-import { fire } from '../core/fire.js'
 import { Inputs } from '../core/names.js'
+import type { Naming } from '../core/naming.js'
 import { failureMessage, outcomeOutputs } from '../core/outputs.js'
-import { buildPayload, MAX_PAYLOAD_FILE_BYTES } from '../core/payload.js'
+import { MAX_PAYLOAD_FILE_BYTES } from '../core/payload.js'
 import { systemClock, type Clock } from '../core/retry.js'
-import { redact } from '../core/untrusted.js'
+import { run as runRefold, type Outcome } from '../core/run.js'
 import { readSettings, type Settings } from '../core/settings.js'
-import { API_KEY_ENV, cliInputReader, parseArgs, UsageError } from './args.js'
-import { helpText, versionText } from './help.js'
+import { redact } from '../core/untrusted.js'
+import { statusFor, type Cancellation } from '../cancel.js'
+import { API_KEY_ENV, cliInputReader, flagFor, parseArgs, UsageError } from './args.js'
+import { helpText, usageText, versionText } from './help.js'
 
 export interface CliIo {
   stdout: { write(text: string): unknown }
@@ -23,17 +26,26 @@ export interface CliIo {
 
 const ExitCode = { Ok: 0, Failed: 1, Usage: 2 } as const
 
+export const cliNaming: Naming = {
+  setting: flagFor,
+  name: flagFor,
+  pathsRelativeTo: 'the current directory',
+  apiKeyHelp: `set the api key in the environment variable ${API_KEY_ENV}, or use --dry-run with named accounts.`
+}
+
 export async function run(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   io: CliIo,
-  clock: Clock = systemClock
+  clock: Clock = systemClock,
+  cancellation?: Cancellation
 ): Promise<number> {
   const apiKey = env[API_KEY_ENV]?.trim() ?? ''
   // Nothing printed may carry the key, even one pasted by mistake into a flag's value.
   const print = (line: string): unknown => io.stderr.write(`${redact(line, [apiKey])}\n`)
   const log = {
     info: print,
+    notice: print,
     warning: (line: string) => print(`warning: ${line}`)
   }
 
@@ -45,42 +57,54 @@ export async function run(
     print(`refold-trigger: ${error.message}`)
     return ExitCode.Usage
   }
+  if (parsed.kind === 'usage') {
+    io.stderr.write(usageText())
+    return ExitCode.Usage
+  }
   if (parsed.kind !== 'run') {
     io.stdout.write(parsed.kind === 'help' ? helpText() : versionText())
     return ExitCode.Ok
   }
 
+  // One UUID per invocation: retries and accounts share it; passing it back with
+  // --idempotency-key makes a re-run send the same keys.
+  const uuid = randomUUID()
   let settings: Settings
-  let payloadJson: string
+  let outcome: Outcome
   try {
-    const read = cliInputReader(parsed.inputs, apiKey)
-    settings = readSettings({ getInput: read, setSecret: () => {}, debug: () => {} })
-    if (settings.payload.kind === 'file' && settings.payload.path === '-') {
-      const text = await readAll(io.stdin)
-      settings.payload = text.trim() ? { kind: 'inline', text } : { kind: 'none' }
+    const inputs = await withStdinPayload(parsed.inputs, io.stdin)
+    settings = readSettings({ read: cliInputReader(inputs, apiKey) }, cliNaming)
+    if (!settings.idempotencyKey && !settings.dryRun) {
+      print(`Idempotency key: ${uuid} (pass --idempotency-key ${uuid} to send the same keys again)`)
     }
-    const payload = await buildPayload(settings, {
-      workspace: process.cwd(),
-      githubSummary: async () => ({})
+    outcome = await runRefold(settings, {
+      clock,
+      log,
+      signal: cancellation?.signal,
+      proxyEnv: env,
+      naming: cliNaming,
+      baseDir: process.cwd(),
+      keyPrefix: uuid,
+      tagPrefix: uuid,
+      resultsFile: parsed.resultsFile
+        ? { path: path.resolve(parsed.resultsFile), severalOnly: false }
+        : undefined
     })
-    payloadJson = JSON.stringify(payload)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    print(`refold-trigger: ${cliInputMessage(error, apiKey)}`)
+    print(`refold-trigger: ${error.message}`)
     return ExitCode.Usage
   }
 
-  const client = clientForRun(settings, { proxyEnv: env, clock, onRetry: log.warning })
-  // One UUID per invocation: retries and accounts share it, another invocation gets another.
-  const outcome = await fire(settings, payloadJson, { client, clock, log, keyBase: randomUUID() })
-
-  if (outcome.printedRequest) {
-    print(`Dry run: this request would be sent (nothing was sent):\n${outcome.printedRequest}`)
-  }
   if (outcome.notice) print(outcome.notice)
-  if (parsed.json) io.stdout.write(`${redact(JSON.stringify(outcomeOutputs(outcome)), [apiKey])}\n`)
+  if (parsed.json) io.stdout.write(`${redact(JSON.stringify(jsonOutputs(outcome)), [apiKey])}\n`)
 
+  const interrupted = cancellation?.received()
   const failure = failureMessage(outcome)
+  if (interrupted) {
+    print(`refold-trigger: ${failure ?? 'interrupted'}`)
+    return statusFor(interrupted)
+  }
   if (failure === undefined) return ExitCode.Ok
   if (!settings.failOnError) {
     log.warning(`${failure} (--no-fail-on-error, so the exit status is 0)`)
@@ -90,12 +114,35 @@ export async function run(
   return ExitCode.Failed
 }
 
-/** The action's messages name its input; on the command line the key comes from the environment. */
-function cliInputMessage(error: InputError, apiKey: string): string {
-  if (error.input === Inputs.ApiKey && !apiKey) {
-    return `Missing ${API_KEY_ENV}: set the api key in the environment variable ${API_KEY_ENV}, or use --dry-run with named accounts.`
+/** The outputs with their JSON types: `payload` and `response` as JSON values when they parse. */
+function jsonOutputs(outcome: Outcome): Record<string, unknown> {
+  const outputs: Record<string, unknown> = { ...outcomeOutputs(outcome) }
+  for (const name of ['payload', 'response']) {
+    const text = outputs[name]
+    if (typeof text !== 'string' || !text) continue
+    try {
+      outputs[name] = JSON.parse(text)
+    } catch {
+      // Not JSON (an HTML error page, a cut body): kept as the text it is.
+    }
   }
-  return error.message
+  return outputs
+}
+
+/** `--payload-file -`: standard input becomes the inline payload; empty input is an error. */
+async function withStdinPayload(
+  inputs: Readonly<Record<string, string>>,
+  stdin: AsyncIterable<Buffer | string>
+): Promise<Readonly<Record<string, string>>> {
+  if (inputs[Inputs.PayloadFile]?.trim() !== '-') return inputs
+  const text = await readAll(stdin)
+  if (!text.trim()) {
+    throw new InputError(
+      Inputs.PayloadFile,
+      'Invalid --payload-file -: standard input is empty; pipe the payload in, or leave out --payload-file.'
+    )
+  }
+  return { ...inputs, [Inputs.PayloadFile]: '', [Inputs.Payload]: text }
 }
 
 /** Standard input, bounded like a payload file. */
@@ -108,7 +155,7 @@ async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> 
     if (bytes > MAX_PAYLOAD_FILE_BYTES) {
       throw new InputError(
         Inputs.PayloadFile,
-        `Invalid input '${Inputs.PayloadFile}': standard input holds more than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload may be.`
+        `Invalid --payload-file -: standard input holds more than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload may be.`
       )
     }
     chunks.push(buffer)

@@ -2,6 +2,8 @@
 // matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
 import { InputError } from './errors.js'
 import { Inputs } from './names.js'
+import type { Naming } from './naming.js'
+import { readBoundedFile } from './payload.js'
 import { fitsInHeader } from './request.js'
 
 const ACCOUNTS_INPUT = Inputs.LinkedAccountId
@@ -18,24 +20,30 @@ export type AccountSelection =
     }
   /** `*`: every linked account of the org, listed from Refold before anything is fired. */
   | { kind: 'every' }
+  /** `linked_account_file`: ids one per line, or an earlier run's results to resume. */
+  | { kind: 'file'; path: string }
 
 /**
  * Reads the account list: one id per line (the CLI passes one entry per flag), blank lines and
  * surrounding spaces ignored, `*` alone for every account.
  */
-export function parseAccounts(text: string | readonly string[]): AccountSelection {
+export function parseAccounts(text: string | readonly string[], naming: Naming): AccountSelection {
+  const named = naming.setting(ACCOUNTS_INPUT)
   const ids = (typeof text === 'string' ? [text] : text)
     .flatMap(entry => entry.split(/\r\n|\r|\n/))
     .map(line => line.trim())
     .filter(line => line !== '')
   if (ids.length === 0) {
-    throw new InputError(ACCOUNTS_INPUT, `Missing input '${ACCOUNTS_INPUT}': it is required.`)
+    throw new InputError(
+      ACCOUNTS_INPUT,
+      `Missing ${named}: it is required (or ${naming.setting(Inputs.LinkedAccountFile)}).`
+    )
   }
   if (ids.includes('*')) {
     if (ids.every(id => id === '*')) return { kind: 'every' }
     throw new InputError(
       ACCOUNTS_INPUT,
-      `Invalid input '${ACCOUNTS_INPUT}': "*" (every linked account) cannot be combined with ` +
+      `Invalid ${named}: "*" (every linked account) cannot be combined with ` +
         `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`
     )
   }
@@ -47,7 +55,7 @@ export function parseAccounts(text: string | readonly string[]): AccountSelectio
     if (!fitsInHeader(id)) {
       throw new InputError(
         ACCOUNTS_INPUT,
-        `Invalid input '${ACCOUNTS_INPUT}': ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`
+        `Invalid ${named}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`
       )
     }
     if (seen.has(id)) duplicates.add(id)
@@ -63,7 +71,7 @@ export interface Shard {
 }
 
 /** Reads `shard` (`i/n`); an empty input means no sharding. */
-export function parseShard(text: string): Shard | undefined {
+export function parseShard(text: string, naming: Naming): Shard | undefined {
   const value = text.trim()
   if (value === '') return undefined
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value)
@@ -72,7 +80,7 @@ export function parseShard(text: string): Shard | undefined {
   if (!match || !Number.isSafeInteger(count) || index < 1 || index > count) {
     throw new InputError(
       SHARD_INPUT,
-      `Invalid input '${SHARD_INPUT}': ${JSON.stringify(value)} is not i/n with 1 ≤ i ≤ n.`
+      `Invalid ${naming.setting(SHARD_INPUT)}: ${JSON.stringify(value)} is not i/n with 1 ≤ i ≤ n.`
     )
   }
   return { index, count }
@@ -140,4 +148,74 @@ export function accountKey(rule: KeyRule, account: string): string {
 /** The part of the key every account shares (the `idempotency_key` output with several). */
 export function sharedKey(rule: KeyRule): string {
   return rule.kind === 'as-is' ? rule.key : rule.prefix
+}
+
+/**
+ * `linked_account_file`: ids one per line (surrounding spaces trimmed, blank and `#` lines
+ * ignored), or, for a `.jsonl` file, an earlier run's results: the accounts that did not end ok,
+ * fired again. A resume with nothing left says so in `notice`.
+ */
+export async function readAccountFile(
+  baseDir: string,
+  relative: string,
+  naming: Naming
+): Promise<{ accounts: Extract<AccountSelection, { kind: 'list' }>; notice?: string }> {
+  const input = Inputs.LinkedAccountFile
+  const what = `Invalid ${naming.setting(input)}: ${JSON.stringify(relative)}`
+  const text = await readBoundedFile(baseDir, relative, { input, what }, naming)
+  const lines = text.split(/\r\n|\r|\n/).map(line => line.trim())
+  if (/\.jsonl$/i.test(relative)) {
+    const ids = lines.flatMap((line, index) => (line ? [unfinishedAccount(line, index + 1)] : []))
+    const rows = ids.length
+    const left = ids.filter((id): id is string => id !== undefined)
+    if (!rows) throw new InputError(input, `${what} holds no results.`)
+    if (!left.length) {
+      return {
+        accounts: { kind: 'list', accounts: [], duplicates: [] },
+        notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
+      }
+    }
+    return { accounts: listed(left, what) }
+  }
+  const ids = lines.filter(line => line !== '' && !line.startsWith('#'))
+  if (ids.includes('*')) {
+    throw new InputError(
+      input,
+      `${what} has a "*" line; for every linked account use ${naming.setting(ACCOUNTS_INPUT)} "*".`
+    )
+  }
+  if (!ids.length) throw new InputError(input, `${what} names no linked account.`)
+  return { accounts: listed(ids, what) }
+
+  /** One results row's account when it did not end ok; undefined when it did. */
+  function unfinishedAccount(line: string, number: number): string | undefined {
+    let row: unknown
+    try {
+      row = JSON.parse(line)
+    } catch {
+      row = undefined
+    }
+    const { linked_account_id: id, ok } = (row ?? {}) as Record<string, unknown>
+    if (typeof id !== 'string' || !id) {
+      throw new InputError(
+        input,
+        `${what} line ${number} is not a result with a "linked_account_id" (is it a results file of this tool?).`
+      )
+    }
+    return ok === true ? undefined : id
+  }
+}
+
+/** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
+function listed(ids: readonly string[], what: string): Extract<AccountSelection, { kind: 'list' }> {
+  const bad = ids.find(id => !fitsInHeader(id))
+  if (bad !== undefined) {
+    throw new InputError(
+      Inputs.LinkedAccountFile,
+      `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`
+    )
+  }
+  const unique = new Set(ids)
+  const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index))
+  return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] }
 }

@@ -20,6 +20,8 @@ export interface ApiAnswer {
 export interface RefoldEvent {
   _id: string
   name: string
+  /** The payload's JSON Schema, set when the event was created; server data, never trusted. */
+  json_schema?: unknown
 }
 
 /**
@@ -60,6 +62,8 @@ export interface Execution {
 export interface Paging {
   hasNextPage: boolean
   nextPage?: number | null
+  /** How many docs the whole list holds, when the answer says. */
+  totalDocs?: number
 }
 
 export interface ExecutionPage extends Paging {
@@ -74,7 +78,7 @@ export function pageAfter(page: number, paging: Paging): number {
 /** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
 function readPage(json: unknown): { docs: unknown[]; paging: Paging } | string {
   if (!isRecord(json) || !Array.isArray(json.docs)) return 'expected an object with a docs array'
-  const { hasNextPage, nextPage } = json
+  const { hasNextPage, nextPage, totalDocs } = json
   if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
     return `hasNextPage is ${typeName(hasNextPage)}, not true or false`
   }
@@ -83,7 +87,13 @@ function readPage(json: unknown): { docs: unknown[]; paging: Paging } | string {
   }
   return {
     docs: json.docs,
-    paging: { hasNextPage: hasNextPage === true, nextPage: nextPage as number | null | undefined }
+    paging: {
+      hasNextPage: hasNextPage === true,
+      nextPage: nextPage as number | null | undefined,
+      ...(Number.isSafeInteger(totalDocs) && (totalDocs as number) >= 0
+        ? { totalDocs: totalDocs as number }
+        : {})
+    }
   }
 }
 

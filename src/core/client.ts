@@ -17,10 +17,17 @@ import {
   type LinkedAccountPage,
   type RefoldEvent
 } from './answers.js'
-import { NetworkError } from './errors.js'
+import { NetworkError, RefoldApiError } from './errors.js'
 import { attempt, type ProxyEnv } from './http.js'
 import { Limiter } from './limiter.js'
-import { Paths, USER_AGENT, type HttpRequest } from './request.js'
+import {
+  apiHeaders,
+  Paths,
+  triggerRequest,
+  USER_AGENT,
+  type HttpRequest,
+  type TriggerParts
+} from './request.js'
 import { retryPolicy, withRetry, type Attempted, type Clock } from './retry.js'
 import { cutText } from './untrusted.js'
 
@@ -40,6 +47,8 @@ export interface ClientOptions {
   /** Told of each failed attempt that will be retried, as one log line. */
   onRetry(line: string): void
 }
+
+export type { TriggerParts }
 
 export interface TriggerAnswer extends ApiAnswer {
   /** Refold's `message`, e.g. "Webhook Fired Success". */
@@ -61,15 +70,36 @@ export class RefoldClient {
     this.host = new URL(options.baseUrl).host
   }
 
-  /** Sends a request built by `triggerRequest`, exactly as built. */
-  trigger(request: HttpRequest, event: string): Promise<Attempted<TriggerAnswer>> {
-    return this.call(`trigger event ${JSON.stringify(event)}`, request, answer => {
-      const message = readJson<{ message?: unknown }>(answer.body)?.message
+  /**
+   * One account's trigger, built by `triggerRequest` as a dry run prints it. With `signal`, a
+   * cancel keeps an attempt that has not started from going out (NotStarted).
+   */
+  trigger(parts: TriggerParts, signal?: AbortSignal): Promise<Attempted<TriggerAnswer>> {
+    const request = triggerRequest(this.options, parts)
+    const action = `trigger event ${JSON.stringify(parts.event)}`
+    const read = (answer: ApiAnswer): TriggerAnswer => {
+      if (!answer.body.trim()) return { ...answer, message: undefined }
+      const json = readJson<unknown>(answer.body)
+      // An HTML page or plain text with a 2xx is not Refold's acceptance: likely a wrong base_url.
+      // Not retried: the same address would answer the same.
+      if (json === undefined) {
+        throw new RefoldApiError({
+          action,
+          host: this.host,
+          status: answer.status,
+          refoldMessage:
+            `answered ${answer.status} with ${describeBody(answer.body)}, not JSON: ` +
+            `is the base URL Refold's API origin?`,
+          body: answer.body
+        })
+      }
+      const message = (json as { message?: unknown } | null)?.message
       return {
         ...answer,
         message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
       }
-    })
+    }
+    return this.call(action, request, read, { signal })
   }
 
   /** The org's events; needs an org-level key. */
@@ -119,7 +149,7 @@ export class RefoldClient {
         'user-agent': USER_AGENT
       }
     }
-    return this.call('stop an execution', request, answer => answer, 0)
+    return this.call('stop an execution', request, answer => answer, { retries: 0 })
   }
 
   /** One page of the org's linked accounts; an org-level call, without a linked account. */
@@ -139,8 +169,7 @@ export class RefoldClient {
     account: string | undefined,
     read: (json: unknown) => T | string
   ): Promise<Attempted<T>> {
-    const headers: Record<string, string> = { 'x-api-key': this.options.apiKey }
-    if (account !== undefined) headers.linked_account_id = account
+    const headers = apiHeaders(this.options.apiKey, account)
     Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT })
     const request: HttpRequest = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers }
     return this.call(action, request, answer => {
@@ -164,13 +193,13 @@ export class RefoldClient {
     action: string,
     request: HttpRequest,
     read: (answer: ApiAnswer) => T,
-    retries = this.options.retries
+    { retries = this.options.retries, signal }: { retries?: number; signal?: AbortSignal } = {}
   ): Promise<Attempted<T>> {
     const { clock, limiter } = this.options
     let status = 0
     return withRetry(
       async () => {
-        const answer = await limiter.run(() => this.once(action, request))
+        const answer = await limiter.run(() => this.once(action, request), signal)
         status = answer.status
         return read(answer)
       },
@@ -179,7 +208,8 @@ export class RefoldClient {
       {
         onRetry: this.options.onRetry,
         onRateLimited: ms => limiter.pause(ms),
-        outcomeOf: () => `HTTP ${status}`
+        outcomeOf: () => `HTTP ${status}`,
+        signal
       }
     )
   }

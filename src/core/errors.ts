@@ -139,3 +139,14 @@ export class CallFailed extends Error {
 export class WaitError extends Error {
   override name = 'WaitError'
 }
+
+/** The run was cancelled before this request could start: it was never sent. */
+export class NotStarted extends Error {
+  override name = 'NotStarted'
+  constructor(
+    /** Attempts of the same call made before the cancel (a retry that never went out). */
+    readonly attemptsBefore: AttemptRecord[] = []
+  ) {
+    super('cancelled before the request was sent')
+  }
+}

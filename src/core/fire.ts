@@ -1,39 +1,46 @@
-// One run, host-free: the accounts to fire for → one trigger each (→ the executions they started)
-// → an Outcome value. It logs as it goes but decides nothing about exit codes: the doors do.
-import {
-  accountKey,
-  compareCodePoints,
-  keyRule,
-  sharedKey,
-  shardSlice,
-  type AccountSelection,
-  type Shard
-} from './accounts.js'
+// One run's triggers and waits, host-free: the accounts to fire for → one trigger each (→ the
+// executions it started) → an Outcome value. Each account's trigger returns what happened, its
+// wait returns what it saw, and accountResult folds the two once. It logs as it goes but decides
+// nothing about exit codes: the doors do.
+import { accountKey, compareCodePoints, shardSlice, type KeyRule } from './accounts.js'
 import { pageAfter, type RefoldEvent } from './answers.js'
-import type { RefoldClient, TriggerAnswer } from './client.js'
-import { CallFailed, RefoldApiError, WaitError, type AttemptRecord } from './errors.js'
+import type { RefoldClient, TriggerAnswer, TriggerParts } from './client.js'
+import { CallFailed, NotStarted, RefoldApiError, WaitError, type AttemptRecord } from './errors.js'
 import { closestEventNames, hintFor, ORG_KEY_HINT } from './hints.js'
-import { printRequest, triggerRequest, type TriggerTarget } from './request.js'
+import { Inputs } from './names.js'
+import type { Naming } from './naming.js'
+import { printRequest, triggerRequest } from './request.js'
 import type { Attempted, Clock } from './retry.js'
+import type { Settings } from './settings.js'
 import { forLog } from './untrusted.js'
-import { waitBroke, waitForExecutions, type ExecutionStatus, type WaitResult } from './wait.js'
+import {
+  notWaited,
+  waitBroke,
+  waitForExecutions,
+  type DurationsSeen,
+  type ExecutionStatus,
+  type WaitResult
+} from './wait.js'
 
-/** The slice of Settings one run needs. */
-export interface FireSettings extends TriggerTarget {
-  accounts: AccountSelection
-  shard?: Shard
-  /** The idempotency_key input; undefined when the key is generated. */
-  idempotencyKey?: string
-  dryRun: boolean
-  wait: boolean
-  waitTimeoutMs: number
-  waitIntervalMs: number
-  waitSettleMs: number
-  expectedWorkflows?: number
-  stopUnfinished: boolean
-  /** Accounts in progress at once; the client's limiter bounds the requests themselves. */
-  concurrency: number
-}
+/** The slice of Settings the triggers and waits need. */
+export type FireSettings = Pick<
+  Settings,
+  | 'apiKey'
+  | 'baseUrl'
+  | 'event'
+  | 'configId'
+  | 'slug'
+  | 'idempotencyKey'
+  | 'dryRun'
+  | 'wait'
+  | 'waitTimeoutMs'
+  | 'waitIntervalMs'
+  | 'waitSettleMs'
+  | 'expectedWorkflows'
+  | 'stopUnfinished'
+  | 'preflight'
+  | 'concurrency'
+>
 
 /** How one linked account fared; the `results` output is made of these. */
 export interface AccountResult {
@@ -55,40 +62,20 @@ export interface AccountResult {
   failure?: Error
   /** What to check next, one sentence each. */
   hints: string[]
-  /** Set when the trigger was never sent: the reason. */
+  /** Set when the trigger was never sent, or its answer never came: the reason. */
   notSent?: string
   wait?: WaitResult
-}
-
-export interface Outcome {
-  event: string
-  payloadJson: string
-  dryRun: boolean
-  /** A dry run's request, as it would be sent to the first account. */
-  printedRequest?: string
-  results: AccountResult[]
-  /** Every account ok (and, with wait, every execution completed), and nothing failed before. */
-  ok: boolean
-  /** Trigger attempts of all accounts. */
-  attempts: number
-  /** From the first trigger to the end of the last. */
-  durationMs: number
-  /** The key sent, or with several accounts the part they share. */
-  idempotencyKey: string
-  /** A failure before any event was fired: the account list could not be read, or was empty. */
-  failure?: Error
-  /** With wait: the worst of every account's executions. */
-  executionStatus?: ExecutionStatus
-  /** Worth a notice, not a failure: an empty shard. */
-  notice?: string
 }
 
 export interface Log {
   info(line: string): void
   warning(line: string): void
+  notice(line: string): void
 }
 
-export interface FireDeps {
+/** Everything one run's triggers and waits share, passed as one value. */
+export interface RunContext {
+  settings: FireSettings
   client: Pick<
     RefoldClient,
     | 'trigger'
@@ -100,8 +87,31 @@ export interface FireDeps {
   >
   clock: Clock
   log: Log
-  /** The generated key's shared part: the action's run coordinates, the CLI's UUID. */
-  keyBase: string
+  /** Aborted when the run is cancelled: no new request starts. */
+  signal: AbortSignal
+  /** Resolves once a cancelled run has given its requests in flight their grace. */
+  graceOver: Promise<void>
+  /** The org's events list, read at most once per run. */
+  events: () => Promise<Attempted<RefoldEvent[]>>
+  /** How every account's Idempotency-Key is made. */
+  keys: KeyRule
+  /** The shared part of every account's instance_tag: unique per run attempt. */
+  tagPrefix: string
+  /** The payload, serialized once per run and shared by every account's trigger. */
+  payloadJson: string
+  /** How the door's user names each setting, for messages. */
+  naming: Naming
+  /** What the waits learn of workflow durations, shared so a fan-out polls little. */
+  durations: DurationsSeen
+  /** Failed-execution details the run may still read (the summary shows that many). */
+  detailReads: { left: number }
+}
+
+/** What the triggers of a run produced. */
+export interface Fired {
+  results: AccountResult[]
+  /** From the first trigger to the end of the last. */
+  durationMs: number
 }
 
 const ACCOUNTS_PAGE_SIZE = 100
@@ -110,149 +120,91 @@ const MAX_ACCOUNT_PAGES = 1000
 const PROGRESS_EVERY_MS = 5000
 /** Accounts a dry run names beside the request it prints; all are in the `results` output. */
 const DRY_RUN_NAMED = 20
-/** Worst first: the order in which several accounts' execution statuses combine. */
-const STATUS_ORDER: readonly ExecutionStatus[] = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED']
-
-export async function fire(
-  settings: FireSettings,
-  payloadJson: string,
-  deps: FireDeps
-): Promise<Outcome> {
-  const { clock, log } = deps
-  const rule = keyRule(settings.idempotencyKey ?? '', deps.keyBase, settings.accounts)
-  const outcome: Outcome = {
-    event: settings.event,
-    payloadJson,
-    dryRun: settings.dryRun,
-    results: [],
-    ok: false,
-    attempts: 0,
-    durationMs: 0,
-    idempotencyKey: sharedKey(rule)
-  }
-  if (settings.accounts.kind === 'list' && settings.accounts.duplicates.length) {
-    log.warning(
-      `These linked accounts are listed more than once and are fired once: ` +
-        settings.accounts.duplicates.map(id => JSON.stringify(id)).join(', ')
-    )
-  }
-
-  let accounts: string[]
-  try {
-    accounts = await accountsToFire(settings, deps)
-  } catch (error) {
-    outcome.failure = error as Error
-    return outcome
-  }
-  const results = accounts.map(account => newResult(account, accountKey(rule, account)))
-  outcome.results = results
-  if (results.length === 1) outcome.idempotencyKey = results[0].idempotencyKey
-  if (!results.length) {
-    outcome.ok = true
-    outcome.notice = `Shard ${settings.shard?.index}/${settings.shard?.count} holds no linked account: nothing to fire.`
-    return outcome
-  }
-
-  if (settings.dryRun) {
-    outcome.printedRequest = dryRunPrintout(settings, results, payloadJson)
-    for (const result of results) {
-      Object.assign(result, { ok: true, message: 'Dry run: nothing was sent' })
-    }
-    outcome.ok = true
-    return outcome
-  }
-
-  const started = clock.now()
-  const events = once(() => deps.client.listEvents())
-  const waits = await triggerEach(results, settings, payloadJson, deps, events)
-  outcome.durationMs = clock.now() - started
-  if (settings.wait) {
-    await Promise.all(waits)
-    // An account whose trigger was refused or not sent had no execution to wait for.
-    outcome.executionStatus = worstStatus(results.map(r => (r.executionStatus ??= 'NONE')))
-  }
-  outcome.attempts = results.reduce((sum, result) => sum + result.attempts, 0)
-  outcome.ok = results.every(result => result.ok)
-  return outcome
-}
+export const CANCELLED = 'cancelled'
 
 /**
- * Triggers every account, `concurrency` at a time, until an org-wide refusal leaves the rest not
- * sent. With wait, each accepted account starts waiting at once; the waits are returned.
+ * Triggers every account, `concurrency` accounts at a time (the client's limiter bounds the
+ * requests themselves), until an org-wide refusal or a cancel leaves the rest not sent. With wait,
+ * each accepted account starts waiting at once, and its result comes when the wait ends.
  */
-async function triggerEach(
-  results: AccountResult[],
-  settings: FireSettings,
-  payloadJson: string,
-  deps: FireDeps,
-  events: () => Promise<Attempted<RefoldEvent[]>>
-): Promise<Promise<void>[]> {
-  const progress = progressLine(results.length, deps.clock, deps.log)
-  const waits: Promise<void>[] = []
+export async function fireAll(ctx: RunContext, accounts: readonly string[]): Promise<Fired> {
+  const progress = progressLine(accounts.length, ctx.clock, ctx.log)
+  const results: Promise<AccountResult>[] = []
+  const started = ctx.clock.now()
   let orgRefusal: string | undefined
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < results.length) {
-      const result = results[next++]
-      if (orgRefusal) {
-        result.notSent = orgRefusal
-        result.message = `not sent: ${orgRefusal}`
-        continue
-      }
-      const answer = await triggerOne(result, settings, payloadJson, deps, events)
-      orgRefusal ??= orgWideRefusal(result)
-      // A lone account's failure is the step's error line; no need to say it twice.
-      if (result.ok || results.length > 1) deps.log.info(accountLine(settings.event, result))
-      progress(results)
-      if (answer && settings.wait) waits.push(waitOne(result, answer, settings, deps, events))
+  await inTurn(accounts, ctx.settings.concurrency, async (account, index) => {
+    const key = accountKey(ctx.keys, account)
+    const stop = orgRefusal ?? (ctx.signal.aborted ? CANCELLED : undefined)
+    const trigger = stop ? notSent(stop) : await triggerOne(ctx, account, key)
+    orgRefusal ??= orgWideRefusal(account, trigger)
+    const result = accountResult(account, key, trigger)
+    progress(result)
+    // A lone account's failure is the step's error line; no need to say it twice.
+    if (trigger.kind !== 'not-sent' && (result.ok || accounts.length > 1)) {
+      ctx.log.info(accountLine(ctx.settings.event, result))
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(settings.concurrency, results.length) }, worker))
-  return waits
+    if (!ctx.settings.wait) results[index] = Promise.resolve(result)
+    else if (trigger.kind !== 'accepted') {
+      // Nothing to wait for; with wait, its execution status is still NONE, not absent.
+      results[index] = Promise.resolve(
+        accountResult(account, key, trigger, notWaited(ctx.settings))
+      )
+    } else {
+      results[index] = waitOne(ctx, account, trigger.answer).then(wait =>
+        accountResult(account, key, trigger, wait)
+      )
+    }
+  })
+  const durationMs = ctx.clock.now() - started
+  return { results: await Promise.all(results), durationMs }
 }
 
-/** The request the first account would get, and the other accounts named (up to a bound). */
-function dryRunPrintout(
-  settings: FireSettings,
-  results: readonly AccountResult[],
-  payloadJson: string
-): string {
+/** Every account's result in a dry run: nothing sent, and the request the first would get. */
+export function dryRun(
+  ctx: RunContext,
+  accounts: readonly string[]
+): { results: AccountResult[]; printedRequest: string } {
+  const results = accounts.map(account =>
+    accountResult(account, accountKey(ctx.keys, account), { kind: 'dry-run' })
+  )
   const [first, ...others] = results
   const printed = printRequest(
-    triggerRequest(settings, first.linkedAccountId, first.idempotencyKey, payloadJson)
+    // The function the client sends with, so what a dry run shows cannot drift from what is sent.
+    triggerRequest(ctx.settings, triggerParts(ctx, first.linkedAccountId, first.idempotencyKey))
   )
-  if (!others.length) return printed
+  if (!others.length) return { results, printedRequest: printed }
   const named = others
     .slice(0, DRY_RUN_NAMED)
     .map(result => result.linkedAccountId)
     .join(', ')
   const more = others.length > DRY_RUN_NAMED ? `, and ${others.length - DRY_RUN_NAMED} more` : ''
-  return `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
-}
-
-/** The accounts of this run: the list, or every account of the org, then this job's shard. */
-async function accountsToFire(settings: FireSettings, deps: FireDeps): Promise<string[]> {
-  const all =
-    settings.accounts.kind === 'list' ? settings.accounts.accounts : await everyLinkedAccount(deps)
-  return settings.shard ? shardSlice(all, settings.shard.index, settings.shard.count) : all
+  return {
+    results,
+    printedRequest: `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
+  }
 }
 
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
-async function everyLinkedAccount(deps: FireDeps): Promise<string[]> {
+export async function everyLinkedAccount(
+  ctx: Pick<RunContext, 'client' | 'log' | 'naming'>
+): Promise<string[]> {
+  const every = `${ctx.naming.setting(Inputs.LinkedAccountId)} "*"`
   const accounts = new Set<string>()
   let page = 1
+  let total: number | undefined
   for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
     let listed
     try {
-      listed = (await deps.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value
+      listed = (await ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value
     } catch (error) {
       throw new Error(
-        `Could not list the org's linked accounts for linked_account_id "*", so no event was ` +
+        `Could not list the org's linked accounts for ${every}, so no event was ` +
           `fired: ${(error as Error).message}${orgKeyHint(error)}`,
         { cause: error }
       )
     }
     for (const account of listed.accounts) accounts.add(account)
+    total ??= listed.totalDocs
     if (!listed.hasNextPage) break
     if (read + 1 === MAX_ACCOUNT_PAGES) {
       // Firing a partial list would look like a success for accounts that were never named.
@@ -265,75 +217,98 @@ async function everyLinkedAccount(deps: FireDeps): Promise<string[]> {
   }
   if (!accounts.size) {
     throw new Error(
-      'The org has no linked accounts, so linked_account_id "*" names none and no event was fired.'
+      `The org has no linked accounts, so ${every} names none and no event was fired.`
     )
   }
-  deps.log.info(`Listed ${accounts.size} linked accounts of the org.`)
+  if (total !== undefined && total !== accounts.size) {
+    // A list that ends early (or says more than it holds) would fire some customers and not others.
+    throw new Error(
+      `The org's linked-account list contradicts itself: its pages say ${total} accounts in all ` +
+        `(totalDocs) but ${accounts.size} were listed, so no event was fired. Try again, or name the accounts.`
+    )
+  }
+  ctx.log.info(`Listed ${accounts.size} linked accounts of the org.`)
   return [...accounts].sort(compareCodePoints)
 }
 
-/** The trigger for one account, retried as the policy allows; fills in `result`. */
-async function triggerOne(
-  result: AccountResult,
-  settings: FireSettings,
-  payloadJson: string,
-  deps: FireDeps,
-  events: () => Promise<Attempted<RefoldEvent[]>>
-): Promise<TriggerAnswer | undefined> {
-  const started = deps.clock.now()
-  const request = triggerRequest(
-    settings,
-    result.linkedAccountId,
-    result.idempotencyKey,
-    payloadJson
-  )
+/** The accounts of this job's shard, in the order given. */
+export function shardOf(accounts: readonly string[], shard: Settings['shard']): readonly string[] {
+  return shard ? shardSlice(accounts, shard.index, shard.count) : accounts
+}
+
+/** What the trigger for one account did. */
+type Trigger =
+  | { kind: 'accepted'; answer: TriggerAnswer; attempts: AttemptRecord[]; durationMs: number }
+  | { kind: 'refused'; error: CallFailed; hints: string[]; durationMs: number }
+  /** Sent, but the run was cancelled before its answer came. */
+  | { kind: 'unknown'; durationMs: number }
+  | { kind: 'not-sent'; reason: string }
+  | { kind: 'dry-run' }
+
+/** Unique per run attempt and account, the same on every retry. */
+function instanceTag(ctx: RunContext, account: string): string {
+  return `${ctx.tagPrefix}/${encodeURIComponent(account)}`
+}
+
+function notSent(reason: string): Trigger {
+  return { kind: 'not-sent', reason }
+}
+
+function triggerParts(ctx: RunContext, account: string, idempotencyKey: string): TriggerParts {
+  const { event, configId, slug } = ctx.settings
+  return {
+    event,
+    configId,
+    slug,
+    account,
+    idempotencyKey,
+    instanceTag: instanceTag(ctx, account),
+    payloadJson: ctx.payloadJson
+  }
+}
+
+/** The trigger for one account, retried as the policy allows, or cut short by a cancel. */
+async function triggerOne(ctx: RunContext, account: string, key: string): Promise<Trigger> {
+  const started = ctx.clock.now()
+  const durationMs = (): number => ctx.clock.now() - started
+  const sent = ctx.client.trigger(triggerParts(ctx, account, key), ctx.signal)
+  // Past the grace the answer no longer matters; its late failure must not go unhandled.
+  sent.catch(() => undefined)
+  const cancelled = ctx.graceOver.then(() => undefined)
   try {
-    const { value: answer, attempts } = await deps.client.trigger(request, settings.event)
-    Object.assign(result, {
-      ok: true,
-      statusCode: answer.status,
-      message: answer.message ?? '',
-      response: answer.body,
-      attempts: attempts.length,
-      attemptLog: attempts
-    })
-    return answer
+    const answered = await Promise.race([sent, cancelled])
+    if (!answered) return { kind: 'unknown', durationMs: durationMs() }
+    if (!answered.value.body.trim()) {
+      ctx.log.warning(
+        `Refold answered ${answered.value.status} with an empty body for ${account}: taken as accepted.`
+      )
+    }
+    return { kind: 'accepted', ...answered, answer: answered.value, durationMs: durationMs() }
   } catch (error) {
+    if (error instanceof NotStarted) {
+      // Never sent, or sent before and its retry kept back: then nobody knows what Refold did.
+      return error.attemptsBefore.length
+        ? { kind: 'unknown', durationMs: durationMs() }
+        : notSent(CANCELLED)
+    }
     if (!(error instanceof CallFailed)) throw error
-    const { last } = error
-    const api = last instanceof RefoldApiError ? last.details : undefined
-    const hints = api ? await hintsFor(last as RefoldApiError, settings, events) : []
-    Object.assign(result, {
-      statusCode: api?.status ?? null,
-      message: api?.refoldMessage ?? error.message,
-      errorCode: api?.errorCode ?? null,
-      httpErrorType: api?.httpErrorType ?? null,
-      response: api?.body ?? '',
-      attempts: error.attempts.length,
-      attemptLog: error.attempts,
-      hints,
-      failure: hints.length ? error.withHint(hints.join(' ')) : error
-    })
-    return undefined
-  } finally {
-    result.durationMs = deps.clock.now() - started
+    const hints = error.last instanceof RefoldApiError ? await hintsFor(ctx, error.last) : []
+    return { kind: 'refused', error, hints, durationMs: durationMs() }
   }
 }
 
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
-async function hintsFor(
-  error: RefoldApiError,
-  settings: FireSettings,
-  events: () => Promise<Attempted<RefoldEvent[]>>
-): Promise<string[]> {
-  const hints = [hintFor(error, settings.apiKey)].filter((hint): hint is string => !!hint)
+async function hintsFor(ctx: RunContext, error: RefoldApiError): Promise<string[]> {
+  const hints = [hintFor(error, ctx.settings.apiKey, ctx.naming)].filter(
+    (hint): hint is string => !!hint
+  )
   if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
     // Best effort and only after the failure: the happy path sends exactly one request.
-    const names = await events().then(
+    const names = await ctx.events().then(
       ({ value }) => value.map(event => event.name),
       () => []
     )
-    const closest = closestEventNames(settings.event, names)
+    const closest = closestEventNames(ctx.settings.event, names)
     if (closest.length) {
       hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`)
     }
@@ -342,47 +317,103 @@ async function hintsFor(
 }
 
 async function waitOne(
-  result: AccountResult,
-  answer: TriggerAnswer,
-  settings: FireSettings,
-  deps: FireDeps,
-  events: () => Promise<Attempted<RefoldEvent[]>>
-): Promise<void> {
-  let wait: WaitResult
+  ctx: RunContext,
+  account: string,
+  answer: TriggerAnswer
+): Promise<WaitResult> {
   try {
-    wait = await waitForExecutions(
-      {
-        client: deps.client,
-        settings,
-        events,
-        clock: deps.clock,
-        log: deps.log,
-        signal: new AbortController().signal
-      },
-      result.linkedAccountId,
-      answer,
-      ''
-    )
+    return await waitForExecutions(ctx, account, answer, instanceTag(ctx, account))
   } catch (error) {
     // The event was fired, so the outcome must still say so: a broken wait is a failed wait.
-    wait = waitBroke(settings, error)
+    return waitBroke(ctx.settings, error)
   }
-  result.wait = wait
-  result.executionStatus = wait.status
-  if (wait.hint) result.hints.push(wait.hint)
-  if (!wait.ok) {
-    result.ok = false
-    result.message = wait.headline
-    result.failure = new WaitError(wait.headline)
+}
+
+/** One account's result, folded once from its trigger and, with wait, what the wait saw. */
+export function accountResult(
+  linkedAccountId: string,
+  idempotencyKey: string,
+  trigger: Trigger,
+  wait?: WaitResult
+): AccountResult {
+  const base: AccountResult = {
+    linkedAccountId,
+    ok: false,
+    statusCode: null,
+    message: '',
+    errorCode: null,
+    httpErrorType: null,
+    response: '',
+    attempts: 0,
+    idempotencyKey,
+    executionStatus: wait?.status ?? null,
+    attemptLog: [],
+    durationMs: 0,
+    hints: []
+  }
+  switch (trigger.kind) {
+    case 'dry-run':
+      return { ...base, ok: true, message: 'Dry run: nothing was sent' }
+    case 'not-sent':
+      return { ...base, message: `not sent: ${trigger.reason}`, notSent: trigger.reason }
+    case 'unknown':
+      return {
+        ...base,
+        message: `unknown: ${CANCELLED} in flight`,
+        notSent: `${CANCELLED} in flight`,
+        durationMs: trigger.durationMs
+      }
+    case 'refused': {
+      const { error, hints } = trigger
+      const api = error.last instanceof RefoldApiError ? error.last.details : undefined
+      return {
+        ...base,
+        statusCode: api?.status ?? null,
+        message: api?.refoldMessage ?? error.message,
+        errorCode: api?.errorCode ?? null,
+        httpErrorType: api?.httpErrorType ?? null,
+        response: api?.body ?? '',
+        attempts: error.attempts.length,
+        attemptLog: error.attempts,
+        durationMs: trigger.durationMs,
+        hints,
+        failure: hints.length ? error.withHint(hints.join(' ')) : error
+      }
+    }
+    case 'accepted': {
+      const { answer } = trigger
+      const accepted: AccountResult = {
+        ...base,
+        ok: true,
+        statusCode: answer.status,
+        message: answer.message ?? '',
+        response: answer.body,
+        attempts: trigger.attempts.length,
+        attemptLog: trigger.attempts,
+        durationMs: trigger.durationMs
+      }
+      if (!wait) return accepted
+      return {
+        ...accepted,
+        wait,
+        executionStatus: wait.status,
+        hints: wait.hint ? [wait.hint] : [],
+        ...(wait.ok
+          ? {}
+          : { ok: false, message: wait.headline, failure: new WaitError(wait.headline) })
+      }
+    }
   }
 }
 
 /** A refusal that holds for every account of the org: firing the rest would only repeat it. */
-function orgWideRefusal(result: AccountResult): string | undefined {
-  if (result.statusCode === 401)
-    return `Refold refused the api key (HTTP 401) for ${result.linkedAccountId}`
-  if (result.statusCode === 404 && result.errorCode === 'INVALID_EVENT') {
-    return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${result.linkedAccountId}`
+function orgWideRefusal(account: string, trigger: Trigger): string | undefined {
+  if (trigger.kind !== 'refused' || !(trigger.error.last instanceof RefoldApiError))
+    return undefined
+  const { status, details } = trigger.error.last
+  if (status === 401) return `Refold refused the api key (HTTP 401) for ${account}`
+  if (status === 404 && details.errorCode === 'INVALID_EVENT') {
+    return `Refold does not know the event (HTTP 404 INVALID_EVENT) for ${account}`
   }
   return undefined
 }
@@ -406,52 +437,42 @@ function accountLine(event: string, result: AccountResult): string {
 }
 
 /** For long runs, a line at most every 5 s: how many fired, accepted, failed, the rate, time left. */
-function progressLine(
-  total: number,
-  clock: Clock,
-  log: Log
-): (results: readonly AccountResult[]) => void {
+function progressLine(total: number, clock: Clock, log: Log): (result: AccountResult) => void {
   const started = clock.now()
   let last = started
-  return results => {
+  let done = 0
+  let accepted = 0
+  return result => {
+    done++
+    if (result.ok) accepted++
     const now = clock.now()
     if (total < 2 || now - last < PROGRESS_EVERY_MS) return
     last = now
-    const done = results.filter(r => r.attempts > 0 || r.notSent)
-    const accepted = done.filter(r => r.ok).length
-    const rate = done.length / ((now - started) / 1000)
-    const left = rate > 0 ? Math.ceil((total - done.length) / rate) : undefined
+    const rate = done / ((now - started) / 1000)
+    const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined
     log.info(
-      `fired ${done.length}/${total} · ${accepted} accepted · ${done.length - accepted} failed · ` +
+      `fired ${done}/${total} · ${accepted} accepted · ${done - accepted} failed · ` +
         `${rate.toFixed(1)}/s${left === undefined ? '' : ` · about ${left} s left`}`
     )
   }
 }
 
-/** The worst of several accounts' statuses: FAILED, then TIMED_OUT, then NONE, then COMPLETED. */
-function worstStatus(statuses: readonly ExecutionStatus[]): ExecutionStatus {
-  return STATUS_ORDER.find(status => statuses.includes(status)) ?? 'NONE'
-}
-
-function newResult(linkedAccountId: string, idempotencyKey: string): AccountResult {
-  return {
-    linkedAccountId,
-    ok: false,
-    statusCode: null,
-    message: '',
-    errorCode: null,
-    httpErrorType: null,
-    response: '',
-    attempts: 0,
-    idempotencyKey,
-    executionStatus: null,
-    attemptLog: [],
-    durationMs: 0,
-    hints: []
+/**
+ * Calls `each` for every item, at most `limit` at a time, in order. Bounded on purpose: only the
+ * accounts in progress hold memory, and an account not yet started can still be left unsent when
+ * the run is cancelled or refused org-wide.
+ */
+async function inTurn<T>(
+  items: readonly T[],
+  limit: number,
+  each: (item: T, index: number) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      await each(items[index], index)
+    }
   }
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined
-  return () => (made ??= make())
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

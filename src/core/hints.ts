@@ -1,10 +1,16 @@
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 import { Inputs } from './names.js'
+import type { Naming } from './naming.js'
 import type { RefoldApiError } from './errors.js'
 
 /** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
-export function hintFor(error: RefoldApiError, apiKey: string): string | undefined {
+export function hintFor(
+  error: RefoldApiError,
+  apiKey: string,
+  naming: Pick<Naming, 'name'>
+): string | undefined {
   const { status, errorCode } = error.details
+  const named = (input: Parameters<Naming['name']>[0]): string => naming.name(input)
   if (status === 401) {
     const kind = apiKey.startsWith('pk')
       ? 'a production key (pk…)'
@@ -12,40 +18,43 @@ export function hintFor(error: RefoldApiError, apiKey: string): string | undefin
         ? 'a test key (tk…)'
         : 'neither a production (pk…) nor a test (tk…) key'
     return (
-      `Check '${Inputs.ApiKey}': the key may be wrong, revoked, or from the other Refold ` +
+      `Check ${named(Inputs.ApiKey)}: the key may be wrong, revoked, or from the other Refold ` +
       `environment (pk… production, tk… test). The key sent is ${kind}; use a current key of the ` +
       `environment where the event and the linked account exist.`
     )
   }
+  if (status >= 200 && status < 300) {
+    return `Check that ${named(Inputs.BaseUrl)} is Refold's API origin, such as https://api.gocobalt.io or https://app.refold.ai.`
+  }
   if (status === 404 && errorCode === 'INVALID_EVENT') {
-    return `Check '${Inputs.Event}': event names must match exactly, case included.`
+    return `Check ${named(Inputs.Event)}: event names must match exactly, case included.`
   }
   if (error.rateLimited) {
-    return `Refold is rate limiting this key; raise '${Inputs.Retries}' or space out the runs.`
+    return `Refold is rate limiting this key; raise ${named(Inputs.Retries)} or space out the runs.`
   }
   if (status === 403) {
-    return `Check that '${Inputs.ApiKey}' may fire events for '${Inputs.LinkedAccountId}'.`
+    return `Check that ${named(Inputs.ApiKey)} may fire events for ${named(Inputs.LinkedAccountId)}.`
   }
   if (status === 404) {
     return (
-      `Check that '${Inputs.BaseUrl}' is the Refold API's origin and that '${Inputs.LinkedAccountId}' ` +
-      `exists in the environment of '${Inputs.ApiKey}'.`
+      `Check that ${named(Inputs.BaseUrl)} is the Refold API's origin and that ${named(Inputs.LinkedAccountId)} ` +
+      `exists in the environment of ${named(Inputs.ApiKey)}.`
     )
   }
   if (status === 400 || status === 422) {
     return (
       `Check the payload against the event's sample payload in Refold, and that ` +
-      `'${Inputs.LinkedAccountId}' and '${Inputs.ConfigId}' exist.`
+      `${named(Inputs.LinkedAccountId)} and ${named(Inputs.ConfigId)} exist.`
     )
   }
   if (status >= 300 && status < 400) {
     return (
-      `Set '${Inputs.BaseUrl}' to the address the API answers at: redirects are not followed, ` +
+      `Set ${named(Inputs.BaseUrl)} to the address the API answers at: redirects are not followed, ` +
       `so the api key is never sent on to another host.`
     )
   }
   if (status < 500) {
-    return `Check '${Inputs.ApiKey}', '${Inputs.LinkedAccountId}' and '${Inputs.Event}' against Refold.`
+    return `Check ${named(Inputs.ApiKey)}, ${named(Inputs.LinkedAccountId)} and ${named(Inputs.Event)} against Refold.`
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 // One gate for every request of a run (triggers, lists, polls): a rate with bursts, a cap on
 // requests in flight, and a pause that holds everyone back when Refold says it is overloaded.
 // Refold's limit is per org, so a 429 seen by one account's request is news for all of them.
+import { NotStarted } from './errors.js'
 
 /** The part of the project's Clock the limiter needs; time in milliseconds. */
 export interface LimiterClock {
@@ -78,10 +79,12 @@ export class Limiter {
    * called. One call is one request: a retry is a new `run`, so a backoff never holds a slot, and
    * a task must not call `run` itself (with `concurrency` 1 it would wait for itself forever).
    */
-  run<T>(task: () => Promise<T>): Promise<T> {
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({
+      if (signal?.aborted) return reject(new NotStarted())
+      const waiter: Waiter = {
         start: () => {
+          signal?.removeEventListener('abort', withdraw)
           this.active++
           let result: Promise<T>
           try {
@@ -92,7 +95,16 @@ export class Limiter {
           result.then(resolve, reject).finally(() => this.release())
         },
         fail: reject
-      })
+      }
+      // A cancelled run starts no new request: one still waiting for its turn leaves the queue.
+      const withdraw = (): void => {
+        const index = this.queue.indexOf(waiter)
+        if (index === -1) return
+        this.queue.splice(index, 1)
+        reject(new NotStarted())
+      }
+      signal?.addEventListener('abort', withdraw, { once: true })
+      this.queue.push(waiter)
       void this.pump()
     })
   }

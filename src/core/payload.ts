@@ -4,6 +4,7 @@ import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import * as path from 'node:path'
 import { Inputs } from './names.js'
+import type { InputName, Naming } from './naming.js'
 import { InputError } from './errors.js'
 import type { Settings } from './settings.js'
 import { locateJsonError, positionOf } from './json-error.js'
@@ -21,17 +22,19 @@ export const MAX_PAYLOAD_DEPTH = 256
 const MAX_YAML_ALIAS_COUNT = 100
 
 export interface PayloadSources {
-  /** Where payload_file is resolved from (GITHUB_WORKSPACE on a runner). */
-  workspace: string
-  /** The GitHub context summary; only called when github_context wants it. */
+  /** Where a relative payload file is resolved from (the workspace on a runner). */
+  baseDir: string
+  /** The GitHub context summary, off GitHub an empty object; only called when wanted. */
   githubSummary: () => Promise<object>
+  naming: Naming
 }
 
 export async function buildPayload(
   settings: Pick<Settings, 'payload' | 'githubContext'>,
   sources: PayloadSources
 ): Promise<Payload> {
-  const user = await readUserPayload(settings.payload, sources.workspace)
+  const user = await readUserPayload(settings.payload, sources)
+  const { naming } = sources
   switch (settings.githubContext) {
     case 'never':
       return user ?? {}
@@ -41,26 +44,35 @@ export async function buildPayload(
       if (user && Object.hasOwn(user, 'github')) {
         throw new InputError(
           Inputs.GithubContext,
-          `Invalid inputs '${payloadInputName(settings.payload)}' and '${Inputs.GithubContext}': ` +
-            `the payload already has a "github" key, which github_context: always would replace. ` +
-            `Rename the key or set github_context: never.`
+          `Invalid ${naming.setting(payloadInputName(settings.payload))} with ` +
+            `${naming.setting(Inputs.GithubContext)} always: the payload already has a "github" ` +
+            `key, which the GitHub context would replace. Rename the key or set ` +
+            `${naming.setting(Inputs.GithubContext)} to never.`
         )
       }
       return { ...user, github: await sources.githubSummary() }
   }
 }
 
-function payloadInputName(source: Settings['payload']): string {
+function payloadInputName(source: Settings['payload']): InputName {
   return source.kind === 'file' ? Inputs.PayloadFile : Inputs.Payload
 }
 
 async function readUserPayload(
   source: Settings['payload'],
-  workspace: string
+  { baseDir, naming }: Pick<PayloadSources, 'baseDir' | 'naming'>
 ): Promise<Payload | undefined> {
   if (source.kind === 'none') return undefined
+  if (source.kind === 'value') {
+    const where = { input: Inputs.Payload, what: `Invalid ${naming.setting(Inputs.Payload)}` }
+    checkNesting(source.value, where)
+    return asObject(source.value, where)
+  }
   if (source.kind === 'inline') {
-    const where = { input: Inputs.Payload, what: `Invalid input '${Inputs.Payload}': the value` }
+    const where = {
+      input: Inputs.Payload,
+      what: `Invalid ${naming.setting(Inputs.Payload)}: the value`
+    }
     const looksLikeJson = /^\s*[{[]/.test(source.text)
     const value = looksLikeJson
       ? parseJson(source.text, where)
@@ -70,36 +82,45 @@ async function readUserPayload(
 
   const where = {
     input: Inputs.PayloadFile,
-    what: `Invalid input '${Inputs.PayloadFile}': ${JSON.stringify(source.path)}`
+    what: `Invalid ${naming.setting(Inputs.PayloadFile)}: ${JSON.stringify(source.path)}`
   }
   const format = /\.json$/i.test(source.path) ? 'json' : /\.ya?ml$/i.test(source.path) ? 'yaml' : ''
   if (!format) {
     throw new InputError(where.input, `${where.what} is not a .json, .yml or .yaml file.`)
   }
-  const text = await readPayloadFile(path.resolve(workspace, source.path), where)
+  const text = await readBoundedFile(baseDir, source.path, where, naming)
   const value = format === 'json' ? parseJson(text, where) : await parseYaml(text, where)
   return asObject(value, where)
 }
 
 /**
- * The file's text, from a regular file of at most MAX_PAYLOAD_FILE_BYTES. Opened without blocking
- * and checked through the open handle, so a FIFO cannot hang the step waiting for a writer, a
- * device such as /dev/zero is never read, and the file checked is the file read.
+ * The text of a regular file of at most MAX_PAYLOAD_FILE_BYTES (the payload file, the accounts
+ * file), `relative` resolved from `baseDir`. Opened without blocking and checked through the open
+ * handle, so a FIFO cannot hang the step waiting for a writer, a device such as /dev/zero is never
+ * read, and the file checked is the file read.
  */
-async function readPayloadFile(file: string, { input, what }: Where): Promise<string> {
+export async function readBoundedFile(
+  baseDir: string,
+  relative: string,
+  { input, what }: Where,
+  naming: Naming
+): Promise<string> {
   let handle
   try {
     // O_NONBLOCK makes opening a FIFO return at once; Windows has neither, hence the fallback.
-    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    handle = await open(
+      path.resolve(baseDir, relative),
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+    )
   } catch (error) {
-    throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`)
+    throw new InputError(input, `${what} cannot be read: ${describeFsError(error, naming)}.`)
   }
   try {
     const stats = await handle.stat()
     if (!stats.isFile()) {
       throw new InputError(
         input,
-        `${what} is not a regular file (it is ${kindOf(stats)}); payload_file reads regular files only.`
+        `${what} is not a regular file (it is ${kindOf(stats)}); only regular files are read.`
       )
     }
     // The size stat gives is checked first; the read is bounded too, for files whose size stat
@@ -108,12 +129,15 @@ async function readPayloadFile(file: string, { input, what }: Where): Promise<st
       stats.size > MAX_PAYLOAD_FILE_BYTES
         ? undefined
         : await readAtMost(handle).catch((error: unknown) => {
-            throw new InputError(input, `${what} cannot be read: ${describeFsError(error)}.`)
+            throw new InputError(
+              input,
+              `${what} cannot be read: ${describeFsError(error, naming)}.`
+            )
           })
     if (!bytes) {
       throw new InputError(
         input,
-        `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload file may hold` +
+        `${what} is larger than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most ${input === Inputs.PayloadFile ? 'a payload' : 'an accounts'} file may hold` +
           (stats.size > MAX_PAYLOAD_FILE_BYTES ? ` (it is ${stats.size} bytes).` : '.')
       )
     }
@@ -147,9 +171,9 @@ async function readAtMost(handle: FileHandle): Promise<Buffer | undefined> {
   }
 }
 
-/** Which input a parse error is about, and how its message starts. */
-interface Where {
-  input: string
+/** Which setting a file or parse error is about, and how its message starts. */
+export interface Where {
+  input: InputName
   what: string
 }
 
@@ -247,9 +271,9 @@ function asObject(value: unknown, { input, what }: Where): Payload {
   throw new InputError(input, `${what} is ${kind}, but the payload must be an object ({...}).`)
 }
 
-function describeFsError(error: unknown): string {
+function describeFsError(error: unknown, naming: Naming): string {
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'no such file (paths are relative to GITHUB_WORKSPACE)'
+  if (code === 'ENOENT') return `no such file (paths are relative to ${naming.pathsRelativeTo})`
   if (code === 'EISDIR') return 'it is a directory'
   if (code === 'EACCES') return 'permission denied'
   if (code === 'ENXIO') return 'it is a socket, not a regular file'

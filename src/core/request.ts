@@ -26,43 +26,50 @@ export interface HttpRequest {
   body?: string
 }
 
-/** What the trigger request is made of besides the account, its key and the payload. */
-export interface TriggerTarget {
+/** Where every request goes and what it is authorized with: the run's client holds the one copy. */
+export interface Origin {
   /** API origin without a trailing slash. */
   baseUrl: string
   apiKey: string
+}
+
+/** One account's trigger, besides the origin. */
+export interface TriggerParts {
   event: string
   configId?: string
   slug?: string
+  account: string
+  idempotencyKey: string
+  /** Tells this run attempt's executions from another's, where Refold echoes it. */
+  instanceTag: string
+  /** The payload already serialized, so a fan-out serializes it once, not once per account. */
+  payloadJson: string
 }
 
-/**
- * `POST {base_url}/api/v2/public/event` for one linked account. `payloadJson` is the payload
- * already serialized, so a fan-out serializes it once, not once per account.
- */
-export function triggerRequest(
-  target: TriggerTarget,
-  linkedAccountId: string,
-  idempotencyKey: string,
-  payloadJson: string
-): HttpRequest {
-  const headers: Record<string, string> = {
-    'x-api-key': target.apiKey,
-    linked_account_id: linkedAccountId
-  }
-  if (target.configId) headers.config_id = target.configId
-  if (target.slug) headers.slug = target.slug
+/** The headers every call carries: the key, and the linked account for account-scoped calls. */
+export function apiHeaders(apiKey: string, account?: string): Record<string, string> {
+  const headers: Record<string, string> = { 'x-api-key': apiKey }
+  if (account !== undefined) headers.linked_account_id = account
+  return headers
+}
+
+/** `POST {base_url}/api/v2/public/event` for one linked account, headers in the contract's order. */
+export function triggerRequest(origin: Origin, parts: TriggerParts): HttpRequest {
+  const headers = apiHeaders(origin.apiKey, parts.account)
+  if (parts.configId) headers.config_id = parts.configId
+  if (parts.slug) headers.slug = parts.slug
   Object.assign(headers, {
     'content-type': 'application/json',
     accept: 'application/json',
     'user-agent': USER_AGENT,
-    'Idempotency-Key': idempotencyKey
+    'Idempotency-Key': parts.idempotencyKey,
+    instance_tag: parts.instanceTag
   })
   return {
     method: 'POST',
-    url: `${target.baseUrl}${Paths.TriggerEvent}`,
+    url: `${origin.baseUrl}${Paths.TriggerEvent}`,
     headers,
-    body: `{"event":${JSON.stringify(target.event)},"payload":${payloadJson}}`
+    body: `{"event":${JSON.stringify(parts.event)},"payload":${parts.payloadJson}}`
   }
 }
 

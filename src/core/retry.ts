@@ -4,6 +4,7 @@ import {
   CallFailed,
   MalformedAnswerError,
   NetworkError,
+  NotStarted,
   RefoldApiError,
   type AttemptRecord
 } from './errors.js'
@@ -145,6 +146,8 @@ export interface RetryHooks<T> {
   onRateLimited?(ms: number): void
   /** How a successful attempt is listed, e.g. `HTTP 200`. */
   outcomeOf?(value: T): string
+  /** The run's cancel: a backoff ends early, and the attempt it was for is never started. */
+  signal?: AbortSignal
 }
 
 /**
@@ -165,6 +168,8 @@ export async function withRetry<T>(
       attempts.push({ outcome: hooks.outcomeOf?.(value) ?? 'succeeded' })
       return { value, attempts }
     } catch (error) {
+      // A retry the run's cancel kept from going out: the caller needs the attempts before it.
+      if (error instanceof NotStarted) throw new NotStarted(attempts)
       if (!(error instanceof RefoldApiError || error instanceof NetworkError)) throw error
       attempts.push({ outcome: attemptOutcome(error) })
       if (!isRetryable(error)) throw new CallFailed(error, attempts)
@@ -189,7 +194,7 @@ export async function withRetry<T>(
       hooks.onRetry(
         `Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`
       )
-      await clock.sleep(delay)
+      await clock.sleep(delay, hooks.signal)
     }
   }
 }

@@ -107,6 +107,11 @@ export interface WaitContext {
    * wait learns from its own executions only.
    */
   durations?: DurationsSeen
+  /**
+   * Failed executions whose detail may still be read, shared by every account's wait: the
+   * summary shows at most that many, so a fan-out reads no more. Default: MAX_DETAILS per wait.
+   */
+  detailReads?: { left: number }
 }
 
 /**
@@ -186,7 +191,7 @@ const FIRST_POLL_MS = 1000
 const FINISH_MARGIN_MS = 1000
 /** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
 const START_DATE_MARGIN_MS = 60_000
-const MAX_DETAILS = 5
+export const MAX_DETAILS = 5
 
 /** Requests made, counted from every call's attempts, failed calls included. */
 interface Tally {
@@ -551,8 +556,11 @@ class AccountWait {
    */
   private async readFailures(executions: ExecutionSummary[]): Promise<FailedExecution[]> {
     const { client, log } = this.ctx
+    const budget = this.ctx.detailReads ?? { left: MAX_DETAILS }
     const details: FailedExecution[] = []
     for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
+      if (budget.left <= 0) break
+      budget.left--
       const { id, workflow } = execution
       try {
         const detail = await counted(this.tally, client.getExecution(this.account, id))

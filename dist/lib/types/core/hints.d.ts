@@ -1,0 +1,8 @@
+import type { Naming } from './naming.js';
+import type { RefoldApiError } from './errors.js';
+/** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
+export declare function hintFor(error: RefoldApiError, apiKey: string, naming: Pick<Naming, 'name'>): string | undefined;
+/** The event names closest to `wanted`, best first: same name in another case, then small typos. */
+export declare function closestEventNames(wanted: string, names: readonly string[], count?: number): string[];
+/** A linked account's key can fire events but not list them; said on a 401 from any list. */
+export declare const ORG_KEY_HINT: string;
