@@ -27,6 +27,7 @@ import {
   type RefoldModelOptions
 } from '../test/refold-model.js'
 
+import { virtualClock } from './helpers/common.js'
 const TRIGGER = '/api/v2/public/event'
 const EVENTS = '/api/v2/public/application/event'
 const EXECUTIONS = '/api/v2/public/execution'
@@ -501,18 +502,8 @@ describe('close', () => {
 // ---------------------------------------------------------------------------------------------
 // The model alone, on a virtual clock: what unit tests of the client, wait and fan-out drive.
 
-function virtualClock(start = Date.parse('2024-03-05T12:00:00Z')) {
-  let now = start
-  return {
-    now: () => now,
-    advance: (ms: number) => {
-      now += ms
-    }
-  }
-}
-
 function modelWith(options: RefoldModelOptions = {}) {
-  const clock = virtualClock()
+  const clock = virtualClock({ start: Date.parse('2024-03-05T12:00:00Z') })
   const model = createRefoldModel({ now: clock.now, ...options })
   const key = { 'x-api-key': DEFAULT_API_KEY }
   const fire = (event = 'Release Published', account = ACCOUNT, headers = {}) =>

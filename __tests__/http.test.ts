@@ -25,6 +25,7 @@ import {
   TransportError,
   type AttemptRequest
 } from '../src/core/http.js'
+import { rejection } from './helpers/common.js'
 
 const KEY = 'pk_live_9f8e7d6c5b4a3210secret'
 
@@ -86,13 +87,9 @@ function request(url: string, extra: Partial<AttemptRequest> = {}): AttemptReque
 }
 
 async function failure(promise: Promise<unknown>): Promise<TransportError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(TransportError)
-    return error as TransportError
-  }
-  throw new Error('expected the attempt to fail')
+  const error = await rejection(promise)
+  expect(error).toBeInstanceOf(TransportError)
+  return error as TransportError
 }
 
 async function eventually(check: () => boolean, ms = 2000): Promise<void> {

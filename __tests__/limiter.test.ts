@@ -14,7 +14,7 @@ interface Timer {
  * A clock whose time jumps from timer to timer. `sleep` is the limiter's (and is counted, so a
  * busy loop shows); `work` is a task's own duration.
  */
-function virtualClock() {
+function steppingClock() {
   let now = 0
   let seq = 0
   const timers: Timer[] = []
@@ -55,10 +55,10 @@ function virtualClock() {
   }
 }
 
-type VirtualClock = ReturnType<typeof virtualClock>
+type SteppingClock = ReturnType<typeof steppingClock>
 
 /** Submits `count` tasks of `durationMs` each; records when each started and ended. */
-function submit(limiter: Limiter, clock: VirtualClock, count: number, durationMs = 0) {
+function submit(limiter: Limiter, clock: SteppingClock, count: number, durationMs = 0) {
   const starts: number[] = []
   const ends: number[] = []
   let active = 0
@@ -91,7 +91,7 @@ function expectConformsToBucket(starts: number[], ratePerSecond: number, burst: 
 
 describe('rate and burst', () => {
   it('paces from the first request: the bucket starts empty, leaving the burst to the org', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 5, concurrency: 5 }, clock)
     const { all, starts } = submit(limiter, clock, 8)
     expect(await clock.drive(all)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
@@ -99,7 +99,7 @@ describe('rate and burst', () => {
   })
 
   it('holds 200 requests at 20/s with bursts of 5 to the rate, and no slower', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 5, concurrency: 5 }, clock)
     const { all, starts } = submit(limiter, clock, 200, 10)
     await clock.drive(all)
@@ -113,7 +113,7 @@ describe('rate and burst', () => {
   })
 
   it('sleeps once per request after the first, never in a busy loop', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 5, concurrency: 5 }, clock)
     await clock.drive(submit(limiter, clock, 200, 10).all)
     expect(clock.sleeps.length).toBeLessThanOrEqual(199)
@@ -121,7 +121,7 @@ describe('rate and burst', () => {
   })
 
   it('keeps the rate when the interval is not a whole number of milliseconds', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 3, burst: 2, concurrency: 2 }, clock)
     const { all, starts } = submit(limiter, clock, 30)
     await clock.drive(all)
@@ -131,7 +131,7 @@ describe('rate and burst', () => {
   })
 
   it('allows a rate below one request per second', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 0.1, burst: 1, concurrency: 1 }, clock)
     const { all, starts } = submit(limiter, clock, 3)
     await clock.drive(all)
@@ -139,7 +139,7 @@ describe('rate and burst', () => {
   })
 
   it('refills the burst after an idle spell', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 10, burst: 3, concurrency: 3 }, clock)
     await clock.drive(submit(limiter, clock, 6).all)
     await clock.drive(clock.work(1000))
@@ -152,7 +152,7 @@ describe('rate and burst', () => {
 
 describe('requests in flight', () => {
   it('never runs more than `concurrency` requests at once', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 1000, burst: 10, concurrency: 3 }, clock)
     const run = submit(limiter, clock, 30, 100)
     const seen: number[] = []
@@ -170,7 +170,7 @@ describe('requests in flight', () => {
   })
 
   it('starts the next request as soon as one in flight ends', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 1000, burst: 2, concurrency: 2 }, clock)
     const durations = [300, 100, 50, 50]
     const starts: number[] = []
@@ -188,7 +188,7 @@ describe('requests in flight', () => {
   })
 
   it('frees the slot of a request that fails, and passes its error to the caller', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 1, concurrency: 1 }, clock)
     const failing = limiter.run(async () => {
       throw new Error('HTTP 500')
@@ -206,7 +206,7 @@ describe('requests in flight', () => {
 
 describe('a cancelled run', () => {
   it('starts no request still waiting for its turn; the one in flight goes on', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 1, concurrency: 1 }, clock)
     const controller = new AbortController()
     const started: string[] = []
@@ -231,7 +231,7 @@ describe('a cancelled run', () => {
 
 describe('order', () => {
   it('starts requests in the order they were asked for, late arrivals behind the queue', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 10, burst: 2, concurrency: 2 }, clock)
     const order: string[] = []
     const task = (name: string, ms: number) => () => {
@@ -249,7 +249,7 @@ describe('order', () => {
 
 describe('pause', () => {
   it('holds back every queued request when one request is told to wait (a 429)', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 20, burst: 1, concurrency: 5 }, clock)
     const starts: number[] = []
     const all = Promise.all(
@@ -267,7 +267,7 @@ describe('pause', () => {
   })
 
   it('holds back requests that arrive during the pause, behind those already queued', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 2, concurrency: 2 }, clock)
     const order: string[] = []
     const starts: Record<string, number> = {}
@@ -287,7 +287,7 @@ describe('pause', () => {
   })
 
   it('does not touch requests already in flight', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 2, concurrency: 2 }, clock)
     const ends: number[] = []
     const slow = limiter.run(async () => {
@@ -303,7 +303,7 @@ describe('pause', () => {
   })
 
   it('is not cut short by a shorter pause, and is extended by a longer one', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 5, concurrency: 5 }, clock)
     limiter.pause(1000)
     limiter.pause(200)
@@ -319,7 +319,7 @@ describe('pause', () => {
   })
 
   it('paces at the rate after a pause instead of spending a burst Refold just refused', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 10, burst: 3, concurrency: 3 }, clock)
     // Idle long enough for a full bucket of 3.
     await clock.drive(clock.work(1000))
@@ -330,7 +330,7 @@ describe('pause', () => {
   })
 
   it('ignores a pause of zero or less', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 5, concurrency: 5 }, clock)
     limiter.pause(0)
     limiter.pause(-50)
@@ -341,7 +341,7 @@ describe('pause', () => {
   })
 
   it('holds back a request waiting for a slot when the pause comes while it waits', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 100, burst: 5, concurrency: 1 }, clock)
     let second = -1
     const first = limiter.run(async () => {
@@ -356,7 +356,7 @@ describe('pause', () => {
 
 describe('a clock that misbehaves', () => {
   it('does not stall when the wall clock is set back', async () => {
-    const clock = virtualClock()
+    const clock = steppingClock()
     const limiter = new Limiter({ ratePerSecond: 10, burst: 1, concurrency: 1 }, clock)
     await clock.drive(limiter.run(async () => undefined))
     limiter.pause(1000)
@@ -385,7 +385,7 @@ describe('a clock that misbehaves', () => {
 })
 
 describe('options', () => {
-  const clock = virtualClock()
+  const clock = steppingClock()
   it.each([
     [{ ratePerSecond: 0, burst: 1, concurrency: 1 }, /rate/],
     [{ ratePerSecond: Infinity, burst: 1, concurrency: 1 }, /rate/],

@@ -26,7 +26,7 @@ import {
   virtualClock,
   type VirtualClock
 } from './helpers/common.js'
-import { apiError, MODEL, modelClient, type ModelClient } from './helpers/model-client.js'
+import { refusalAnswer, MODEL, modelClient, type ModelClient } from './helpers/model-client.js'
 
 const EVENT = 'Release Published'
 const EVENT_ID = 'evt-release'
@@ -519,7 +519,7 @@ describe('waitForExecutions', () => {
             if (page === '1') {
               return { status: 200, body: { docs: [], hasNextPage: true, nextPage: 4 } }
             }
-            if (page !== '4') return apiError(400, { message: `unexpected page ${page}` })
+            if (page !== '4') return refusalAnswer(400, { message: `unexpected page ${page}` })
             const all = c.model.handle({ ...request, query: { ...request.query, page: '1' } })
             return {
               status: 200,
@@ -919,7 +919,7 @@ describe('waitForExecutions', () => {
         arrange: c =>
           c.always(
             'events',
-            apiError(401, {
+            refusalAnswer(401, {
               http_error_type: 'UNAUTHORIZED',
               error_code: 'SERVER_ERROR',
               message: 'Invalid Credentials'
@@ -942,7 +942,7 @@ describe('waitForExecutions', () => {
     it('gives no org-level key hint when the events list fails otherwise', async () => {
       const { result } = await run({
         retries: 0,
-        arrange: c => c.always('events', apiError(403, { message: 'Forbidden' }))
+        arrange: c => c.always('events', refusalAnswer(403, { message: 'Forbidden' }))
       })
       expect(result.headline).toMatch(/could not look up the event's id: .*HTTP 403/)
       expect(result.headline).not.toMatch(/org-level/)
@@ -962,7 +962,7 @@ describe('waitForExecutions', () => {
   })
 
   describe('poll failures', () => {
-    const unavailable = apiError(503, { message: 'Service Unavailable' })
+    const unavailable = refusalAnswer(503, { message: 'Service Unavailable' })
 
     it('retries a poll that fails with a retryable error, per the retry policy', async () => {
       const { result, client, sleeps, sent } = await run({
@@ -987,7 +987,7 @@ describe('waitForExecutions', () => {
         arrange: c =>
           c.script(
             'executions',
-            apiError(429, { message: 'Rate Limit Hit' }, { 'retry-after': '7' })
+            refusalAnswer(429, { message: 'Rate Limit Hit' }, { 'retry-after': '7' })
           ),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
@@ -1011,7 +1011,7 @@ describe('waitForExecutions', () => {
 
     it('does not retry a poll refused with 401, and says the executions list needs an org-level key', async () => {
       const { result, sent } = await run({
-        arrange: c => c.always('executions', apiError(401, { message: 'Invalid Credentials' }))
+        arrange: c => c.always('executions', refusalAnswer(401, { message: 'Invalid Credentials' }))
       })
       expect(result.status).toBe('NONE')
       expect(result.headline).toMatch(/could not poll the executions/)
@@ -1249,7 +1249,7 @@ describe('waitForExecutions', () => {
 
     it('polls without start_date when Refold refuses it with 400', async () => {
       const { result, sent } = await run({
-        arrange: c => c.script('executions', apiError(400, { message: 'Invalid start_date' })),
+        arrange: c => c.script('executions', refusalAnswer(400, { message: 'Invalid start_date' })),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('COMPLETED')
@@ -1262,7 +1262,7 @@ describe('waitForExecutions', () => {
 
     it('ends the wait when the query without start_date is refused too', async () => {
       const { result, sent } = await run({
-        arrange: c => c.always('executions', apiError(422, { message: 'Invalid query' })),
+        arrange: c => c.always('executions', refusalAnswer(422, { message: 'Invalid query' })),
         executions: [execution('ex-1', 'Publish Docs', 'COMPLETED')]
       })
       expect(result.status).toBe('NONE')
@@ -1458,7 +1458,7 @@ describe('waitForExecutions', () => {
         arrange: c => {
           // Polls at 1, 3 and 7 s (ex-1 ERRORED at 4 s) are answered; the one at 15 s is not.
           c.script('executions', MODEL, MODEL, MODEL)
-          c.always('executions', apiError(503))
+          c.always('executions', refusalAnswer(503))
         },
         executions: [failing('ex-1'), execution('ex-2', 'Sync CRM', 'RUNNING')]
       })
@@ -1468,8 +1468,8 @@ describe('waitForExecutions', () => {
     })
 
     it.each([
-      ['a 500 on every attempt', apiError(500, { message: 'boom' })],
-      ['a 404', apiError(404, { error_code: 'EXECUTION_NOT_FOUND' })],
+      ['a 500 on every attempt', refusalAnswer(500, { message: 'boom' })],
+      ['a 404', refusalAnswer(404, { error_code: 'EXECUTION_NOT_FOUND' })],
       ['a malformed detail', { status: 200, body: '{"name":"no id"}' }],
       ['a dropped connection', { network: 'connection reset (ECONNRESET)' }]
     ])('a detail that cannot be read (%s) changes nothing else', async (_label, failure) => {
@@ -1642,7 +1642,7 @@ describe('waitForExecutions', () => {
         stopUnfinished: true,
         arrange: c => {
           c.script('executions', MODEL)
-          c.always('executions', apiError(503))
+          c.always('executions', refusalAnswer(503))
         },
         executions: runningAndDone()
       })
@@ -1704,7 +1704,7 @@ describe('waitForExecutions', () => {
           let first = 0
           c.always('executions', request =>
             request.headers?.linked_account_id === 'acct-0000' && ++first > 1
-              ? apiError(401, { message: 'Invalid Credentials' })
+              ? refusalAnswer(401, { message: 'Invalid Credentials' })
               : undefined
           )
         }

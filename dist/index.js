@@ -4394,18 +4394,26 @@ class PreflightError extends Error {
     }
 }
 /**
- * Whether this run checks: `auto` when it names more than one account (counted before shard: a
- * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
+ * The check, when this run makes it: `auto` when it names more than one account (counted before
+ * shard: a list, a file, `*`), waits, or is a dry run; `true` always; `false` never. A dry run
+ * without a key cannot check (`true` without a key is an input error, in settings).
  */
-function wantsPreflight(settings, accounts) {
-    if (settings.preflight !== 'auto')
-        return settings.preflight === 'always';
-    if (settings.dryRun && !settings.apiKey)
-        return false;
-    const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
-    return several || settings.wait || settings.dryRun;
+async function checkBeforeFiring(ctx, accounts, payload) {
+    const { settings } = ctx;
+    if (settings.preflight === 'never')
+        return { status: 'off' };
+    if (settings.preflight === 'auto') {
+        const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
+        if (!several && !settings.wait && !settings.dryRun)
+            return { status: 'off' };
+        if (settings.dryRun && !settings.apiKey) {
+            ctx.log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
+            return { status: 'skipped' };
+        }
+    }
+    return check(ctx, payload);
 }
-async function preflight(ctx, payload) {
+async function check(ctx, payload) {
     const { event } = ctx.settings;
     const strict = ctx.settings.preflight === 'always';
     /** The check could not be made: `auto` goes on with a warning, `true` fails. */
@@ -4469,175 +4477,229 @@ function listFailure(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/core/outputs.ts
+;// CONCATENATED MODULE: ./src/core/answers.ts
 
 
-
-function outcomeOutputs(outcome) {
-    const { results } = outcome;
-    // The scalar outputs speak of the first failed account, else of the first account.
-    const shown = results.find(result => !result.ok) ?? results[0];
-    const accepted = results.filter(result => result.ok).length;
-    const checked = outcome.failure instanceof PreflightError ? outcome.failure : undefined;
-    const outputs = {
-        [Outputs.Ok]: outcome.ok,
-        [Outputs.StatusCode]: shown?.statusCode ?? null,
-        // A failed check's message is its first violation; the error and the summary list them all.
-        [Outputs.Message]: checked?.violations[0] ?? outcome.failure?.message ?? shown?.message ?? '',
-        [Outputs.ErrorCode]: checked ? checked.code : shown?.ok ? null : (shown?.errorCode ?? null),
-        [Outputs.HttpErrorType]: shown?.ok ? null : (shown?.httpErrorType ?? null),
-        [Outputs.Response]: responseOutput(shown?.response ?? ''),
-        [Outputs.Attempts]: outcome.attempts,
-        [Outputs.DurationMs]: outcome.durationMs,
-        [Outputs.Payload]: outcome.payloadJson,
-        [Outputs.IdempotencyKey]: outcome.idempotencyKey,
-        [Outputs.Results]: results.map(resultOutput),
-        [Outputs.Accepted]: accepted,
-        [Outputs.Failed]: results.length - accepted,
-        [Outputs.Truncated]: false,
-        [Outputs.Preflight]: outcome.preflight
-    };
-    if (outcome.resultsFile)
-        outputs[Outputs.ResultsFile] = outcome.resultsFile;
-    if (outcome.executionStatus) {
-        const several = results.length > 1;
-        outputs[Outputs.Executions] = results.flatMap(result => (result.wait?.executions ?? []).map(execution => ({
-            ...executionOutput(execution),
-            ...(several ? { linked_account_id: result.linkedAccountId } : {})
-        })));
-        outputs[Outputs.ExecutionStatus] = outcome.executionStatus;
-        if (outcome.correlation)
-            outputs[Outputs.Correlation] = outcome.correlation;
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+const MESSAGE_TEXT_LIMIT = 1024;
+/** The page to read after `page`: the one the answer names, or the next one when it names none. */
+function pageAfter(page, paging) {
+    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
+}
+/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
+function readPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage, totalDocs } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
     }
-    return outputs;
-}
-/** GitHub keeps at most 1 MB of outputs per job: these bounds leave room for the other steps. */
-const OUTPUT_LIMITS = {
-    results: 512 * 1024,
-    executions: 256 * 1024,
-    payload: 128 * 1024,
-    all: 900 * 1024
-};
-/**
- * The outputs cut to fit GitHub's limits: `payload` left empty past its bound, and `results` and
- * `executions` holding as many whole entries as fit, failures first (within the bounds they keep
- * input order). `truncated` says whether anything was cut; the results file has everything.
- */
-function fitToLimits(outputs) {
-    const fitted = { ...outputs };
-    let truncated = false;
-    if (bytes(fitted[Outputs.Payload]) > OUTPUT_LIMITS.payload) {
-        fitted[Outputs.Payload] = '';
-        truncated = true;
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
     }
-    const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
-    let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
-    if (executions) {
-        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailedStatus(e.status));
-        fitted[Outputs.Executions] = kept.entries;
-        truncated ||= kept.cut;
-        left -= kept.bytes;
-    }
-    const kept = wholeEntries(results, Math.min(OUTPUT_LIMITS.results, left), r => !r.ok);
-    fitted[Outputs.Results] = kept.entries;
-    truncated ||= kept.cut;
-    fitted[Outputs.Truncated] = truncated;
-    return fitted;
-}
-/** The entries as they are when their JSON fits; else as many whole ones as fit, failures first. */
-function wholeEntries(entries, budget, isFailure) {
-    const sizes = entries.map(entry => bytes(JSON.stringify(entry)) + 1);
-    const total = sizes.reduce((sum, size) => sum + size, 1);
-    if (total <= budget)
-        return { entries, bytes: total, cut: false };
-    const order = [...entries.keys()].sort((a, b) => Number(isFailure(entries[b])) - Number(isFailure(entries[a])) || a - b);
-    const kept = new Set();
-    let used = 1;
-    for (const index of order) {
-        if (used + sizes[index] > budget)
-            break;
-        kept.add(index);
-        used += sizes[index];
-    }
-    // Failures first, each group in input order.
-    const chosen = order.filter(index => kept.has(index)).map(index => entries[index]);
-    return { entries: chosen, bytes: used, cut: true };
-}
-const SUCCEEDED_STATUSES = new Set(['COMPLETED', 'DUPLICATE']);
-const RUNNING_STATUSES = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-function isFailedStatus(status) {
-    const upper = status.toUpperCase();
-    return !SUCCEEDED_STATUSES.has(upper) && !RUNNING_STATUSES.has(upper);
-}
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** One execution as the `executions` output and the results file list it. */
-function executionOutput({ id, workflow, status, created_at }) {
-    return { id, workflow, status, created_at };
-}
-function resultOutput(result) {
     return {
-        linked_account_id: result.linkedAccountId,
-        ok: result.ok,
-        status_code: result.statusCode,
-        message: result.message,
-        error_code: result.errorCode,
-        attempts: result.attempts,
-        idempotency_key: result.idempotencyKey,
-        execution_status: result.executionStatus
+        docs: json.docs,
+        paging: {
+            hasNextPage: hasNextPage === true,
+            nextPage: nextPage,
+            ...(Number.isSafeInteger(totalDocs) && totalDocs >= 0
+                ? { totalDocs: totalDocs }
+                : {})
+        }
     };
 }
-/** One line saying what happened, for the summary's heading. */
-function headline(outcome) {
-    const event = `event "${outcome.event}"`;
-    const { results } = outcome;
-    if (outcome.failure)
-        return `Refold did not fire ${event}`;
-    if (outcome.cancelled)
-        return cancelledLine(outcome);
-    if (outcome.dryRun)
-        return `Dry run: ${event} was not sent`;
-    if (!results.length)
-        return `No linked account in this shard: ${event} was not sent`;
-    if (results.length === 1) {
-        const [only] = results;
-        if (only.wait)
-            return only.wait.headline;
-        return `Refold ${only.ok ? 'accepted' : 'did not accept'} ${event}`;
+/** What the events list answer holds; an entry without a text id and name is skipped. */
+function readEvents(json) {
+    if (!Array.isArray(json))
+        return 'expected an array of events';
+    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
+}
+/**
+ * A page of the executions list, or what is wrong with it. Only the page itself must have the
+ * documented shape: a doc that is not an object is dropped, and a field of another type is left
+ * out, since one odd doc of another event must not break the page.
+ */
+function readExecutionPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging };
+}
+function listedExecution(doc) {
+    const text = (value) => typeof value === 'string' ? value : undefined;
+    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
+    return dropUndefined({
+        _id: text(doc._id),
+        name: text(doc.name),
+        status: text(doc.status),
+        associated_event_id: text(doc.associated_event_id),
+        custom_trigger_id: text(doc.custom_trigger_id),
+        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+            : undefined,
+        config_id: text(doc.config_id),
+        instance_tag: text(doc.instance_tag),
+        createdAt: text(doc.createdAt),
+        completion_time: text(doc.completion_time)
+    });
+}
+/**
+ * A matched execution checked, or what is wrong with it: it needs an id and a readable
+ * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
+ */
+function readExecution(listed) {
+    if (!listed._id)
+        return 'has no _id';
+    if (listed.createdAt === undefined)
+        return 'has no createdAt';
+    const created = parseTimestamp(listed.createdAt);
+    if (Number.isNaN(created))
+        return 'has a createdAt that is not a date';
+    const status = listed.status?.trim().toUpperCase();
+    const finished = parseTimestamp(listed.completion_time ?? '');
+    return dropUndefined({
+        _id: listed._id,
+        status: status || undefined,
+        createdAt: listed.createdAt,
+        created,
+        name: listed.name,
+        associated_workflow: listed.associated_workflow,
+        completion_time: listed.completion_time,
+        finished: Number.isNaN(finished) ? undefined : finished
+    });
+}
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+/**
+ * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
+ * is UTC (Date.parse would take it as the runner's local time).
+ */
+function parseTimestamp(text) {
+    const match = TIMESTAMP.exec(text.trim());
+    if (!match)
+        return NaN;
+    const [, date, time, zone] = match;
+    if (!time)
+        return Date.parse(`${date}T00:00:00Z`);
+    const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z';
+    return Date.parse(`${date}T${time}${offset}`);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === undefined)
+        return 'missing';
+    if (value === '')
+        return 'empty';
+    const kind = typeof value;
+    return kind === 'object' ? 'an object' : `a ${kind}`;
+}
+function dropUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A non-2xx answer as the author should read it, whatever shape the body has. */
+function parseApiError(answer, action, host) {
+    const json = readJson(answer.body);
+    const text = (key) => {
+        const value = json?.[key];
+        return typeof value === 'string' && value.trim()
+            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            : undefined;
+    };
+    const retryAfter = answer.headers['retry-after'];
+    return new RefoldApiError({
+        action,
+        host,
+        status: answer.status,
+        httpErrorType: text('http_error_type'),
+        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
+        errorText: text('error'),
+        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
+        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
+        body: answer.body,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+    });
+}
+function headerText(value) {
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
+}
+function readJson(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
     }
-    const accepted = results.filter(result => result.ok).length;
-    return `${capitalized(event)}: ${accepted} of ${results.length} linked accounts ok`;
-}
-const FAILURES_NAMED = 5;
-/** The message a failed run fails (or, with fail_on_error false, warns) with; undefined when ok. */
-function failureMessage(outcome) {
-    if (outcome.failure)
-        return outcome.failure.message;
-    if (outcome.cancelled)
-        return cancelledLine(outcome);
-    if (outcome.ok)
+    catch {
         return undefined;
-    const failed = outcome.results.filter(result => !result.ok);
-    if (outcome.results.length === 1)
-        return failed[0].failure?.message ?? failed[0].message;
-    const named = failed
-        .slice(0, FAILURES_NAMED)
-        .map(result => `${result.linkedAccountId} (${result.failure?.message ?? result.message})`);
-    const more = failed.length > FAILURES_NAMED ? `, and ${failed.length - FAILURES_NAMED} more` : '';
-    return (`Event "${outcome.event}": ${failed.length} of ${outcome.results.length} linked accounts ` +
-        `failed: ${named.join('; ')}${more}`);
+    }
 }
-/** "Cancelled after N of M accounts": N counts the accounts whose trigger was sent. */
-function cancelledLine(outcome) {
-    const { results } = outcome;
-    const sent = results.filter(result => result.attempts > 0 || result.notSent?.endsWith('in flight'));
-    const waiting = outcome.executionStatus === 'CANCELLED' ? ', while waiting for executions' : '';
-    return (`Cancelled after ${sent.length} of ${results.length} linked account` +
-        `${results.length === 1 ? '' : 's'}${waiting}: event "${outcome.event}"; see results for each`);
+/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (!trimmed)
+        return 'an empty body';
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
+    }
+    const oneLine = trimmed.replace(/\s+/g, ' ');
+    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
 }
-function capitalized(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
+function malformed(answer, action, host, problem) {
+    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
+}
+const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
+/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
+function readExecutionDetail(json) {
+    if (!isRecord(json))
+        return 'expected an execution object';
+    if (typeof json._id !== 'string' || !json._id)
+        return `_id is ${typeName(json._id)}, not a text`;
+    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    const errorText = (record) => {
+        const error = record.error;
+        return (text(error) ??
+            (isRecord(error) ? text(error.message) : undefined) ??
+            text(record.error_message) ??
+            text(record.message));
+    };
+    const detail = { _id: json._id };
+    if (text(json.name))
+        detail.name = text(json.name);
+    if (text(json.status))
+        detail.status = text(json.status);
+    const error = errorText(json);
+    if (error)
+        detail.error = error;
+    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
+    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
+    if (failed) {
+        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
+        const nodeError = errorText(failed);
+        if (nodeError)
+            detail.failedNode.error = nodeError;
+    }
+    return detail;
+}
+function readLinkedAccountPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    const accounts = [];
+    for (const [index, doc] of page.docs.entries()) {
+        const id = isRecord(doc) ? doc.account_id : undefined;
+        if (typeof id !== 'string' || !id) {
+            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
+        }
+        accounts.push(id);
+    }
+    return { accounts, ...page.paging };
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts
@@ -4803,6 +4865,785 @@ function seconds(ms) {
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+// Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
+// The trigger answer names no execution, so they are found by correlation: the same event id, the
+// same config when one was given, our `instance_tag` when Refold carries it back, else created at
+// or after the answer's Date (the server's clock). Best effort by nature; see README.
+
+
+
+
+
+/**
+ * How long each workflow took, across the waits of one run, and which of its executions are in
+ * progress. A wait whose execution is younger than one still in progress elsewhere leaves the
+ * timing to that older one's wait and polls once its duration is known: the fan-out then costs
+ * about two polls per account, not one per doubling step.
+ */
+class DurationsSeen {
+    workflows = new Map();
+    /** The longest duration seen for `workflow`, in ms. */
+    longest(workflow) {
+        return this.workflows.get(workflow)?.longest;
+    }
+    /** An execution of `workflow` seen in progress; `created` on the server's clock. */
+    running(workflow, id, created) {
+        this.entry(workflow).running.set(id, created);
+    }
+    /** An execution of `workflow` seen finished, having taken `durationMs` at most. */
+    finished(workflow, id, durationMs) {
+        const entry = this.entry(workflow);
+        entry.running.delete(id);
+        const first = entry.longest === undefined;
+        entry.longest = Math.max(entry.longest ?? 0, durationMs);
+        if (first)
+            this.changed(entry);
+    }
+    /** A wait that ends no longer times the executions it saw in progress. */
+    withdraw(workflow, id) {
+        const entry = this.workflows.get(workflow);
+        if (entry?.running.delete(id) && entry.longest === undefined)
+            this.changed(entry);
+    }
+    /** Whether an execution of `workflow` created before `created` is in progress, as last seen. */
+    olderRunning(workflow, created) {
+        for (const other of this.workflows.get(workflow)?.running.values() ?? []) {
+            if (other < created)
+                return true;
+        }
+        return false;
+    }
+    /** Aborted when `workflow`'s duration becomes known, or an execution timing it is withdrawn. */
+    signal(workflow) {
+        return this.entry(workflow).changed.signal;
+    }
+    entry(workflow) {
+        let entry = this.workflows.get(workflow);
+        if (!entry) {
+            entry = { running: new Map(), changed: new AbortController() };
+            this.workflows.set(workflow, entry);
+        }
+        return entry;
+    }
+    changed(entry) {
+        entry.changed.abort();
+        entry.changed = new AbortController();
+    }
+}
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
+const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
+const STATUS_MISSING = 'status missing';
+const PAGE_SIZE = 50;
+/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
+const MAX_PAGES = 20;
+/** Most workflows are short: look soon, then back off to `wait_interval`. */
+const FIRST_POLL_MS = 1000;
+/** A poll timed from a duration seen comes this long after the expected finish. */
+const FINISH_MARGIN_MS = 1000;
+/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
+const START_DATE_MARGIN_MS = 60_000;
+const MAX_DETAILS = 5;
+/**
+ * Waits for the executions the trigger for `account` started, tagged `instanceTag` (empty: none
+ * was sent). The verdict comes once at least one execution was seen and every one seen finished:
+ * with `expected_workflows`, when that many were seen; else on a poll made `wait_settle` after
+ * the trigger that finds nothing new. Polls come 1 s after the trigger, then 2, 4, 8 … s apart
+ * up to `wait_interval`, none before `wait_settle` once an execution was seen, and none before a
+ * running workflow is expected to finish, from the durations seen.
+ */
+async function waitForExecutions(ctx, account, answer, instanceTag) {
+    const wait = new AccountWait(ctx, account, answer, instanceTag);
+    try {
+        return await wait.run();
+    }
+    finally {
+        wait.withdraw();
+    }
+}
+class AccountWait {
+    ctx;
+    account;
+    tag;
+    started;
+    deadline;
+    settleAt;
+    /** t0: the server's clock when it accepted the trigger. */
+    since;
+    durations;
+    seen = new Map();
+    warned = new Set();
+    tally = { polls: 0, requests: 0 };
+    startDate;
+    eventId = '';
+    lastPoll;
+    warnedExtra = false;
+    constructor(ctx, account, answer, tag) {
+        this.ctx = ctx;
+        this.account = account;
+        this.tag = tag;
+        const { clock, settings } = ctx;
+        this.started = clock.now();
+        this.lastPoll = this.started;
+        this.deadline = this.started + settings.waitTimeoutMs;
+        this.settleAt = this.started + settings.waitSettleMs;
+        // The server's clock, so a runner whose clock drifts still ignores older executions.
+        const serverDate = Date.parse(String(answer.headers.date ?? ''));
+        this.since = Number.isNaN(serverDate) ? this.started - 1000 : serverDate;
+        this.startDate = new Date(this.since - START_DATE_MARGIN_MS).toISOString();
+        this.durations = ctx.durations ?? new DurationsSeen();
+    }
+    async run() {
+        const { settings, clock, signal, log } = this.ctx;
+        try {
+            const events = await untilAborted(this.ctx.events(), signal);
+            if (events === ABORTED)
+                return this.end({ by: 'cancel' });
+            const event = events.value.find(e => e.name === settings.event);
+            if (!event) {
+                const reason = `event "${settings.event}" is not in the events list, so its executions cannot be found`;
+                return this.end({ by: 'failure', reason });
+            }
+            this.eventId = event._id;
+        }
+        catch (error) {
+            const hint = orgKeyHint(error);
+            const reason = `could not look up the event's id: ${failureText(error, hint)}`;
+            return this.end({ by: 'failure', reason, hint });
+        }
+        const expected = settings.expectedWorkflows;
+        log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
+            `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s; ` +
+            (expected === undefined
+                ? `no verdict before ${settings.waitSettleMs / 1000} s after the trigger)`
+                : `until ${expected} workflow execution${expected === 1 ? ' has' : 's have'} finished)`));
+        let gap = Math.min(FIRST_POLL_MS, settings.waitIntervalMs);
+        for (;;) {
+            for (;;) {
+                const { at, watch } = this.plan(gap);
+                const now = clock.now();
+                if (at <= now)
+                    break;
+                await this.sleep(at - now, watch);
+                if (signal.aborted)
+                    return this.end({ by: 'cancel' });
+                if (clock.now() >= at)
+                    break;
+            }
+            const pollStarted = clock.now();
+            let listed;
+            try {
+                listed = await untilAborted(this.poll(), signal);
+            }
+            catch (error) {
+                const hint = orgKeyHint(error);
+                const reason = `could not poll the executions: ${failureText(error, hint)}`;
+                return this.end({ by: 'failure', reason, hint });
+            }
+            if (listed === ABORTED)
+                return this.end({ by: 'cancel' });
+            this.lastPoll = clock.now();
+            const foundNew = this.absorb(listed);
+            if (this.decided(pollStarted, foundNew))
+                return this.end({ by: 'verdict' });
+            if (clock.now() >= this.deadline)
+                return this.end({ by: 'deadline' });
+            gap = Math.min(gap * 2, settings.waitIntervalMs);
+        }
+    }
+    /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
+    async sleep(ms, watch) {
+        const wake = new AbortController();
+        const signals = [this.ctx.signal, ...watch];
+        const stop = () => wake.abort();
+        for (const signal of signals)
+            signal.addEventListener('abort', stop, { once: true });
+        if (signals.some(signal => signal.aborted))
+            stop();
+        try {
+            await sleepUnlessAborted(this.ctx.clock, ms, wake.signal);
+        }
+        finally {
+            // The run's signal outlives this sleep: leave no listener on it.
+            for (const signal of signals)
+                signal.removeEventListener('abort', stop);
+        }
+    }
+    /** The executions this wait saw in progress no longer time anyone else's polls. */
+    withdraw() {
+        for (const [id, seen] of this.seen) {
+            if (IN_PROGRESS.has(seen.summary.status))
+                this.durations.withdraw(seen.workflow, id);
+        }
+    }
+    /**
+     * When to poll next, `gap` after the last poll at the earliest, and the signals that may bring
+     * that forward. Once something was seen, no poll before wait_settle (none could give the
+     * verdict) unless wait_interval is shorter; and none before the earliest expected finish of the
+     * running executions when every one of them has one: from the longest duration seen of its
+     * workflow, or, while an older execution of its workflow is in progress elsewhere, once that
+     * one's duration is known. Only the last may leave more than wait_interval between polls.
+     */
+    plan(gap) {
+        const { expectedWorkflows, waitIntervalMs } = this.ctx.settings;
+        let at = this.lastPoll + gap;
+        const all = [...this.seen.values()];
+        if (all.length && expectedWorkflows === undefined) {
+            at = Math.max(at, Math.min(this.settleAt, this.lastPoll + waitIntervalMs));
+        }
+        const watch = [];
+        let earliest = Infinity;
+        let unknown = false;
+        const running = all.filter(s => IN_PROGRESS.has(s.summary.status));
+        for (const seen of running) {
+            const longest = this.durations.longest(seen.workflow);
+            if (longest !== undefined) {
+                const finish = this.onOurClock(seen.created + longest) + FINISH_MARGIN_MS;
+                // Still running after its expected finish: nothing tells when it ends.
+                if (finish > this.lastPoll)
+                    earliest = Math.min(earliest, finish);
+                else
+                    unknown = true;
+            }
+            else if (this.durations.olderRunning(seen.workflow, seen.created)) {
+                watch.push(this.durations.signal(seen.workflow));
+            }
+            else {
+                unknown = true;
+            }
+        }
+        if (running.length && !unknown)
+            at = Math.max(at, earliest);
+        return { at: Math.min(at, this.deadline), watch };
+    }
+    /** Whether the poll that started at `pollStarted` gives the verdict. */
+    decided(pollStarted, foundNew) {
+        const all = [...this.seen.values()];
+        if (!all.length || all.some(s => IN_PROGRESS.has(s.summary.status)))
+            return false;
+        const expected = this.ctx.settings.expectedWorkflows;
+        if (expected !== undefined)
+            return all.length >= expected;
+        return pollStarted >= this.settleAt && !foundNew;
+    }
+    /** Every execution the query lists, newest first; without start_date once Refold refused it. */
+    async poll() {
+        this.tally.polls++;
+        try {
+            return await this.list();
+        }
+        catch (error) {
+            if (this.startDate === undefined || !isQueryRefusal(error))
+                throw error;
+            this.ctx.log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
+                'polling without it for the rest of the wait');
+            this.startDate = undefined;
+            this.tally.polls++;
+            return await this.list();
+        }
+    }
+    async list() {
+        const query = {
+            startDate: this.startDate,
+            slug: this.ctx.settings.slug
+        };
+        const listed = [];
+        let page = 1;
+        for (let read = 0; read < MAX_PAGES; read++) {
+            const result = await counted(this.tally, this.ctx.client.listExecutions(this.account, { page, limit: PAGE_SIZE, ...query }));
+            listed.push(...result.docs);
+            if (!result.hasNextPage)
+                break;
+            page = pageAfter(page, result);
+        }
+        return listed;
+    }
+    /**
+     * Takes in what a poll listed: only the executions that match are read further, so nothing of
+     * another event or run decides anything. Returns whether one was seen for the first time.
+     */
+    absorb(listed) {
+        const { log, settings } = this.ctx;
+        const polledAt = this.since + (this.lastPoll - this.started);
+        let foundNew = false;
+        for (const doc of listed) {
+            const rule = this.ruleFor(doc);
+            if (!rule)
+                continue;
+            const execution = readExecution(doc);
+            if (typeof execution === 'string') {
+                this.ignore(doc, execution);
+                continue;
+            }
+            // The Date header has whole seconds, so an execution created in the same second counts.
+            if (execution.created < this.since - (this.since % 1000))
+                continue;
+            const summary = summarize(execution);
+            const previous = this.seen.get(summary.id);
+            if (!previous)
+                foundNew = true;
+            if (previous?.summary.status !== summary.status) {
+                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
+            }
+            const workflow = execution.associated_workflow?._id ?? summary.workflow;
+            this.seen.set(summary.id, { summary, rule, workflow, created: execution.created });
+            if (IN_PROGRESS.has(summary.status)) {
+                this.durations.running(workflow, summary.id, execution.created);
+            }
+            else {
+                const took = summary.durationMs ?? Math.max(0, polledAt - execution.created);
+                this.durations.finished(workflow, summary.id, took);
+            }
+        }
+        const expected = settings.expectedWorkflows;
+        if (expected !== undefined && this.seen.size > expected && !this.warnedExtra) {
+            this.warnedExtra = true;
+            log.warning(`Event "${settings.event}": ${this.seen.size} workflow executions appeared, more than the ` +
+                `${expected} expected (expected_workflows); every one of them is gated`);
+        }
+        return foundNew;
+    }
+    /** Which rule makes `doc` one of ours: its tag when it carries one, else the time window. */
+    ruleFor(doc) {
+        if (doc.associated_event_id !== this.eventId && doc.custom_trigger_id !== this.eventId) {
+            return undefined;
+        }
+        const configId = this.ctx.settings.configId;
+        if (configId && doc.config_id !== configId)
+            return undefined;
+        if (doc.instance_tag)
+            return doc.instance_tag === this.tag ? 'tag' : undefined;
+        return 'time';
+    }
+    /** A matching execution that cannot be read: said once, then left out. */
+    ignore(doc, problem) {
+        const key = doc._id ?? '';
+        if (this.warned.has(key))
+            return;
+        this.warned.add(key);
+        const event = `event "${this.ctx.settings.event}"`;
+        this.ctx.log.warning(doc._id
+            ? `Ignored execution ${forLog(doc._id)} of ${event}: it ${problem}`
+            : `Ignored an execution of ${event} that ${problem}`);
+    }
+    onOurClock(serverTime) {
+        return this.started + (serverTime - this.since);
+    }
+    async end(ending) {
+        const { clock, settings, log } = this.ctx;
+        const durationMs = clock.now() - this.started;
+        const seen = [...this.seen.values()].sort((a, b) => a.created - b.created);
+        const executions = seen.map(s => s.summary);
+        const status = ending.by === 'cancel' ? 'CANCELLED' : statusOf(executions, settings.expectedWorkflows);
+        const outOfTime = ending.by === 'cancel' || ending.by === 'deadline';
+        const stopped = outOfTime && settings.stopUnfinished ? await this.stop(executions) : [];
+        // After a cancel, the time left belongs to writing down what happened.
+        const details = ending.by === 'cancel' ? [] : await this.readFailures(executions);
+        const correlation = correlationOf(seen);
+        if (correlation) {
+            const by = (rule) => seen.filter(s => s.rule === rule).length;
+            const parts = [
+                by('tag') && `${by('tag')} by instance_tag`,
+                by('time') && `${by('time')} by the time window (created at or after the trigger's Date)`
+            ].filter(Boolean);
+            log.info(`Executions of "${settings.event}" matched ${parts.join(', ')}`);
+        }
+        const reason = ending.by === 'failure' ? ending.reason : undefined;
+        return {
+            ...describe(status, executions, settings, stopped, reason),
+            durationMs,
+            details,
+            ...(ending.by === 'failure' && ending.hint ? { hint: ending.hint } : {}),
+            ...this.tally,
+            ...(correlation ? { correlation } : {}),
+            stopped
+        };
+    }
+    /** Asks Refold to stop every execution still in progress, once each; the run's cancel bounds it. */
+    async stop(executions) {
+        const { client, log } = this.ctx;
+        const unfinished = executions.filter(e => IN_PROGRESS.has(e.status));
+        return Promise.all(unfinished.map(async ({ id, workflow }) => {
+            const name = `execution ${forLog(id)} (${forLog(workflow)})`;
+            try {
+                await counted(this.tally, client.stopExecution(this.account, id));
+                log.info(`Asked Refold to stop ${name}`);
+                return { id, workflow, ok: true };
+            }
+            catch (error) {
+                const text = failureText(error);
+                log.warning(`Could not stop ${name}: ${text}`);
+                return { id, workflow, ok: false, error: text };
+            }
+        }));
+    }
+    /**
+     * What the detail of each failed execution (the first few) tells. Best effort: a detail that
+     * cannot be read is logged and left out, and changes nothing else.
+     */
+    async readFailures(executions) {
+        const { client, log } = this.ctx;
+        const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
+        const details = [];
+        for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
+            if (budget.left <= 0)
+                break;
+            budget.left--;
+            const { id, workflow } = execution;
+            try {
+                const detail = await counted(this.tally, client.getExecution(this.account, id));
+                const failure = { id, workflow };
+                if (detail.name)
+                    failure.name = detail.name;
+                if (detail.status)
+                    failure.status = detail.status;
+                if (detail.error)
+                    failure.error = detail.error;
+                if (detail.failedNode)
+                    failure.failedNode = { ...detail.failedNode };
+                details.push(failure);
+                const node = failure.failedNode;
+                const at = node
+                    ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
+                    : '';
+                if (failure.error || node) {
+                    log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
+                        (failure.error ? `: ${forLog(failure.error)}` : '') +
+                        at);
+                }
+            }
+            catch (error) {
+                log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
+            }
+        }
+        return details;
+    }
+}
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+function notWaited(settings) {
+    return {
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0,
+        stopped: []
+    };
+}
+/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
+function waitBroke(settings, error) {
+    return {
+        ...notWaited(settings),
+        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
+            `unexpected error: ${failureText(error)}`
+    };
+}
+const ABORTED = Symbol('aborted');
+/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const aborted = () => resolve(ABORTED);
+        if (signal.aborted)
+            aborted();
+        else
+            signal.addEventListener('abort', aborted, { once: true });
+        // A failure after the abort settles nothing: the promise already resolved.
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+    });
+}
+/**
+ * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
+ * succeeded.
+ */
+function statusOf(executions, expected) {
+    if (executions.some(e => isFailed(e.status)))
+        return 'FAILED';
+    if (!executions.length)
+        return 'NONE';
+    if (executions.some(e => IN_PROGRESS.has(e.status)))
+        return 'TIMED_OUT';
+    return expected !== undefined && executions.length < expected ? 'TIMED_OUT' : 'COMPLETED';
+}
+function correlationOf(seen) {
+    const tag = seen.some(s => s.rule === 'tag');
+    const time = seen.some(s => s.rule === 'time');
+    return tag && time ? 'tag+time' : tag ? 'tag' : time ? 'time' : undefined;
+}
+async function counted(tally, call) {
+    try {
+        const { value, attempts } = await call;
+        tally.requests += attempts.length;
+        return value;
+    }
+    catch (error) {
+        if (error instanceof CallFailed)
+            tally.requests += error.attempts.length;
+        throw error;
+    }
+}
+/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
+function isQueryRefusal(error) {
+    return (error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        [400, 422].includes(error.last.status));
+}
+/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
+function orgKeyHint(error) {
+    return error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        error.last.status === 401
+        ? ORG_KEY_HINT
+        : undefined;
+}
+function summarize(execution) {
+    const summary = {
+        id: execution._id,
+        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
+        status: execution.status ?? STATUS_MISSING,
+        created_at: execution.createdAt,
+        finished_at: execution.completion_time
+    };
+    const durationMs = (execution.finished ?? NaN) - execution.created;
+    if (!Number.isNaN(durationMs) && durationMs >= 0)
+        summary.durationMs = durationMs;
+    return summary;
+}
+/** A status that is neither in progress nor a success (upper-cased, as executions are reported). */
+function isFailed(status) {
+    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
+}
+/**
+ * The verdict in one line; `reason` says why the wait ended before its time (it then fails). The
+ * stops asked, when any, close it.
+ */
+function describe(status, executions, settings, stopped, reason) {
+    const event = `Event "${settings.event}"`;
+    const failed = executions.filter(e => isFailed(e.status));
+    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
+    const seconds = settings.waitTimeoutMs / 1000;
+    const expected = settings.expectedWorkflows;
+    const short = expected !== undefined && executions.length < expected
+        ? `saw ${executions.length} of ${expected} expected workflows`
+        : undefined;
+    const sofar = executions.length ? ` (so far: ${listed(executions)})` : '';
+    const headlines = {
+        COMPLETED: () => `${event}: all ${count} completed`,
+        FAILED: () => `${event}: ${failed.length} of ${count} failed: ${listed(failed)}${short ? ` (${short})` : ''}`,
+        TIMED_OUT: () => timedOut(event, executions, settings, short),
+        NONE: () => `${event}: no workflow execution appeared within ${seconds} s ` +
+            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`,
+        CANCELLED: () => `${event}: cancelled while waiting for its executions${sofar}`
+    };
+    const headline = reason
+        ? `${event}: stopped waiting for its executions: ${reason}${sofar}`
+        : headlines[status]();
+    return {
+        ok: !reason && status === 'COMPLETED',
+        status,
+        executions,
+        headline: headline + stopsDone(stopped)
+    };
+}
+/** Ran out of time: what is still running, or how many of those expected appeared, and what to do. */
+function timedOut(event, executions, settings, short) {
+    const seconds = settings.waitTimeoutMs / 1000;
+    const running = executions.filter(e => IN_PROGRESS.has(e.status));
+    if (!running.length) {
+        return (`${event}: ${short} within ${seconds} s: ${listed(executions)}; ` +
+            'raise wait_timeout, or check expected_workflows');
+    }
+    const advice = settings.stopUnfinished
+        ? 'raise wait_timeout'
+        : 'raise wait_timeout, or set stop_unfinished to stop what is still running when it runs out';
+    return (`${event}: still running after ${seconds} s: ${listed(running)}` +
+        `${short ? ` (${short})` : ''}; ${advice}`);
+}
+function stopsDone(stopped) {
+    if (!stopped.length)
+        return '';
+    const failed = stopped.filter(s => !s.ok);
+    return (`; stopped ${stopped.length - failed.length} of ${stopped.length} unfinished` +
+        (failed.length ? ` (could not stop: ${failed.map(s => s.workflow).join(', ')})` : ''));
+}
+function listed(executions) {
+    return executions.map(e => `${e.workflow} (${e.status})`).join(', ');
+}
+/** The failure's message; with a hint, it ends with it. */
+function failureText(error, hint) {
+    if (hint && error instanceof CallFailed)
+        return error.withHint(hint).message;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+
+
+
+
+function outcomeOutputs(outcome) {
+    const { results } = outcome;
+    // The scalar outputs speak of the first failed account, else of the first account.
+    const shown = results.find(result => !result.ok) ?? results[0];
+    const accepted = results.filter(result => result.ok).length;
+    const checked = outcome.failure instanceof PreflightError ? outcome.failure : undefined;
+    const outputs = {
+        [Outputs.Ok]: outcome.ok,
+        [Outputs.StatusCode]: shown?.statusCode ?? null,
+        // A failed check's message is its first violation; the error and the summary list them all.
+        [Outputs.Message]: checked?.violations[0] ?? outcome.failure?.message ?? shown?.message ?? '',
+        [Outputs.ErrorCode]: checked ? checked.code : shown?.ok ? null : (shown?.errorCode ?? null),
+        [Outputs.HttpErrorType]: shown?.ok ? null : (shown?.httpErrorType ?? null),
+        [Outputs.Response]: responseOutput(shown?.response ?? ''),
+        [Outputs.Attempts]: outcome.attempts,
+        [Outputs.DurationMs]: outcome.durationMs,
+        [Outputs.Payload]: outcome.payloadJson,
+        [Outputs.IdempotencyKey]: outcome.idempotencyKey,
+        [Outputs.Results]: results.map(resultOutput),
+        [Outputs.Accepted]: accepted,
+        [Outputs.Failed]: results.length - accepted,
+        [Outputs.Truncated]: false,
+        [Outputs.Preflight]: outcome.preflight
+    };
+    if (outcome.resultsFile)
+        outputs[Outputs.ResultsFile] = outcome.resultsFile;
+    if (outcome.executionStatus) {
+        const several = results.length > 1;
+        outputs[Outputs.Executions] = results.flatMap(result => (result.wait?.executions ?? []).map(execution => ({
+            ...executionOutput(execution),
+            ...(several ? { linked_account_id: result.linkedAccountId } : {})
+        })));
+        outputs[Outputs.ExecutionStatus] = outcome.executionStatus;
+        if (outcome.correlation)
+            outputs[Outputs.Correlation] = outcome.correlation;
+    }
+    return outputs;
+}
+/** GitHub keeps at most 1 MB of outputs per job: these bounds leave room for the other steps. */
+const OUTPUT_LIMITS = {
+    results: 512 * 1024,
+    executions: 256 * 1024,
+    payload: 128 * 1024,
+    all: 900 * 1024
+};
+/**
+ * The outputs cut to fit GitHub's limits: `payload` left empty past its bound, and `results` and
+ * `executions` holding as many whole entries as fit, failures first (within the bounds they keep
+ * input order). `truncated` says whether anything was cut; the results file has everything.
+ */
+function fitToLimits(outputs) {
+    const fitted = { ...outputs };
+    let truncated = false;
+    if (bytes(fitted[Outputs.Payload]) > OUTPUT_LIMITS.payload) {
+        fitted[Outputs.Payload] = '';
+        truncated = true;
+    }
+    const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
+    let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
+    if (executions) {
+        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailed(e.status));
+        fitted[Outputs.Executions] = kept.entries;
+        truncated ||= kept.cut;
+        left -= kept.bytes;
+    }
+    const kept = wholeEntries(results, Math.min(OUTPUT_LIMITS.results, left), r => !r.ok);
+    fitted[Outputs.Results] = kept.entries;
+    truncated ||= kept.cut;
+    fitted[Outputs.Truncated] = truncated;
+    return fitted;
+}
+/** The entries as they are when their JSON fits; else as many whole ones as fit, failures first. */
+function wholeEntries(entries, budget, isFailure) {
+    const sizes = entries.map(entry => bytes(JSON.stringify(entry)) + 1);
+    const total = sizes.reduce((sum, size) => sum + size, 1);
+    if (total <= budget)
+        return { entries, bytes: total, cut: false };
+    const order = [...entries.keys()].sort((a, b) => Number(isFailure(entries[b])) - Number(isFailure(entries[a])) || a - b);
+    const kept = new Set();
+    let used = 1;
+    for (const index of order) {
+        if (used + sizes[index] > budget)
+            break;
+        kept.add(index);
+        used += sizes[index];
+    }
+    // Failures first, each group in input order.
+    const chosen = order.filter(index => kept.has(index)).map(index => entries[index]);
+    return { entries: chosen, bytes: used, cut: true };
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** One execution as the `executions` output and the results file list it. */
+function executionOutput({ id, workflow, status, created_at }) {
+    return { id, workflow, status, created_at };
+}
+function resultOutput(result) {
+    return {
+        linked_account_id: result.linkedAccountId,
+        ok: result.ok,
+        status_code: result.statusCode,
+        message: result.message,
+        error_code: result.errorCode,
+        attempts: result.attempts,
+        idempotency_key: result.idempotencyKey,
+        execution_status: result.executionStatus
+    };
+}
+/** One line saying what happened, for the summary's heading. */
+function headline(outcome) {
+    const event = `event "${outcome.event}"`;
+    const { results } = outcome;
+    if (outcome.failure)
+        return `Refold did not fire ${event}`;
+    if (outcome.cancelled)
+        return cancelledLine(outcome);
+    if (outcome.dryRun)
+        return `Dry run: ${event} was not sent`;
+    if (!results.length)
+        return `No linked account in this shard: ${event} was not sent`;
+    if (results.length === 1) {
+        const [only] = results;
+        if (only.wait)
+            return only.wait.headline;
+        return `Refold ${only.ok ? 'accepted' : 'did not accept'} ${event}`;
+    }
+    const accepted = results.filter(result => result.ok).length;
+    return `${capitalized(event)}: ${accepted} of ${results.length} linked accounts ok`;
+}
+const FAILURES_NAMED = 5;
+/** The message a failed run fails (or, with fail_on_error false, warns) with; undefined when ok. */
+function failureMessage(outcome) {
+    if (outcome.failure)
+        return outcome.failure.message;
+    if (outcome.cancelled)
+        return cancelledLine(outcome);
+    if (outcome.ok)
+        return undefined;
+    const failed = outcome.results.filter(result => !result.ok);
+    if (outcome.results.length === 1)
+        return failed[0].failure?.message ?? failed[0].message;
+    const named = failed
+        .slice(0, FAILURES_NAMED)
+        .map(result => `${result.linkedAccountId} (${result.failure?.message ?? result.message})`);
+    const more = failed.length > FAILURES_NAMED ? `, and ${failed.length - FAILURES_NAMED} more` : '';
+    return (`Event "${outcome.event}": ${failed.length} of ${outcome.results.length} linked accounts ` +
+        `failed: ${named.join('; ')}${more}`);
+}
+/** "Cancelled after N of M accounts": N counts the accounts whose trigger was sent. */
+function cancelledLine(outcome) {
+    const { results } = outcome;
+    const sent = results.filter(result => result.attempts > 0 || result.notSent?.endsWith('in flight'));
+    const waiting = outcome.executionStatus === 'CANCELLED' ? ', while waiting for executions' : '';
+    return (`Cancelled after ${sent.length} of ${results.length} linked account` +
+        `${results.length === 1 ? '' : 's'}${waiting}: event "${outcome.event}"; see results for each`);
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -5362,7 +6203,7 @@ async function readAccountFile(baseDir, relative, naming) {
                 notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
             };
         }
-        return { accounts: listed(left, what) };
+        return { accounts: accounts_listed(left, what) };
     }
     const ids = lines.filter(line => line !== '' && !line.startsWith('#'));
     if (ids.includes('*')) {
@@ -5370,7 +6211,7 @@ async function readAccountFile(baseDir, relative, naming) {
     }
     if (!ids.length)
         throw new InputError(input, `${what} names no linked account.`);
-    return { accounts: listed(ids, what) };
+    return { accounts: accounts_listed(ids, what) };
     /** One results row's account when it did not end ok; undefined when it did. */
     function unfinishedAccount(line, number) {
         let row;
@@ -5388,7 +6229,7 @@ async function readAccountFile(baseDir, relative, naming) {
     }
 }
 /** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
-function listed(ids, what) {
+function accounts_listed(ids, what) {
     const bad = ids.find(id => !fitsInHeader(id));
     if (bad !== undefined) {
         throw new InputError(Inputs.LinkedAccountFile, `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`);
@@ -5396,231 +6237,6 @@ function listed(ids, what) {
     const unique = new Set(ids);
     const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index));
     return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] };
-}
-
-;// CONCATENATED MODULE: ./src/core/answers.ts
-
-
-/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
-const MESSAGE_TEXT_LIMIT = 1024;
-/** The page to read after `page`: the one the answer names, or the next one when it names none. */
-function pageAfter(page, paging) {
-    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
-}
-/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
-function readPage(json) {
-    if (!isRecord(json) || !Array.isArray(json.docs))
-        return 'expected an object with a docs array';
-    const { hasNextPage, nextPage, totalDocs } = json;
-    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
-    }
-    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
-        return `nextPage is ${typeName(nextPage)}, not a page number`;
-    }
-    return {
-        docs: json.docs,
-        paging: {
-            hasNextPage: hasNextPage === true,
-            nextPage: nextPage,
-            ...(Number.isSafeInteger(totalDocs) && totalDocs >= 0
-                ? { totalDocs: totalDocs }
-                : {})
-        }
-    };
-}
-/** What the events list answer holds; an entry without a text id and name is skipped. */
-function readEvents(json) {
-    if (!Array.isArray(json))
-        return 'expected an array of events';
-    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
-}
-/**
- * A page of the executions list, or what is wrong with it. Only the page itself must have the
- * documented shape: a doc that is not an object is dropped, and a field of another type is left
- * out, since one odd doc of another event must not break the page.
- */
-function readExecutionPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging };
-}
-function listedExecution(doc) {
-    const text = (value) => typeof value === 'string' ? value : undefined;
-    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
-    return dropUndefined({
-        _id: text(doc._id),
-        name: text(doc.name),
-        status: text(doc.status),
-        associated_event_id: text(doc.associated_event_id),
-        custom_trigger_id: text(doc.custom_trigger_id),
-        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
-            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
-            : undefined,
-        config_id: text(doc.config_id),
-        instance_tag: text(doc.instance_tag),
-        createdAt: text(doc.createdAt),
-        completion_time: text(doc.completion_time)
-    });
-}
-/**
- * A matched execution checked, or what is wrong with it: it needs an id and a readable
- * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
- */
-function readExecution(listed) {
-    if (!listed._id)
-        return 'has no _id';
-    if (listed.createdAt === undefined)
-        return 'has no createdAt';
-    const created = parseTimestamp(listed.createdAt);
-    if (Number.isNaN(created))
-        return 'has a createdAt that is not a date';
-    const status = listed.status?.trim().toUpperCase();
-    const finished = parseTimestamp(listed.completion_time ?? '');
-    return dropUndefined({
-        _id: listed._id,
-        status: status || undefined,
-        createdAt: listed.createdAt,
-        created,
-        name: listed.name,
-        associated_workflow: listed.associated_workflow,
-        completion_time: listed.completion_time,
-        finished: Number.isNaN(finished) ? undefined : finished
-    });
-}
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
-/**
- * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
- * is UTC (Date.parse would take it as the runner's local time).
- */
-function parseTimestamp(text) {
-    const match = TIMESTAMP.exec(text.trim());
-    if (!match)
-        return NaN;
-    const [, date, time, zone] = match;
-    if (!time)
-        return Date.parse(`${date}T00:00:00Z`);
-    const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z';
-    return Date.parse(`${date}T${time}${offset}`);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value's kind for an error message; never the value, which may be long or hostile. */
-function typeName(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === undefined)
-        return 'missing';
-    if (value === '')
-        return 'empty';
-    const kind = typeof value;
-    return kind === 'object' ? 'an object' : `a ${kind}`;
-}
-function dropUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-/** A non-2xx answer as the author should read it, whatever shape the body has. */
-function parseApiError(answer, action, host) {
-    const json = readJson(answer.body);
-    const text = (key) => {
-        const value = json?.[key];
-        return typeof value === 'string' && value.trim()
-            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
-            : undefined;
-    };
-    const retryAfter = answer.headers['retry-after'];
-    return new RefoldApiError({
-        action,
-        host,
-        status: answer.status,
-        httpErrorType: text('http_error_type'),
-        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
-        errorText: text('error'),
-        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
-        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
-        body: answer.body,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
-    });
-}
-function headerText(value) {
-    const first = Array.isArray(value) ? value[0] : value;
-    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
-}
-function readJson(body) {
-    try {
-        const value = JSON.parse(body);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (!trimmed)
-        return 'an empty body';
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
-    }
-    const oneLine = trimmed.replace(/\s+/g, ' ');
-    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
-}
-/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
-function malformed(answer, action, host, problem) {
-    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
-}
-const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
-/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
-function readExecutionDetail(json) {
-    if (!isRecord(json))
-        return 'expected an execution object';
-    if (typeof json._id !== 'string' || !json._id)
-        return `_id is ${typeName(json._id)}, not a text`;
-    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
-    const errorText = (record) => {
-        const error = record.error;
-        return (text(error) ??
-            (isRecord(error) ? text(error.message) : undefined) ??
-            text(record.error_message) ??
-            text(record.message));
-    };
-    const detail = { _id: json._id };
-    if (text(json.name))
-        detail.name = text(json.name);
-    if (text(json.status))
-        detail.status = text(json.status);
-    const error = errorText(json);
-    if (error)
-        detail.error = error;
-    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
-    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
-    if (failed) {
-        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
-        const nodeError = errorText(failed);
-        if (nodeError)
-            detail.failedNode.error = nodeError;
-    }
-    return detail;
-}
-function readLinkedAccountPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    const accounts = [];
-    for (const [index, doc] of page.docs.entries()) {
-        const id = isRecord(doc) ? doc.account_id : undefined;
-        if (typeof id !== 'string' || !id) {
-            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
-        }
-        accounts.push(id);
-    }
-    return { accounts, ...page.paging };
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -5684,7 +6300,7 @@ function attempt(request) {
             if (answer)
                 resolve(answer);
             else
-                reject(describe(error, progress, proxy, request));
+                reject(http_describe(error, progress, proxy, request));
         };
         const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
         exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
@@ -5829,7 +6445,7 @@ const NETWORK_REASONS = {
     ENETUNREACH: 'network unreachable'
 };
 /** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
-function describe(error, progress, proxy, request) {
+function http_describe(error, progress, proxy, request) {
     if (error instanceof TransportError)
         return error;
     const seconds = request.timeoutMs / 1000;
@@ -6271,618 +6887,6 @@ function clientForRun(settings, host) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
-// Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
-// The trigger answer names no execution, so they are found by correlation: the same event id, the
-// same config when one was given, our `instance_tag` when Refold carries it back, else created at
-// or after the answer's Date (the server's clock). Best effort by nature; see README.
-
-
-
-
-
-/**
- * How long each workflow took, across the waits of one run, and which of its executions are in
- * progress. A wait whose execution is younger than one still in progress elsewhere leaves the
- * timing to that older one's wait and polls once its duration is known: the fan-out then costs
- * about two polls per account, not one per doubling step.
- */
-class DurationsSeen {
-    workflows = new Map();
-    /** The longest duration seen for `workflow`, in ms. */
-    longest(workflow) {
-        return this.workflows.get(workflow)?.longest;
-    }
-    /** An execution of `workflow` seen in progress; `created` on the server's clock. */
-    running(workflow, id, created) {
-        this.entry(workflow).running.set(id, created);
-    }
-    /** An execution of `workflow` seen finished, having taken `durationMs` at most. */
-    finished(workflow, id, durationMs) {
-        const entry = this.entry(workflow);
-        entry.running.delete(id);
-        const first = entry.longest === undefined;
-        entry.longest = Math.max(entry.longest ?? 0, durationMs);
-        if (first)
-            this.changed(entry);
-    }
-    /** A wait that ends no longer times the executions it saw in progress. */
-    withdraw(workflow, id) {
-        const entry = this.workflows.get(workflow);
-        if (entry?.running.delete(id) && entry.longest === undefined)
-            this.changed(entry);
-    }
-    /** Whether an execution of `workflow` created before `created` is in progress, as last seen. */
-    olderRunning(workflow, created) {
-        for (const other of this.workflows.get(workflow)?.running.values() ?? []) {
-            if (other < created)
-                return true;
-        }
-        return false;
-    }
-    /** Aborted when `workflow`'s duration becomes known, or an execution timing it is withdrawn. */
-    signal(workflow) {
-        return this.entry(workflow).changed.signal;
-    }
-    entry(workflow) {
-        let entry = this.workflows.get(workflow);
-        if (!entry) {
-            entry = { running: new Map(), changed: new AbortController() };
-            this.workflows.set(workflow, entry);
-        }
-        return entry;
-    }
-    changed(entry) {
-        entry.changed.abort();
-        entry.changed = new AbortController();
-    }
-}
-const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
-const STATUS_MISSING = 'status missing';
-const PAGE_SIZE = 50;
-/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
-const MAX_PAGES = 20;
-/** Most workflows are short: look soon, then back off to `wait_interval`. */
-const FIRST_POLL_MS = 1000;
-/** A poll timed from a duration seen comes this long after the expected finish. */
-const FINISH_MARGIN_MS = 1000;
-/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
-const START_DATE_MARGIN_MS = 60_000;
-const MAX_DETAILS = 5;
-/**
- * Waits for the executions the trigger for `account` started, tagged `instanceTag` (empty: none
- * was sent). The verdict comes once at least one execution was seen and every one seen finished:
- * with `expected_workflows`, when that many were seen; else on a poll made `wait_settle` after
- * the trigger that finds nothing new. Polls come 1 s after the trigger, then 2, 4, 8 … s apart
- * up to `wait_interval`, none before `wait_settle` once an execution was seen, and none before a
- * running workflow is expected to finish, from the durations seen.
- */
-async function waitForExecutions(ctx, account, answer, instanceTag) {
-    const wait = new AccountWait(ctx, account, answer, instanceTag);
-    try {
-        return await wait.run();
-    }
-    finally {
-        wait.withdraw();
-    }
-}
-class AccountWait {
-    ctx;
-    account;
-    tag;
-    started;
-    deadline;
-    settleAt;
-    /** t0: the server's clock when it accepted the trigger. */
-    since;
-    durations;
-    seen = new Map();
-    warned = new Set();
-    tally = { polls: 0, requests: 0 };
-    startDate;
-    eventId = '';
-    lastPoll;
-    warnedExtra = false;
-    constructor(ctx, account, answer, tag) {
-        this.ctx = ctx;
-        this.account = account;
-        this.tag = tag;
-        const { clock, settings } = ctx;
-        this.started = clock.now();
-        this.lastPoll = this.started;
-        this.deadline = this.started + settings.waitTimeoutMs;
-        this.settleAt = this.started + settings.waitSettleMs;
-        // The server's clock, so a runner whose clock drifts still ignores older executions.
-        const serverDate = Date.parse(String(answer.headers.date ?? ''));
-        this.since = Number.isNaN(serverDate) ? this.started - 1000 : serverDate;
-        this.startDate = new Date(this.since - START_DATE_MARGIN_MS).toISOString();
-        this.durations = ctx.durations ?? new DurationsSeen();
-    }
-    async run() {
-        const { settings, clock, signal, log } = this.ctx;
-        try {
-            const events = await untilAborted(this.ctx.events(), signal);
-            if (events === ABORTED)
-                return this.end({ by: 'cancel' });
-            const event = events.value.find(e => e.name === settings.event);
-            if (!event) {
-                const reason = `event "${settings.event}" is not in the events list, so its executions cannot be found`;
-                return this.end({ by: 'failure', reason });
-            }
-            this.eventId = event._id;
-        }
-        catch (error) {
-            const hint = orgKeyHint(error);
-            const reason = `could not look up the event's id: ${failureText(error, hint)}`;
-            return this.end({ by: 'failure', reason, hint });
-        }
-        const expected = settings.expectedWorkflows;
-        log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
-            `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s; ` +
-            (expected === undefined
-                ? `no verdict before ${settings.waitSettleMs / 1000} s after the trigger)`
-                : `until ${expected} workflow execution${expected === 1 ? ' has' : 's have'} finished)`));
-        let gap = Math.min(FIRST_POLL_MS, settings.waitIntervalMs);
-        for (;;) {
-            for (;;) {
-                const { at, watch } = this.plan(gap);
-                const now = clock.now();
-                if (at <= now)
-                    break;
-                await this.sleep(at - now, watch);
-                if (signal.aborted)
-                    return this.end({ by: 'cancel' });
-                if (clock.now() >= at)
-                    break;
-            }
-            const pollStarted = clock.now();
-            let listed;
-            try {
-                listed = await untilAborted(this.poll(), signal);
-            }
-            catch (error) {
-                const hint = orgKeyHint(error);
-                const reason = `could not poll the executions: ${failureText(error, hint)}`;
-                return this.end({ by: 'failure', reason, hint });
-            }
-            if (listed === ABORTED)
-                return this.end({ by: 'cancel' });
-            this.lastPoll = clock.now();
-            const foundNew = this.absorb(listed);
-            if (this.decided(pollStarted, foundNew))
-                return this.end({ by: 'verdict' });
-            if (clock.now() >= this.deadline)
-                return this.end({ by: 'deadline' });
-            gap = Math.min(gap * 2, settings.waitIntervalMs);
-        }
-    }
-    /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
-    async sleep(ms, watch) {
-        const wake = new AbortController();
-        const signals = [this.ctx.signal, ...watch];
-        const stop = () => wake.abort();
-        for (const signal of signals)
-            signal.addEventListener('abort', stop, { once: true });
-        if (signals.some(signal => signal.aborted))
-            stop();
-        try {
-            await sleepUnlessAborted(this.ctx.clock, ms, wake.signal);
-        }
-        finally {
-            // The run's signal outlives this sleep: leave no listener on it.
-            for (const signal of signals)
-                signal.removeEventListener('abort', stop);
-        }
-    }
-    /** The executions this wait saw in progress no longer time anyone else's polls. */
-    withdraw() {
-        for (const [id, seen] of this.seen) {
-            if (IN_PROGRESS.has(seen.summary.status))
-                this.durations.withdraw(seen.workflow, id);
-        }
-    }
-    /**
-     * When to poll next, `gap` after the last poll at the earliest, and the signals that may bring
-     * that forward. Once something was seen, no poll before wait_settle (none could give the
-     * verdict) unless wait_interval is shorter; and none before the earliest expected finish of the
-     * running executions when every one of them has one: from the longest duration seen of its
-     * workflow, or, while an older execution of its workflow is in progress elsewhere, once that
-     * one's duration is known. Only the last may leave more than wait_interval between polls.
-     */
-    plan(gap) {
-        const { expectedWorkflows, waitIntervalMs } = this.ctx.settings;
-        let at = this.lastPoll + gap;
-        const all = [...this.seen.values()];
-        if (all.length && expectedWorkflows === undefined) {
-            at = Math.max(at, Math.min(this.settleAt, this.lastPoll + waitIntervalMs));
-        }
-        const watch = [];
-        let earliest = Infinity;
-        let unknown = false;
-        const running = all.filter(s => IN_PROGRESS.has(s.summary.status));
-        for (const seen of running) {
-            const longest = this.durations.longest(seen.workflow);
-            if (longest !== undefined) {
-                const finish = this.onOurClock(seen.created + longest) + FINISH_MARGIN_MS;
-                // Still running after its expected finish: nothing tells when it ends.
-                if (finish > this.lastPoll)
-                    earliest = Math.min(earliest, finish);
-                else
-                    unknown = true;
-            }
-            else if (this.durations.olderRunning(seen.workflow, seen.created)) {
-                watch.push(this.durations.signal(seen.workflow));
-            }
-            else {
-                unknown = true;
-            }
-        }
-        if (running.length && !unknown)
-            at = Math.max(at, earliest);
-        return { at: Math.min(at, this.deadline), watch };
-    }
-    /** Whether the poll that started at `pollStarted` gives the verdict. */
-    decided(pollStarted, foundNew) {
-        const all = [...this.seen.values()];
-        if (!all.length || all.some(s => IN_PROGRESS.has(s.summary.status)))
-            return false;
-        const expected = this.ctx.settings.expectedWorkflows;
-        if (expected !== undefined)
-            return all.length >= expected;
-        return pollStarted >= this.settleAt && !foundNew;
-    }
-    /** Every execution the query lists, newest first; without start_date once Refold refused it. */
-    async poll() {
-        this.tally.polls++;
-        try {
-            return await this.list();
-        }
-        catch (error) {
-            if (this.startDate === undefined || !isQueryRefusal(error))
-                throw error;
-            this.ctx.log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
-                'polling without it for the rest of the wait');
-            this.startDate = undefined;
-            this.tally.polls++;
-            return await this.list();
-        }
-    }
-    async list() {
-        const query = {
-            startDate: this.startDate,
-            slug: this.ctx.settings.slug
-        };
-        const listed = [];
-        let page = 1;
-        for (let read = 0; read < MAX_PAGES; read++) {
-            const result = await counted(this.tally, this.ctx.client.listExecutions(this.account, { page, limit: PAGE_SIZE, ...query }));
-            listed.push(...result.docs);
-            if (!result.hasNextPage)
-                break;
-            page = pageAfter(page, result);
-        }
-        return listed;
-    }
-    /**
-     * Takes in what a poll listed: only the executions that match are read further, so nothing of
-     * another event or run decides anything. Returns whether one was seen for the first time.
-     */
-    absorb(listed) {
-        const { log, settings } = this.ctx;
-        const polledAt = this.since + (this.lastPoll - this.started);
-        let foundNew = false;
-        for (const doc of listed) {
-            const rule = this.ruleFor(doc);
-            if (!rule)
-                continue;
-            const execution = readExecution(doc);
-            if (typeof execution === 'string') {
-                this.ignore(doc, execution);
-                continue;
-            }
-            // The Date header has whole seconds, so an execution created in the same second counts.
-            if (execution.created < this.since - (this.since % 1000))
-                continue;
-            const summary = summarize(execution);
-            const previous = this.seen.get(summary.id);
-            if (!previous)
-                foundNew = true;
-            if (previous?.summary.status !== summary.status) {
-                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
-            }
-            const workflow = execution.associated_workflow?._id ?? summary.workflow;
-            this.seen.set(summary.id, { summary, rule, workflow, created: execution.created });
-            if (IN_PROGRESS.has(summary.status)) {
-                this.durations.running(workflow, summary.id, execution.created);
-            }
-            else {
-                const took = summary.durationMs ?? Math.max(0, polledAt - execution.created);
-                this.durations.finished(workflow, summary.id, took);
-            }
-        }
-        const expected = settings.expectedWorkflows;
-        if (expected !== undefined && this.seen.size > expected && !this.warnedExtra) {
-            this.warnedExtra = true;
-            log.warning(`Event "${settings.event}": ${this.seen.size} workflow executions appeared, more than the ` +
-                `${expected} expected (expected_workflows); every one of them is gated`);
-        }
-        return foundNew;
-    }
-    /** Which rule makes `doc` one of ours: its tag when it carries one, else the time window. */
-    ruleFor(doc) {
-        if (doc.associated_event_id !== this.eventId && doc.custom_trigger_id !== this.eventId) {
-            return undefined;
-        }
-        const configId = this.ctx.settings.configId;
-        if (configId && doc.config_id !== configId)
-            return undefined;
-        if (doc.instance_tag)
-            return doc.instance_tag === this.tag ? 'tag' : undefined;
-        return 'time';
-    }
-    /** A matching execution that cannot be read: said once, then left out. */
-    ignore(doc, problem) {
-        const key = doc._id ?? '';
-        if (this.warned.has(key))
-            return;
-        this.warned.add(key);
-        const event = `event "${this.ctx.settings.event}"`;
-        this.ctx.log.warning(doc._id
-            ? `Ignored execution ${forLog(doc._id)} of ${event}: it ${problem}`
-            : `Ignored an execution of ${event} that ${problem}`);
-    }
-    onOurClock(serverTime) {
-        return this.started + (serverTime - this.since);
-    }
-    async end(ending) {
-        const { clock, settings, log } = this.ctx;
-        const durationMs = clock.now() - this.started;
-        const seen = [...this.seen.values()].sort((a, b) => a.created - b.created);
-        const executions = seen.map(s => s.summary);
-        const status = ending.by === 'cancel' ? 'CANCELLED' : statusOf(executions, settings.expectedWorkflows);
-        const outOfTime = ending.by === 'cancel' || ending.by === 'deadline';
-        const stopped = outOfTime && settings.stopUnfinished ? await this.stop(executions) : [];
-        // After a cancel, the time left belongs to writing down what happened.
-        const details = ending.by === 'cancel' ? [] : await this.readFailures(executions);
-        const correlation = correlationOf(seen);
-        if (correlation) {
-            const by = (rule) => seen.filter(s => s.rule === rule).length;
-            const parts = [
-                by('tag') && `${by('tag')} by instance_tag`,
-                by('time') && `${by('time')} by the time window (created at or after the trigger's Date)`
-            ].filter(Boolean);
-            log.info(`Executions of "${settings.event}" matched ${parts.join(', ')}`);
-        }
-        const reason = ending.by === 'failure' ? ending.reason : undefined;
-        return {
-            ...wait_describe(status, executions, settings, stopped, reason),
-            durationMs,
-            details,
-            ...(ending.by === 'failure' && ending.hint ? { hint: ending.hint } : {}),
-            ...this.tally,
-            ...(correlation ? { correlation } : {}),
-            stopped
-        };
-    }
-    /** Asks Refold to stop every execution still in progress, once each; the run's cancel bounds it. */
-    async stop(executions) {
-        const { client, log } = this.ctx;
-        const unfinished = executions.filter(e => IN_PROGRESS.has(e.status));
-        return Promise.all(unfinished.map(async ({ id, workflow }) => {
-            const name = `execution ${forLog(id)} (${forLog(workflow)})`;
-            try {
-                await counted(this.tally, client.stopExecution(this.account, id));
-                log.info(`Asked Refold to stop ${name}`);
-                return { id, workflow, ok: true };
-            }
-            catch (error) {
-                const text = failureText(error);
-                log.warning(`Could not stop ${name}: ${text}`);
-                return { id, workflow, ok: false, error: text };
-            }
-        }));
-    }
-    /**
-     * What the detail of each failed execution (the first few) tells. Best effort: a detail that
-     * cannot be read is logged and left out, and changes nothing else.
-     */
-    async readFailures(executions) {
-        const { client, log } = this.ctx;
-        const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
-        const details = [];
-        for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
-            if (budget.left <= 0)
-                break;
-            budget.left--;
-            const { id, workflow } = execution;
-            try {
-                const detail = await counted(this.tally, client.getExecution(this.account, id));
-                const failure = { id, workflow };
-                if (detail.name)
-                    failure.name = detail.name;
-                if (detail.status)
-                    failure.status = detail.status;
-                if (detail.error)
-                    failure.error = detail.error;
-                if (detail.failedNode)
-                    failure.failedNode = { ...detail.failedNode };
-                details.push(failure);
-                const node = failure.failedNode;
-                const at = node
-                    ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
-                    : '';
-                if (failure.error || node) {
-                    log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
-                        (failure.error ? `: ${forLog(failure.error)}` : '') +
-                        at);
-                }
-            }
-            catch (error) {
-                log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
-            }
-        }
-        return details;
-    }
-}
-/** The wait's result when there was nothing to wait for: the event was not accepted. */
-function notWaited(settings) {
-    return {
-        ok: false,
-        status: 'NONE',
-        executions: [],
-        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
-        durationMs: 0,
-        details: [],
-        polls: 0,
-        requests: 0,
-        stopped: []
-    };
-}
-/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
-function waitBroke(settings, error) {
-    return {
-        ...notWaited(settings),
-        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
-            `unexpected error: ${failureText(error)}`
-    };
-}
-const ABORTED = Symbol('aborted');
-/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const aborted = () => resolve(ABORTED);
-        if (signal.aborted)
-            aborted();
-        else
-            signal.addEventListener('abort', aborted, { once: true });
-        // A failure after the abort settles nothing: the promise already resolved.
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
-    });
-}
-/**
- * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
- * succeeded.
- */
-function statusOf(executions, expected) {
-    if (executions.some(e => isFailed(e.status)))
-        return 'FAILED';
-    if (!executions.length)
-        return 'NONE';
-    if (executions.some(e => IN_PROGRESS.has(e.status)))
-        return 'TIMED_OUT';
-    return expected !== undefined && executions.length < expected ? 'TIMED_OUT' : 'COMPLETED';
-}
-function correlationOf(seen) {
-    const tag = seen.some(s => s.rule === 'tag');
-    const time = seen.some(s => s.rule === 'time');
-    return tag && time ? 'tag+time' : tag ? 'tag' : time ? 'time' : undefined;
-}
-async function counted(tally, call) {
-    try {
-        const { value, attempts } = await call;
-        tally.requests += attempts.length;
-        return value;
-    }
-    catch (error) {
-        if (error instanceof CallFailed)
-            tally.requests += error.attempts.length;
-        throw error;
-    }
-}
-/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
-function isQueryRefusal(error) {
-    return (error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        [400, 422].includes(error.last.status));
-}
-/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
-function orgKeyHint(error) {
-    return error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        error.last.status === 401
-        ? ORG_KEY_HINT
-        : undefined;
-}
-function summarize(execution) {
-    const summary = {
-        id: execution._id,
-        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
-        status: execution.status ?? STATUS_MISSING,
-        created_at: execution.createdAt,
-        finished_at: execution.completion_time
-    };
-    const durationMs = (execution.finished ?? NaN) - execution.created;
-    if (!Number.isNaN(durationMs) && durationMs >= 0)
-        summary.durationMs = durationMs;
-    return summary;
-}
-function isFailed(status) {
-    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
-}
-/**
- * The verdict in one line; `reason` says why the wait ended before its time (it then fails). The
- * stops asked, when any, close it.
- */
-function wait_describe(status, executions, settings, stopped, reason) {
-    const event = `Event "${settings.event}"`;
-    const failed = executions.filter(e => isFailed(e.status));
-    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
-    const seconds = settings.waitTimeoutMs / 1000;
-    const expected = settings.expectedWorkflows;
-    const short = expected !== undefined && executions.length < expected
-        ? `saw ${executions.length} of ${expected} expected workflows`
-        : undefined;
-    const sofar = executions.length ? ` (so far: ${wait_listed(executions)})` : '';
-    const headlines = {
-        COMPLETED: () => `${event}: all ${count} completed`,
-        FAILED: () => `${event}: ${failed.length} of ${count} failed: ${wait_listed(failed)}${short ? ` (${short})` : ''}`,
-        TIMED_OUT: () => timedOut(event, executions, settings, short),
-        NONE: () => `${event}: no workflow execution appeared within ${seconds} s ` +
-            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`,
-        CANCELLED: () => `${event}: cancelled while waiting for its executions${sofar}`
-    };
-    const headline = reason
-        ? `${event}: stopped waiting for its executions: ${reason}${sofar}`
-        : headlines[status]();
-    return {
-        ok: !reason && status === 'COMPLETED',
-        status,
-        executions,
-        headline: headline + stopsDone(stopped)
-    };
-}
-/** Ran out of time: what is still running, or how many of those expected appeared, and what to do. */
-function timedOut(event, executions, settings, short) {
-    const seconds = settings.waitTimeoutMs / 1000;
-    const running = executions.filter(e => IN_PROGRESS.has(e.status));
-    if (!running.length) {
-        return (`${event}: ${short} within ${seconds} s: ${wait_listed(executions)}; ` +
-            'raise wait_timeout, or check expected_workflows');
-    }
-    const advice = settings.stopUnfinished
-        ? 'raise wait_timeout'
-        : 'raise wait_timeout, or set stop_unfinished to stop what is still running when it runs out';
-    return (`${event}: still running after ${seconds} s: ${wait_listed(running)}` +
-        `${short ? ` (${short})` : ''}; ${advice}`);
-}
-function stopsDone(stopped) {
-    if (!stopped.length)
-        return '';
-    const failed = stopped.filter(s => !s.ok);
-    return (`; stopped ${stopped.length - failed.length} of ${stopped.length} unfinished` +
-        (failed.length ? ` (could not stop: ${failed.map(s => s.workflow).join(', ')})` : ''));
-}
-function wait_listed(executions) {
-    return executions.map(e => `${e.workflow} (${e.status})`).join(', ');
-}
-/** The failure's message; with a hint, it ends with it. */
-function failureText(error, hint) {
-    if (hint && error instanceof CallFailed)
-        return error.withHint(hint).message;
-    return error instanceof Error ? error.message : String(error);
-}
-
 ;// CONCATENATED MODULE: ./src/core/fire.ts
 // One run's triggers and waits, host-free: the accounts to fire for → one trigger each (→ the
 // executions it started) → an Outcome value. Each account's trigger returns what happened, its
@@ -7132,7 +7136,6 @@ function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
             return {
                 ...accepted,
                 wait,
-                executionStatus: wait.status,
                 hints: wait.hint ? [wait.hint] : [],
                 ...(wait.ok
                     ? {}
@@ -7293,6 +7296,12 @@ async function fireRun(settings, host) {
         durations: new DurationsSeen(),
         detailReads: { left: MAX_DETAILS }
     };
+    const listed = selection.accounts;
+    if (listed.kind === 'list' && listed.duplicates.length) {
+        log.warning(`These linked accounts are listed more than once and are fired once: ` +
+            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
+    }
+    const checked = await checkBeforeFiring(ctx, listed, payload);
     const outcome = {
         event: settings.event,
         payloadJson,
@@ -7303,25 +7312,10 @@ async function fireRun(settings, host) {
         durationMs: 0,
         idempotencyKey: sharedKey(keys),
         cancelled: false,
-        preflight: 'off'
+        preflight: checked.status
     };
-    if (selection.notice)
-        log.notice(selection.notice);
-    const listed = selection.accounts;
-    if (listed.kind === 'list' && listed.duplicates.length) {
-        log.warning(`These linked accounts are listed more than once and are fired once: ` +
-            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
-    }
-    if (wantsPreflight(settings, listed)) {
-        const check = await preflight(ctx, payload);
-        outcome.preflight = check.status;
-        if (check.failure)
-            return { ...outcome, failure: check.failure };
-    }
-    else if (settings.preflight === 'auto' && settings.dryRun && !settings.apiKey) {
-        log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
-        outcome.preflight = 'skipped';
-    }
+    if (checked.failure)
+        return { ...outcome, failure: checked.failure };
     let everyAccount;
     try {
         everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);

@@ -5,13 +5,25 @@
 // 2. fan-out throughput against a fake that enforces Refold's rate (429 above it): wall time
 //    against the ideal, 429s received, peak RSS; and the same accounts as a dry run;
 // 3. gate latency of `wait`: from the last execution's finish on the fake's clock to the step's
-//    exit, and the API calls the wait made, for a 5 s and a 60 s workflow at default settings.
-// BENCH_RUNS (default 15) sets the cold-start runs; BENCH_ONLY=cold|fanout|gate runs one part.
+//    exit, and the API calls the wait made, for a 5 s and a 60 s workflow at default settings;
+//    and a gated fan-out: 200 accounts whose workflows take 30 s against a fake enforcing Refold's
+//    20 requests/s (bursts of 5) for every call, its wall time against the ideal and its requests;
+// 4. scale: 10,000 named accounts (from a file) and 50,000 via "*": wall time, peak RSS, and the
+//    bytes of the outputs file and the summary;
+// 5. the check before firing: a 1,000-account fan-out with a schema, and the time to check a
+//    1 MiB payload against a 50-property schema (a dry run with the check, less one without).
+// BENCH_RUNS (default 15) sets the cold-start runs; BENCH_ONLY=cold|fanout|gate|scale|check runs
+// one part.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { DEFAULT_API_KEY, makeLinkedAccounts, startFakeRefold } from '../test/fake-refold.js'
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_EVENTS,
+  makeLinkedAccounts,
+  startFakeRefold
+} from '../test/fake-refold.js'
 import { node24Binary } from '../test/node-binaries.js'
 import { parseOutputFile, prepareRunner, ROOT, sampleInputs } from '../test/run-action.js'
 
@@ -44,6 +56,9 @@ try {
   if (!ONLY || ONLY === 'cold') await coldStart()
   if (!ONLY || ONLY === 'fanout') await fanOut()
   if (!ONLY || ONLY === 'gate') await gateLatency()
+  if (!ONLY || ONLY === 'gate') await gatedFanOut()
+  if (!ONLY || ONLY === 'scale') await scale()
+  if (!ONLY || ONLY === 'check') await checkBeforeFiring()
 } finally {
   for (const folder of cleanup) await rm(folder, { recursive: true, force: true })
 }
@@ -190,6 +205,146 @@ async function gateLatency() {
   }
 }
 
+async function gatedFanOut() {
+  console.log('## Gated fan-out: 200 accounts × 30 s workflows, fake at 20 requests/s, bursts of 5\n')
+  const rssPath = path.join(dir, 'rss.mjs')
+  await writeFile(rssPath, RSS)
+  const accounts = 200
+  const fake = await startFakeRefold({
+    rateLimit: { perSecond: 20, burst: 5 },
+    workflows: {
+      'Release Published': [
+        {
+          name: 'A 30 s workflow',
+          steps: [
+            { status: 'RUNNING', afterMs: 0 },
+            { status: 'COMPLETED', afterMs: 30_000 }
+          ]
+        }
+      ]
+    }
+  })
+  try {
+    const ids = makeLinkedAccounts(accounts).map(account => account.account_id)
+    const run = await measureAction(fake.url, rssPath, {
+      linked_account_id: ids.join('\n'),
+      rate_limit: '20',
+      concurrency: '5',
+      wait: 'true',
+      wait_timeout: '300',
+      payload: '{"version":"4.2.0"}'
+    })
+    const { requests, rateLimited } = fake.stats()
+    const total = Object.values(requests).reduce((sum, n) => sum + n, 0)
+    const beyond = (total - (requests.trigger ?? 0)) / accounts
+    const ideal = accounts / 20 + Math.max(30, 10)
+    console.log(
+      `  exit ${run.exitCode}, execution_status ${run.outputs.execution_status}, wall ` +
+        `${(run.ms / 1000).toFixed(1)} s, ideal ${ideal} s: ${(run.ms / 1000 / ideal).toFixed(2)}× (goal ≤ 1.3×)`
+    )
+    console.log(
+      `  requests beyond the trigger: ${beyond.toFixed(2)} per account (goal ≤ 3), ` +
+        `${JSON.stringify(requests)}, 429s ${rateLimited}, peak RSS ${run.rssMb.toFixed(0)} MB\n`
+    )
+  } finally {
+    await fake.close()
+  }
+}
+
+async function scale() {
+  console.log('## Scale: outputs and summary within GitHub\'s limits, memory\n')
+  const rssPath = path.join(dir, 'rss.mjs')
+  await writeFile(rssPath, RSS)
+  const cases = [
+    { label: '10,000 named accounts (linked_account_file)', accounts: 10_000, every: false },
+    { label: '50,000 accounts via "*"', accounts: 50_000, every: true }
+  ]
+  for (const { label, accounts, every } of cases) {
+    const linkedAccounts = makeLinkedAccounts(accounts)
+    const fake = await startFakeRefold({ linkedAccounts })
+    try {
+      const runner = await prepareRunner({ inputs: {} })
+      cleanup.push(runner.dir)
+      const file = path.join(runner.dir, 'accounts.txt')
+      await writeFile(file, linkedAccounts.map(account => account.account_id).join('\n'))
+      const run = await measureAction(fake.url, rssPath, {
+        ...(every ? { linked_account_id: '*' } : { linked_account_id: '', linked_account_file: file }),
+        rate_limit: '1000',
+        concurrency: '20',
+        summary: 'true',
+        payload: '{"version":"4.2.0"}'
+      })
+      console.log(label)
+      console.log(
+        `  exit ${run.exitCode}, accepted ${run.outputs.accepted}, wall ${(run.ms / 1000).toFixed(1)} s, ` +
+          `peak RSS ${run.rssMb.toFixed(0)} MB (goal < ${every ? 256 : 160} MB)`
+      )
+      console.log(
+        `  outputs ${kib(run.outputBytes)} (goal ≤ 900 KiB), truncated ${run.outputs.truncated}, ` +
+          `summary ${kib(run.summaryBytes)} (goal ≤ 1024 KiB)\n`
+      )
+    } finally {
+      await fake.close()
+    }
+  }
+}
+
+async function checkBeforeFiring() {
+  console.log('## The check before firing\n')
+  const properties = Object.fromEntries(
+    Array.from({ length: 50 }, (_, k) => [`field${k}`, { type: 'string', maxLength: 100_000 }])
+  )
+  const schema = { type: 'object', properties, required: ['field0'] }
+  const withSchema = DEFAULT_EVENTS.map(event =>
+    event.name === 'Release Published' ? { ...event, json_schema: schema } : event
+  )
+  const ids = makeLinkedAccounts(1000).map(account => account.account_id)
+  const fake = await startFakeRefold({ events: withSchema })
+  try {
+    const run = await measureAction(fake.url, undefined, {
+      linked_account_id: ids.join('\n'),
+      rate_limit: '1000',
+      concurrency: '20',
+      payload: '{"field0":"4.2.0"}'
+    })
+    const { requests } = fake.stats()
+    console.log(
+      `1,000 accounts with a schema: exit ${run.exitCode}, preflight ${run.outputs.preflight}, ` +
+        `wall ${(run.ms / 1000).toFixed(2)} s, requests ${JSON.stringify(requests)}`
+    )
+    // 1 MiB of payload spread over the 50 properties.
+    const big = Object.fromEntries(
+      Object.keys(properties).map(name => [name, 'x'.repeat(Math.floor((1024 * 1024) / 50))])
+    )
+    const runner = await prepareRunner({ inputs: {} })
+    cleanup.push(runner.dir)
+    const payloadFile = path.join(runner.dir, 'big.json')
+    await writeFile(payloadFile, JSON.stringify(big))
+    /** @type {Record<string, number[]>} */
+    const times = { true: [], false: [] }
+    for (let i = 0; i < 5; i++) {
+      for (const preflight of ['true', 'false']) {
+        const dry = await measureAction(fake.url, undefined, {
+          payload_file: payloadFile,
+          dry_run: 'true',
+          preflight
+        })
+        times[preflight].push(dry.ms)
+      }
+    }
+    console.log(
+      `1 MiB payload, 50-property schema: a dry run with the check p50 ${median(times.true)} ms, ` +
+        `without ${median(times.false)} ms: the check costs about ${median(times.true) - median(times.false)} ms\n`
+    )
+  } finally {
+    await fake.close()
+  }
+}
+
+function kib(/** @type {number} */ bytes) {
+  return `${(bytes / 1024).toFixed(0)} KiB`
+}
+
 /** One run of the action with these inputs; wall time, exit, outputs and peak RSS. */
 async function measureAction(
   /** @type {string} */ baseUrl,
@@ -211,9 +366,19 @@ async function measureAction(
     )
   )
   const endedAt = Date.now()
-  const outputs = parseOutputFile(await readFile(runner.files.output, 'utf8'))
+  const outputFile = await readFile(runner.files.output, 'utf8')
+  const outputs = parseOutputFile(outputFile)
+  const summaryBytes = Buffer.byteLength(await readFile(runner.files.summary, 'utf8'))
   const rssMb = rssPath ? Number(await readFile(rssFile, 'utf8')) / 1024 : NaN
-  return { ms: endedAt - started, endedAt, exitCode, outputs, rssMb }
+  return {
+    ms: endedAt - started,
+    endedAt,
+    exitCode,
+    outputs,
+    rssMb,
+    outputBytes: Buffer.byteLength(outputFile),
+    summaryBytes
+  }
 }
 
 /** Runs `body` and checks it sent exactly one trigger; returns that request. */

@@ -10,7 +10,6 @@ import type {
   RefoldEvent
 } from '../../src/core/answers.js'
 import { actionNaming } from '../../src/action/inputs.js'
-import { keyRule } from '../../src/core/accounts.js'
 import type { TriggerAnswer } from '../../src/core/client.js'
 import { CallFailed, NetworkError, RefoldApiError } from '../../src/core/errors.js'
 import type { AccountResult, RunContext } from '../../src/core/fire.js'
@@ -19,7 +18,6 @@ import type { TriggerParts } from '../../src/core/request.js'
 import type { Attempted, Clock } from '../../src/core/retry.js'
 import type { AttemptRecord } from '../../src/core/errors.js'
 import type { Outcome } from '../../src/core/run.js'
-import { DurationsSeen } from '../../src/core/wait.js'
 import type { Settings } from '../../src/core/settings.js'
 
 /** Monday 2 June 2025, noon UTC: the virtual clock's default start. */
@@ -30,6 +28,8 @@ export interface VirtualClock extends Clock {
   sleeps: number[]
   /** Virtual ms since the clock was made. */
   elapsed(): number
+  /** Moves time forward without a sleep: what a test of the fake's model steps through. */
+  advance(ms: number): void
 }
 
 /**
@@ -46,6 +46,9 @@ export function virtualClock(options: { start?: number; random?: number } = {}):
     now: () => now,
     sleep: async (ms: number) => {
       sleeps.push(ms)
+      now += ms
+    },
+    advance: (ms: number) => {
       now += ms
     },
     random: () => options.random ?? 0.5
@@ -258,42 +261,6 @@ export function outcomeFor(overrides: Partial<Outcome> = {}): Outcome {
     cancelled: false,
     preflight: 'off',
     ...overrides
-  }
-}
-
-/** The generated key's shared part the unit tests use: the action's run coordinates. */
-export const KEY_PREFIX = 'octo/shop/42/release/notify/Release%20Published'
-export const TAG_PREFIX = 'octo/shop/42/1/release/notify'
-
-/**
- * The context fire's functions share, on a virtual clock with a stub client and a recording log;
- * `overrides` replace fields (settings through `settingsFor`).
- */
-export function runContext(
-  settings: Partial<Settings> = {},
-  overrides: Partial<RunContext> = {}
-): RunContext & { client: StubClient; log: ReturnType<typeof recordingLog>; clock: VirtualClock } {
-  const full = settingsFor(settings)
-  const selection = full.accounts.kind === 'file' ? parseAccounts('x', actionNaming) : full.accounts
-  return {
-    settings: full,
-    client: stubClient(),
-    clock: virtualClock(),
-    log: recordingLog(),
-    signal: new AbortController().signal,
-    graceOver: new Promise(() => {}),
-    events: async () => answered<RefoldEvent[]>([]),
-    keys: keyRule(full.idempotencyKey ?? '', KEY_PREFIX, selection),
-    tagPrefix: TAG_PREFIX,
-    payloadJson: '{"version":"1.2.3"}',
-    naming: actionNaming,
-    durations: new DurationsSeen(),
-    detailReads: { left: 5 },
-    ...overrides
-  } as RunContext & {
-    client: StubClient
-    log: ReturnType<typeof recordingLog>
-    clock: VirtualClock
   }
 }
 

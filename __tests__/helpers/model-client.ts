@@ -158,7 +158,7 @@ export function modelClient(model: RefoldModel, options: ModelClientOptions) {
 }
 
 /** A Refold error answer, as the model writes them. */
-export function apiError(
+export function refusalAnswer(
   status: number,
   fields: { http_error_type?: string; error_code?: string; message?: string } = {},
   headers?: Record<string, string>

@@ -1177,18 +1177,26 @@ class PreflightError extends Error {
     }
 }
 /**
- * Whether this run checks: `auto` when it names more than one account (counted before shard: a
- * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
+ * The check, when this run makes it: `auto` when it names more than one account (counted before
+ * shard: a list, a file, `*`), waits, or is a dry run; `true` always; `false` never. A dry run
+ * without a key cannot check (`true` without a key is an input error, in settings).
  */
-function wantsPreflight(settings, accounts) {
-    if (settings.preflight !== 'auto')
-        return settings.preflight === 'always';
-    if (settings.dryRun && !settings.apiKey)
-        return false;
-    const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
-    return several || settings.wait || settings.dryRun;
+async function checkBeforeFiring(ctx, accounts, payload) {
+    const { settings } = ctx;
+    if (settings.preflight === 'never')
+        return { status: 'off' };
+    if (settings.preflight === 'auto') {
+        const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
+        if (!several && !settings.wait && !settings.dryRun)
+            return { status: 'off' };
+        if (settings.dryRun && !settings.apiKey) {
+            ctx.log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
+            return { status: 'skipped' };
+        }
+    }
+    return check(ctx, payload);
 }
-async function preflight(ctx, payload) {
+async function check(ctx, payload) {
     const { event } = ctx.settings;
     const strict = ctx.settings.preflight === 'always';
     /** The check could not be made: `auto` goes on with a warning, `true` fails. */
@@ -1252,7 +1260,1011 @@ function listFailure(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/answers.ts
+
+
+/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
+const MESSAGE_TEXT_LIMIT = 1024;
+/** The page to read after `page`: the one the answer names, or the next one when it names none. */
+function pageAfter(page, paging) {
+    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
+}
+/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
+function readPage(json) {
+    if (!isRecord(json) || !Array.isArray(json.docs))
+        return 'expected an object with a docs array';
+    const { hasNextPage, nextPage, totalDocs } = json;
+    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
+        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
+    }
+    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
+        return `nextPage is ${typeName(nextPage)}, not a page number`;
+    }
+    return {
+        docs: json.docs,
+        paging: {
+            hasNextPage: hasNextPage === true,
+            nextPage: nextPage,
+            ...(Number.isSafeInteger(totalDocs) && totalDocs >= 0
+                ? { totalDocs: totalDocs }
+                : {})
+        }
+    };
+}
+/** What the events list answer holds; an entry without a text id and name is skipped. */
+function readEvents(json) {
+    if (!Array.isArray(json))
+        return 'expected an array of events';
+    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
+}
+/**
+ * A page of the executions list, or what is wrong with it. Only the page itself must have the
+ * documented shape: a doc that is not an object is dropped, and a field of another type is left
+ * out, since one odd doc of another event must not break the page.
+ */
+function readExecutionPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging };
+}
+function listedExecution(doc) {
+    const text = (value) => typeof value === 'string' ? value : undefined;
+    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
+    return dropUndefined({
+        _id: text(doc._id),
+        name: text(doc.name),
+        status: text(doc.status),
+        associated_event_id: text(doc.associated_event_id),
+        custom_trigger_id: text(doc.custom_trigger_id),
+        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
+            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
+            : undefined,
+        config_id: text(doc.config_id),
+        instance_tag: text(doc.instance_tag),
+        createdAt: text(doc.createdAt),
+        completion_time: text(doc.completion_time)
+    });
+}
+/**
+ * A matched execution checked, or what is wrong with it: it needs an id and a readable
+ * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
+ */
+function readExecution(listed) {
+    if (!listed._id)
+        return 'has no _id';
+    if (listed.createdAt === undefined)
+        return 'has no createdAt';
+    const created = parseTimestamp(listed.createdAt);
+    if (Number.isNaN(created))
+        return 'has a createdAt that is not a date';
+    const status = listed.status?.trim().toUpperCase();
+    const finished = parseTimestamp(listed.completion_time ?? '');
+    return dropUndefined({
+        _id: listed._id,
+        status: status || undefined,
+        createdAt: listed.createdAt,
+        created,
+        name: listed.name,
+        associated_workflow: listed.associated_workflow,
+        completion_time: listed.completion_time,
+        finished: Number.isNaN(finished) ? undefined : finished
+    });
+}
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+/**
+ * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
+ * is UTC (Date.parse would take it as the runner's local time).
+ */
+function parseTimestamp(text) {
+    const match = TIMESTAMP.exec(text.trim());
+    if (!match)
+        return NaN;
+    const [, date, time, zone] = match;
+    if (!time)
+        return Date.parse(`${date}T00:00:00Z`);
+    const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z';
+    return Date.parse(`${date}T${time}${offset}`);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value's kind for an error message; never the value, which may be long or hostile. */
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === undefined)
+        return 'missing';
+    if (value === '')
+        return 'empty';
+    const kind = typeof value;
+    return kind === 'object' ? 'an object' : `a ${kind}`;
+}
+function dropUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A non-2xx answer as the author should read it, whatever shape the body has. */
+function parseApiError(answer, action, host) {
+    const json = readJson(answer.body);
+    const text = (key) => {
+        const value = json?.[key];
+        return typeof value === 'string' && value.trim()
+            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            : undefined;
+    };
+    const retryAfter = answer.headers['retry-after'];
+    return new RefoldApiError({
+        action,
+        host,
+        status: answer.status,
+        httpErrorType: text('http_error_type'),
+        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
+        errorText: text('error'),
+        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
+        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
+        body: answer.body,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+    });
+}
+function headerText(value) {
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
+}
+function readJson(body) {
+    try {
+        const value = JSON.parse(body);
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (!trimmed)
+        return 'an empty body';
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
+    }
+    const oneLine = trimmed.replace(/\s+/g, ' ');
+    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
+}
+/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
+function malformed(answer, action, host, problem) {
+    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
+}
+const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
+/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
+function readExecutionDetail(json) {
+    if (!isRecord(json))
+        return 'expected an execution object';
+    if (typeof json._id !== 'string' || !json._id)
+        return `_id is ${typeName(json._id)}, not a text`;
+    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    const errorText = (record) => {
+        const error = record.error;
+        return (text(error) ??
+            (isRecord(error) ? text(error.message) : undefined) ??
+            text(record.error_message) ??
+            text(record.message));
+    };
+    const detail = { _id: json._id };
+    if (text(json.name))
+        detail.name = text(json.name);
+    if (text(json.status))
+        detail.status = text(json.status);
+    const error = errorText(json);
+    if (error)
+        detail.error = error;
+    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
+    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
+    if (failed) {
+        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
+        const nodeError = errorText(failed);
+        if (nodeError)
+            detail.failedNode.error = nodeError;
+    }
+    return detail;
+}
+function readLinkedAccountPage(json) {
+    const page = readPage(json);
+    if (typeof page === 'string')
+        return page;
+    const accounts = [];
+    for (const [index, doc] of page.docs.entries()) {
+        const id = isRecord(doc) ? doc.account_id : undefined;
+        if (typeof id !== 'string' || !id) {
+            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
+        }
+        accounts.push(id);
+    }
+    return { accounts, ...page.paging };
+}
+
+;// CONCATENATED MODULE: ./src/core/retry.ts
+// The retry policy: which failures are worth another attempt, how long to wait before it, and when
+// to give up. Time is injected so the policy is tested in milliseconds, not seconds.
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        // Cleared on abort, so a cancelled wait leaves no timer holding the process open.
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    }),
+    random: () => Math.random()
+};
+/** Sleeps `ms` on `clock`, or less: it ends, without error, as soon as `signal` aborts. */
+function sleepUnlessAborted(clock, ms, signal) {
+    if (signal.aborted)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        signal.addEventListener('abort', done, { once: true });
+        clock.sleep(ms, signal).then(done, done);
+    });
+}
+function retryPolicy(retries) {
+    return { retries, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+}
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
+function isRetryable(error) {
+    if (error instanceof NetworkError)
+        return true;
+    if (!(error instanceof RefoldApiError))
+        return false;
+    if (error instanceof MalformedAnswerError)
+        return true;
+    return RETRYABLE_STATUSES.includes(error.status) || error.rateLimited;
+}
+/**
+ * Retry-After in milliseconds; undefined when absent or not one of RFC 9110's two forms, so the
+ * caller falls back to backoff. A lenient date parser would read "1.5", "-1" or "2, 3" as dates
+ * long past and retry at once, so only delay-seconds and an HTTP-date, both matched exactly, count.
+ */
+function parseRetryAfter(value, now) {
+    const trimmed = value?.trim() ?? '';
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = parseHttpDate(trimmed, now);
+    // A date already past means the wait is over.
+    return date === undefined ? undefined : Math.max(0, date - now);
+}
+const DAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+const LONG_DAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient
+// still accepts. Names are case-sensitive there, and so are they here.
+const IMF_FIXDATE = new RegExp(`^(?:${DAY_NAMES}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
+const RFC_850 = new RegExp(`^(?:${LONG_DAY_NAMES}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME = new RegExp(`^(?:${DAY_NAMES}) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
+/** An HTTP-date in ms since the epoch, or undefined unless `text` is exactly one of its forms. */
+function parseHttpDate(text, now) {
+    let parts;
+    let match;
+    if ((match = IMF_FIXDATE.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: Number(year), time };
+    }
+    else if ((match = RFC_850.exec(text))) {
+        const [, day, month, year, ...time] = match;
+        parts = { day, month, year: twoDigitYear(Number(year), now), time };
+    }
+    else if ((match = ASCTIME.exec(text))) {
+        const [, month, day, hours, minutes, secs, year] = match;
+        parts = { day: day.trim(), month, year: Number(year), time: [hours, minutes, secs] };
+    }
+    else {
+        return undefined;
+    }
+    const day = Number(parts.day);
+    const month = MONTHS.indexOf(parts.month);
+    const [hours, minutes, secs] = parts.time.map(Number);
+    // Second 60 is a leap second; Date.UTC carries it into the next minute.
+    if (day < 1 || hours > 23 || minutes > 59 || secs > 60)
+        return undefined;
+    const midnight = new Date(Date.UTC(parts.year, month, day));
+    // 31 Feb would roll over into March.
+    if (midnight.getUTCDate() !== day || midnight.getUTCFullYear() !== parts.year)
+        return undefined;
+    return Date.UTC(parts.year, month, day, hours, minutes, secs);
+}
+/** RFC 9110: a two-digit year more than 50 years ahead is the latest past year ending so. */
+function twoDigitYear(year, now) {
+    const thisYear = new Date(now).getUTCFullYear();
+    const candidate = Math.floor(thisYear / 100) * 100 + year;
+    return candidate > thisYear + 50 ? candidate - 100 : candidate;
+}
+/** Exponential backoff with jitter: retry n (1-based) waits between half and all of base·2^(n-1), capped. */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(ceiling / 2 + (random * ceiling) / 2);
+}
+/**
+ * Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy gives up.
+ * Either failure is thrown as CallFailed, which carries every attempt and the last failure.
+ */
+async function withRetry(attempt, policy, clock, hooks) {
+    const allowed = policy.retries + 1;
+    const attempts = [];
+    for (let made = 1;; made++) {
+        try {
+            const value = await attempt();
+            attempts.push({ outcome: hooks.outcomeOf?.(value) ?? 'succeeded' });
+            return { value, attempts };
+        }
+        catch (error) {
+            // A retry the run's cancel kept from going out: the caller needs the attempts before it.
+            if (error instanceof NotStarted)
+                throw new NotStarted(attempts);
+            if (!(error instanceof RefoldApiError || error instanceof NetworkError))
+                throw error;
+            attempts.push({ outcome: attemptOutcome(error) });
+            if (!isRetryable(error))
+                throw new CallFailed(error, attempts);
+            const asked = error instanceof RefoldApiError
+                ? parseRetryAfter(error.details.retryAfter, clock.now())
+                : undefined;
+            if (asked !== undefined && asked > policy.maxRetryAfterMs) {
+                throw new CallFailed(error, attempts, `Refold asked to wait ${seconds(asked)} before retrying (Retry-After), longer than the ` +
+                    `${seconds(policy.maxRetryAfterMs)} this action waits; gave up after ${plural(made, 'attempt')}`);
+            }
+            if (made >= allowed) {
+                throw new CallFailed(error, attempts, `Gave up after ${plural(made, 'attempt')}`);
+            }
+            const delay = asked ?? backoffDelay(made, policy, clock.random());
+            attempts[attempts.length - 1].waitMs = delay;
+            if (error instanceof RefoldApiError && error.rateLimited)
+                hooks.onRateLimited?.(delay);
+            hooks.onRetry(`Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`);
+            await clock.sleep(delay, hooks.signal);
+        }
+    }
+}
+function attemptOutcome(error) {
+    if (error instanceof NetworkError)
+        return error.reason;
+    if (error instanceof MalformedAnswerError)
+        return `HTTP ${error.status}, an answer of the wrong shape`;
+    const code = error.details.errorCode ?? error.details.httpErrorType;
+    return `HTTP ${error.status}${code ? ` ${code}` : ''}`;
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+// Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
+// The trigger answer names no execution, so they are found by correlation: the same event id, the
+// same config when one was given, our `instance_tag` when Refold carries it back, else created at
+// or after the answer's Date (the server's clock). Best effort by nature; see README.
+
+
+
+
+
+/**
+ * How long each workflow took, across the waits of one run, and which of its executions are in
+ * progress. A wait whose execution is younger than one still in progress elsewhere leaves the
+ * timing to that older one's wait and polls once its duration is known: the fan-out then costs
+ * about two polls per account, not one per doubling step.
+ */
+class DurationsSeen {
+    workflows = new Map();
+    /** The longest duration seen for `workflow`, in ms. */
+    longest(workflow) {
+        return this.workflows.get(workflow)?.longest;
+    }
+    /** An execution of `workflow` seen in progress; `created` on the server's clock. */
+    running(workflow, id, created) {
+        this.entry(workflow).running.set(id, created);
+    }
+    /** An execution of `workflow` seen finished, having taken `durationMs` at most. */
+    finished(workflow, id, durationMs) {
+        const entry = this.entry(workflow);
+        entry.running.delete(id);
+        const first = entry.longest === undefined;
+        entry.longest = Math.max(entry.longest ?? 0, durationMs);
+        if (first)
+            this.changed(entry);
+    }
+    /** A wait that ends no longer times the executions it saw in progress. */
+    withdraw(workflow, id) {
+        const entry = this.workflows.get(workflow);
+        if (entry?.running.delete(id) && entry.longest === undefined)
+            this.changed(entry);
+    }
+    /** Whether an execution of `workflow` created before `created` is in progress, as last seen. */
+    olderRunning(workflow, created) {
+        for (const other of this.workflows.get(workflow)?.running.values() ?? []) {
+            if (other < created)
+                return true;
+        }
+        return false;
+    }
+    /** Aborted when `workflow`'s duration becomes known, or an execution timing it is withdrawn. */
+    signal(workflow) {
+        return this.entry(workflow).changed.signal;
+    }
+    entry(workflow) {
+        let entry = this.workflows.get(workflow);
+        if (!entry) {
+            entry = { running: new Map(), changed: new AbortController() };
+            this.workflows.set(workflow, entry);
+        }
+        return entry;
+    }
+    changed(entry) {
+        entry.changed.abort();
+        entry.changed = new AbortController();
+    }
+}
+const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
+const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
+const STATUS_MISSING = 'status missing';
+const PAGE_SIZE = 50;
+/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
+const MAX_PAGES = 20;
+/** Most workflows are short: look soon, then back off to `wait_interval`. */
+const FIRST_POLL_MS = 1000;
+/** A poll timed from a duration seen comes this long after the expected finish. */
+const FINISH_MARGIN_MS = 1000;
+/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
+const START_DATE_MARGIN_MS = 60_000;
+const MAX_DETAILS = 5;
+/**
+ * Waits for the executions the trigger for `account` started, tagged `instanceTag` (empty: none
+ * was sent). The verdict comes once at least one execution was seen and every one seen finished:
+ * with `expected_workflows`, when that many were seen; else on a poll made `wait_settle` after
+ * the trigger that finds nothing new. Polls come 1 s after the trigger, then 2, 4, 8 … s apart
+ * up to `wait_interval`, none before `wait_settle` once an execution was seen, and none before a
+ * running workflow is expected to finish, from the durations seen.
+ */
+async function waitForExecutions(ctx, account, answer, instanceTag) {
+    const wait = new AccountWait(ctx, account, answer, instanceTag);
+    try {
+        return await wait.run();
+    }
+    finally {
+        wait.withdraw();
+    }
+}
+class AccountWait {
+    ctx;
+    account;
+    tag;
+    started;
+    deadline;
+    settleAt;
+    /** t0: the server's clock when it accepted the trigger. */
+    since;
+    durations;
+    seen = new Map();
+    warned = new Set();
+    tally = { polls: 0, requests: 0 };
+    startDate;
+    eventId = '';
+    lastPoll;
+    warnedExtra = false;
+    constructor(ctx, account, answer, tag) {
+        this.ctx = ctx;
+        this.account = account;
+        this.tag = tag;
+        const { clock, settings } = ctx;
+        this.started = clock.now();
+        this.lastPoll = this.started;
+        this.deadline = this.started + settings.waitTimeoutMs;
+        this.settleAt = this.started + settings.waitSettleMs;
+        // The server's clock, so a runner whose clock drifts still ignores older executions.
+        const serverDate = Date.parse(String(answer.headers.date ?? ''));
+        this.since = Number.isNaN(serverDate) ? this.started - 1000 : serverDate;
+        this.startDate = new Date(this.since - START_DATE_MARGIN_MS).toISOString();
+        this.durations = ctx.durations ?? new DurationsSeen();
+    }
+    async run() {
+        const { settings, clock, signal, log } = this.ctx;
+        try {
+            const events = await untilAborted(this.ctx.events(), signal);
+            if (events === ABORTED)
+                return this.end({ by: 'cancel' });
+            const event = events.value.find(e => e.name === settings.event);
+            if (!event) {
+                const reason = `event "${settings.event}" is not in the events list, so its executions cannot be found`;
+                return this.end({ by: 'failure', reason });
+            }
+            this.eventId = event._id;
+        }
+        catch (error) {
+            const hint = orgKeyHint(error);
+            const reason = `could not look up the event's id: ${failureText(error, hint)}`;
+            return this.end({ by: 'failure', reason, hint });
+        }
+        const expected = settings.expectedWorkflows;
+        log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
+            `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s; ` +
+            (expected === undefined
+                ? `no verdict before ${settings.waitSettleMs / 1000} s after the trigger)`
+                : `until ${expected} workflow execution${expected === 1 ? ' has' : 's have'} finished)`));
+        let gap = Math.min(FIRST_POLL_MS, settings.waitIntervalMs);
+        for (;;) {
+            for (;;) {
+                const { at, watch } = this.plan(gap);
+                const now = clock.now();
+                if (at <= now)
+                    break;
+                await this.sleep(at - now, watch);
+                if (signal.aborted)
+                    return this.end({ by: 'cancel' });
+                if (clock.now() >= at)
+                    break;
+            }
+            const pollStarted = clock.now();
+            let listed;
+            try {
+                listed = await untilAborted(this.poll(), signal);
+            }
+            catch (error) {
+                const hint = orgKeyHint(error);
+                const reason = `could not poll the executions: ${failureText(error, hint)}`;
+                return this.end({ by: 'failure', reason, hint });
+            }
+            if (listed === ABORTED)
+                return this.end({ by: 'cancel' });
+            this.lastPoll = clock.now();
+            const foundNew = this.absorb(listed);
+            if (this.decided(pollStarted, foundNew))
+                return this.end({ by: 'verdict' });
+            if (clock.now() >= this.deadline)
+                return this.end({ by: 'deadline' });
+            gap = Math.min(gap * 2, settings.waitIntervalMs);
+        }
+    }
+    /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
+    async sleep(ms, watch) {
+        const wake = new AbortController();
+        const signals = [this.ctx.signal, ...watch];
+        const stop = () => wake.abort();
+        for (const signal of signals)
+            signal.addEventListener('abort', stop, { once: true });
+        if (signals.some(signal => signal.aborted))
+            stop();
+        try {
+            await sleepUnlessAborted(this.ctx.clock, ms, wake.signal);
+        }
+        finally {
+            // The run's signal outlives this sleep: leave no listener on it.
+            for (const signal of signals)
+                signal.removeEventListener('abort', stop);
+        }
+    }
+    /** The executions this wait saw in progress no longer time anyone else's polls. */
+    withdraw() {
+        for (const [id, seen] of this.seen) {
+            if (IN_PROGRESS.has(seen.summary.status))
+                this.durations.withdraw(seen.workflow, id);
+        }
+    }
+    /**
+     * When to poll next, `gap` after the last poll at the earliest, and the signals that may bring
+     * that forward. Once something was seen, no poll before wait_settle (none could give the
+     * verdict) unless wait_interval is shorter; and none before the earliest expected finish of the
+     * running executions when every one of them has one: from the longest duration seen of its
+     * workflow, or, while an older execution of its workflow is in progress elsewhere, once that
+     * one's duration is known. Only the last may leave more than wait_interval between polls.
+     */
+    plan(gap) {
+        const { expectedWorkflows, waitIntervalMs } = this.ctx.settings;
+        let at = this.lastPoll + gap;
+        const all = [...this.seen.values()];
+        if (all.length && expectedWorkflows === undefined) {
+            at = Math.max(at, Math.min(this.settleAt, this.lastPoll + waitIntervalMs));
+        }
+        const watch = [];
+        let earliest = Infinity;
+        let unknown = false;
+        const running = all.filter(s => IN_PROGRESS.has(s.summary.status));
+        for (const seen of running) {
+            const longest = this.durations.longest(seen.workflow);
+            if (longest !== undefined) {
+                const finish = this.onOurClock(seen.created + longest) + FINISH_MARGIN_MS;
+                // Still running after its expected finish: nothing tells when it ends.
+                if (finish > this.lastPoll)
+                    earliest = Math.min(earliest, finish);
+                else
+                    unknown = true;
+            }
+            else if (this.durations.olderRunning(seen.workflow, seen.created)) {
+                watch.push(this.durations.signal(seen.workflow));
+            }
+            else {
+                unknown = true;
+            }
+        }
+        if (running.length && !unknown)
+            at = Math.max(at, earliest);
+        return { at: Math.min(at, this.deadline), watch };
+    }
+    /** Whether the poll that started at `pollStarted` gives the verdict. */
+    decided(pollStarted, foundNew) {
+        const all = [...this.seen.values()];
+        if (!all.length || all.some(s => IN_PROGRESS.has(s.summary.status)))
+            return false;
+        const expected = this.ctx.settings.expectedWorkflows;
+        if (expected !== undefined)
+            return all.length >= expected;
+        return pollStarted >= this.settleAt && !foundNew;
+    }
+    /** Every execution the query lists, newest first; without start_date once Refold refused it. */
+    async poll() {
+        this.tally.polls++;
+        try {
+            return await this.list();
+        }
+        catch (error) {
+            if (this.startDate === undefined || !isQueryRefusal(error))
+                throw error;
+            this.ctx.log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
+                'polling without it for the rest of the wait');
+            this.startDate = undefined;
+            this.tally.polls++;
+            return await this.list();
+        }
+    }
+    async list() {
+        const query = {
+            startDate: this.startDate,
+            slug: this.ctx.settings.slug
+        };
+        const listed = [];
+        let page = 1;
+        for (let read = 0; read < MAX_PAGES; read++) {
+            const result = await counted(this.tally, this.ctx.client.listExecutions(this.account, { page, limit: PAGE_SIZE, ...query }));
+            listed.push(...result.docs);
+            if (!result.hasNextPage)
+                break;
+            page = pageAfter(page, result);
+        }
+        return listed;
+    }
+    /**
+     * Takes in what a poll listed: only the executions that match are read further, so nothing of
+     * another event or run decides anything. Returns whether one was seen for the first time.
+     */
+    absorb(listed) {
+        const { log, settings } = this.ctx;
+        const polledAt = this.since + (this.lastPoll - this.started);
+        let foundNew = false;
+        for (const doc of listed) {
+            const rule = this.ruleFor(doc);
+            if (!rule)
+                continue;
+            const execution = readExecution(doc);
+            if (typeof execution === 'string') {
+                this.ignore(doc, execution);
+                continue;
+            }
+            // The Date header has whole seconds, so an execution created in the same second counts.
+            if (execution.created < this.since - (this.since % 1000))
+                continue;
+            const summary = summarize(execution);
+            const previous = this.seen.get(summary.id);
+            if (!previous)
+                foundNew = true;
+            if (previous?.summary.status !== summary.status) {
+                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
+            }
+            const workflow = execution.associated_workflow?._id ?? summary.workflow;
+            this.seen.set(summary.id, { summary, rule, workflow, created: execution.created });
+            if (IN_PROGRESS.has(summary.status)) {
+                this.durations.running(workflow, summary.id, execution.created);
+            }
+            else {
+                const took = summary.durationMs ?? Math.max(0, polledAt - execution.created);
+                this.durations.finished(workflow, summary.id, took);
+            }
+        }
+        const expected = settings.expectedWorkflows;
+        if (expected !== undefined && this.seen.size > expected && !this.warnedExtra) {
+            this.warnedExtra = true;
+            log.warning(`Event "${settings.event}": ${this.seen.size} workflow executions appeared, more than the ` +
+                `${expected} expected (expected_workflows); every one of them is gated`);
+        }
+        return foundNew;
+    }
+    /** Which rule makes `doc` one of ours: its tag when it carries one, else the time window. */
+    ruleFor(doc) {
+        if (doc.associated_event_id !== this.eventId && doc.custom_trigger_id !== this.eventId) {
+            return undefined;
+        }
+        const configId = this.ctx.settings.configId;
+        if (configId && doc.config_id !== configId)
+            return undefined;
+        if (doc.instance_tag)
+            return doc.instance_tag === this.tag ? 'tag' : undefined;
+        return 'time';
+    }
+    /** A matching execution that cannot be read: said once, then left out. */
+    ignore(doc, problem) {
+        const key = doc._id ?? '';
+        if (this.warned.has(key))
+            return;
+        this.warned.add(key);
+        const event = `event "${this.ctx.settings.event}"`;
+        this.ctx.log.warning(doc._id
+            ? `Ignored execution ${forLog(doc._id)} of ${event}: it ${problem}`
+            : `Ignored an execution of ${event} that ${problem}`);
+    }
+    onOurClock(serverTime) {
+        return this.started + (serverTime - this.since);
+    }
+    async end(ending) {
+        const { clock, settings, log } = this.ctx;
+        const durationMs = clock.now() - this.started;
+        const seen = [...this.seen.values()].sort((a, b) => a.created - b.created);
+        const executions = seen.map(s => s.summary);
+        const status = ending.by === 'cancel' ? 'CANCELLED' : statusOf(executions, settings.expectedWorkflows);
+        const outOfTime = ending.by === 'cancel' || ending.by === 'deadline';
+        const stopped = outOfTime && settings.stopUnfinished ? await this.stop(executions) : [];
+        // After a cancel, the time left belongs to writing down what happened.
+        const details = ending.by === 'cancel' ? [] : await this.readFailures(executions);
+        const correlation = correlationOf(seen);
+        if (correlation) {
+            const by = (rule) => seen.filter(s => s.rule === rule).length;
+            const parts = [
+                by('tag') && `${by('tag')} by instance_tag`,
+                by('time') && `${by('time')} by the time window (created at or after the trigger's Date)`
+            ].filter(Boolean);
+            log.info(`Executions of "${settings.event}" matched ${parts.join(', ')}`);
+        }
+        const reason = ending.by === 'failure' ? ending.reason : undefined;
+        return {
+            ...describe(status, executions, settings, stopped, reason),
+            durationMs,
+            details,
+            ...(ending.by === 'failure' && ending.hint ? { hint: ending.hint } : {}),
+            ...this.tally,
+            ...(correlation ? { correlation } : {}),
+            stopped
+        };
+    }
+    /** Asks Refold to stop every execution still in progress, once each; the run's cancel bounds it. */
+    async stop(executions) {
+        const { client, log } = this.ctx;
+        const unfinished = executions.filter(e => IN_PROGRESS.has(e.status));
+        return Promise.all(unfinished.map(async ({ id, workflow }) => {
+            const name = `execution ${forLog(id)} (${forLog(workflow)})`;
+            try {
+                await counted(this.tally, client.stopExecution(this.account, id));
+                log.info(`Asked Refold to stop ${name}`);
+                return { id, workflow, ok: true };
+            }
+            catch (error) {
+                const text = failureText(error);
+                log.warning(`Could not stop ${name}: ${text}`);
+                return { id, workflow, ok: false, error: text };
+            }
+        }));
+    }
+    /**
+     * What the detail of each failed execution (the first few) tells. Best effort: a detail that
+     * cannot be read is logged and left out, and changes nothing else.
+     */
+    async readFailures(executions) {
+        const { client, log } = this.ctx;
+        const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
+        const details = [];
+        for (const execution of executions.filter(e => wait_isFailed(e.status)).slice(0, MAX_DETAILS)) {
+            if (budget.left <= 0)
+                break;
+            budget.left--;
+            const { id, workflow } = execution;
+            try {
+                const detail = await counted(this.tally, client.getExecution(this.account, id));
+                const failure = { id, workflow };
+                if (detail.name)
+                    failure.name = detail.name;
+                if (detail.status)
+                    failure.status = detail.status;
+                if (detail.error)
+                    failure.error = detail.error;
+                if (detail.failedNode)
+                    failure.failedNode = { ...detail.failedNode };
+                details.push(failure);
+                const node = failure.failedNode;
+                const at = node
+                    ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
+                    : '';
+                if (failure.error || node) {
+                    log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
+                        (failure.error ? `: ${forLog(failure.error)}` : '') +
+                        at);
+                }
+            }
+            catch (error) {
+                log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
+            }
+        }
+        return details;
+    }
+}
+/** The wait's result when there was nothing to wait for: the event was not accepted. */
+function notWaited(settings) {
+    return {
+        ok: false,
+        status: 'NONE',
+        executions: [],
+        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
+        durationMs: 0,
+        details: [],
+        polls: 0,
+        requests: 0,
+        stopped: []
+    };
+}
+/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
+function waitBroke(settings, error) {
+    return {
+        ...notWaited(settings),
+        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
+            `unexpected error: ${failureText(error)}`
+    };
+}
+const ABORTED = Symbol('aborted');
+/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const aborted = () => resolve(ABORTED);
+        if (signal.aborted)
+            aborted();
+        else
+            signal.addEventListener('abort', aborted, { once: true });
+        // A failure after the abort settles nothing: the promise already resolved.
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+    });
+}
+/**
+ * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
+ * succeeded.
+ */
+function statusOf(executions, expected) {
+    if (executions.some(e => wait_isFailed(e.status)))
+        return 'FAILED';
+    if (!executions.length)
+        return 'NONE';
+    if (executions.some(e => IN_PROGRESS.has(e.status)))
+        return 'TIMED_OUT';
+    return expected !== undefined && executions.length < expected ? 'TIMED_OUT' : 'COMPLETED';
+}
+function correlationOf(seen) {
+    const tag = seen.some(s => s.rule === 'tag');
+    const time = seen.some(s => s.rule === 'time');
+    return tag && time ? 'tag+time' : tag ? 'tag' : time ? 'time' : undefined;
+}
+async function counted(tally, call) {
+    try {
+        const { value, attempts } = await call;
+        tally.requests += attempts.length;
+        return value;
+    }
+    catch (error) {
+        if (error instanceof CallFailed)
+            tally.requests += error.attempts.length;
+        throw error;
+    }
+}
+/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
+function isQueryRefusal(error) {
+    return (error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        [400, 422].includes(error.last.status));
+}
+/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
+function orgKeyHint(error) {
+    return error instanceof CallFailed &&
+        error.last instanceof RefoldApiError &&
+        error.last.status === 401
+        ? ORG_KEY_HINT
+        : undefined;
+}
+function summarize(execution) {
+    const summary = {
+        id: execution._id,
+        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
+        status: execution.status ?? STATUS_MISSING,
+        created_at: execution.createdAt,
+        finished_at: execution.completion_time
+    };
+    const durationMs = (execution.finished ?? NaN) - execution.created;
+    if (!Number.isNaN(durationMs) && durationMs >= 0)
+        summary.durationMs = durationMs;
+    return summary;
+}
+/** A status that is neither in progress nor a success (upper-cased, as executions are reported). */
+function wait_isFailed(status) {
+    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
+}
+/**
+ * The verdict in one line; `reason` says why the wait ended before its time (it then fails). The
+ * stops asked, when any, close it.
+ */
+function describe(status, executions, settings, stopped, reason) {
+    const event = `Event "${settings.event}"`;
+    const failed = executions.filter(e => wait_isFailed(e.status));
+    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
+    const seconds = settings.waitTimeoutMs / 1000;
+    const expected = settings.expectedWorkflows;
+    const short = expected !== undefined && executions.length < expected
+        ? `saw ${executions.length} of ${expected} expected workflows`
+        : undefined;
+    const sofar = executions.length ? ` (so far: ${listed(executions)})` : '';
+    const headlines = {
+        COMPLETED: () => `${event}: all ${count} completed`,
+        FAILED: () => `${event}: ${failed.length} of ${count} failed: ${listed(failed)}${short ? ` (${short})` : ''}`,
+        TIMED_OUT: () => timedOut(event, executions, settings, short),
+        NONE: () => `${event}: no workflow execution appeared within ${seconds} s ` +
+            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`,
+        CANCELLED: () => `${event}: cancelled while waiting for its executions${sofar}`
+    };
+    const headline = reason
+        ? `${event}: stopped waiting for its executions: ${reason}${sofar}`
+        : headlines[status]();
+    return {
+        ok: !reason && status === 'COMPLETED',
+        status,
+        executions,
+        headline: headline + stopsDone(stopped)
+    };
+}
+/** Ran out of time: what is still running, or how many of those expected appeared, and what to do. */
+function timedOut(event, executions, settings, short) {
+    const seconds = settings.waitTimeoutMs / 1000;
+    const running = executions.filter(e => IN_PROGRESS.has(e.status));
+    if (!running.length) {
+        return (`${event}: ${short} within ${seconds} s: ${listed(executions)}; ` +
+            'raise wait_timeout, or check expected_workflows');
+    }
+    const advice = settings.stopUnfinished
+        ? 'raise wait_timeout'
+        : 'raise wait_timeout, or set stop_unfinished to stop what is still running when it runs out';
+    return (`${event}: still running after ${seconds} s: ${listed(running)}` +
+        `${short ? ` (${short})` : ''}; ${advice}`);
+}
+function stopsDone(stopped) {
+    if (!stopped.length)
+        return '';
+    const failed = stopped.filter(s => !s.ok);
+    return (`; stopped ${stopped.length - failed.length} of ${stopped.length} unfinished` +
+        (failed.length ? ` (could not stop: ${failed.map(s => s.workflow).join(', ')})` : ''));
+}
+function listed(executions) {
+    return executions.map(e => `${e.workflow} (${e.status})`).join(', ');
+}
+/** The failure's message; with a hint, it ends with it. */
+function failureText(error, hint) {
+    if (hint && error instanceof CallFailed)
+        return error.withHint(hint).message;
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
+
 
 
 
@@ -1316,7 +2328,7 @@ function fitToLimits(outputs) {
     const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
     let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
     if (executions) {
-        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailedStatus(e.status));
+        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailed(e.status));
         fitted[Outputs.Executions] = kept.entries;
         truncated ||= kept.cut;
         left -= kept.bytes;
@@ -1345,12 +2357,6 @@ function wholeEntries(entries, budget, isFailure) {
     // Failures first, each group in input order.
     const chosen = order.filter(index => kept.has(index)).map(index => entries[index]);
     return { entries: chosen, bytes: used, cut: true };
-}
-const SUCCEEDED_STATUSES = new Set(['COMPLETED', 'DUPLICATE']);
-const RUNNING_STATUSES = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-function isFailedStatus(status) {
-    const upper = status.toUpperCase();
-    return !SUCCEEDED_STATUSES.has(upper) && !RUNNING_STATUSES.has(upper);
 }
 function bytes(text) {
     return Buffer.byteLength(text, 'utf8');
@@ -1793,171 +2799,6 @@ function describeFsError(error, naming) {
     return code ?? String(error.message);
 }
 
-;// CONCATENATED MODULE: ./src/core/retry.ts
-// The retry policy: which failures are worth another attempt, how long to wait before it, and when
-// to give up. Time is injected so the policy is tested in milliseconds, not seconds.
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        // Cleared on abort, so a cancelled wait leaves no timer holding the process open.
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-    }),
-    random: () => Math.random()
-};
-/** Sleeps `ms` on `clock`, or less: it ends, without error, as soon as `signal` aborts. */
-function sleepUnlessAborted(clock, ms, signal) {
-    if (signal.aborted)
-        return Promise.resolve();
-    return new Promise(resolve => {
-        const done = () => {
-            signal.removeEventListener('abort', done);
-            resolve();
-        };
-        signal.addEventListener('abort', done, { once: true });
-        clock.sleep(ms, signal).then(done, done);
-    });
-}
-function retryPolicy(retries) {
-    return { retries, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
-}
-const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
-function isRetryable(error) {
-    if (error instanceof NetworkError)
-        return true;
-    if (!(error instanceof RefoldApiError))
-        return false;
-    if (error instanceof MalformedAnswerError)
-        return true;
-    return RETRYABLE_STATUSES.includes(error.status) || error.rateLimited;
-}
-/**
- * Retry-After in milliseconds; undefined when absent or not one of RFC 9110's two forms, so the
- * caller falls back to backoff. A lenient date parser would read "1.5", "-1" or "2, 3" as dates
- * long past and retry at once, so only delay-seconds and an HTTP-date, both matched exactly, count.
- */
-function parseRetryAfter(value, now) {
-    const trimmed = value?.trim() ?? '';
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = parseHttpDate(trimmed, now);
-    // A date already past means the wait is over.
-    return date === undefined ? undefined : Math.max(0, date - now);
-}
-const DAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
-const LONG_DAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = MONTHS.join('|');
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
-// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient
-// still accepts. Names are case-sensitive there, and so are they here.
-const IMF_FIXDATE = new RegExp(`^(?:${DAY_NAMES}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
-const RFC_850 = new RegExp(`^(?:${LONG_DAY_NAMES}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
-const ASCTIME = new RegExp(`^(?:${DAY_NAMES}) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
-/** An HTTP-date in ms since the epoch, or undefined unless `text` is exactly one of its forms. */
-function parseHttpDate(text, now) {
-    let parts;
-    let match;
-    if ((match = IMF_FIXDATE.exec(text))) {
-        const [, day, month, year, ...time] = match;
-        parts = { day, month, year: Number(year), time };
-    }
-    else if ((match = RFC_850.exec(text))) {
-        const [, day, month, year, ...time] = match;
-        parts = { day, month, year: twoDigitYear(Number(year), now), time };
-    }
-    else if ((match = ASCTIME.exec(text))) {
-        const [, month, day, hours, minutes, secs, year] = match;
-        parts = { day: day.trim(), month, year: Number(year), time: [hours, minutes, secs] };
-    }
-    else {
-        return undefined;
-    }
-    const day = Number(parts.day);
-    const month = MONTHS.indexOf(parts.month);
-    const [hours, minutes, secs] = parts.time.map(Number);
-    // Second 60 is a leap second; Date.UTC carries it into the next minute.
-    if (day < 1 || hours > 23 || minutes > 59 || secs > 60)
-        return undefined;
-    const midnight = new Date(Date.UTC(parts.year, month, day));
-    // 31 Feb would roll over into March.
-    if (midnight.getUTCDate() !== day || midnight.getUTCFullYear() !== parts.year)
-        return undefined;
-    return Date.UTC(parts.year, month, day, hours, minutes, secs);
-}
-/** RFC 9110: a two-digit year more than 50 years ahead is the latest past year ending so. */
-function twoDigitYear(year, now) {
-    const thisYear = new Date(now).getUTCFullYear();
-    const candidate = Math.floor(thisYear / 100) * 100 + year;
-    return candidate > thisYear + 50 ? candidate - 100 : candidate;
-}
-/** Exponential backoff with jitter: retry n (1-based) waits between half and all of base·2^(n-1), capped. */
-function backoffDelay(retry, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-    return Math.round(ceiling / 2 + (random * ceiling) / 2);
-}
-/**
- * Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy gives up.
- * Either failure is thrown as CallFailed, which carries every attempt and the last failure.
- */
-async function withRetry(attempt, policy, clock, hooks) {
-    const allowed = policy.retries + 1;
-    const attempts = [];
-    for (let made = 1;; made++) {
-        try {
-            const value = await attempt();
-            attempts.push({ outcome: hooks.outcomeOf?.(value) ?? 'succeeded' });
-            return { value, attempts };
-        }
-        catch (error) {
-            // A retry the run's cancel kept from going out: the caller needs the attempts before it.
-            if (error instanceof NotStarted)
-                throw new NotStarted(attempts);
-            if (!(error instanceof RefoldApiError || error instanceof NetworkError))
-                throw error;
-            attempts.push({ outcome: attemptOutcome(error) });
-            if (!isRetryable(error))
-                throw new CallFailed(error, attempts);
-            const asked = error instanceof RefoldApiError
-                ? parseRetryAfter(error.details.retryAfter, clock.now())
-                : undefined;
-            if (asked !== undefined && asked > policy.maxRetryAfterMs) {
-                throw new CallFailed(error, attempts, `Refold asked to wait ${seconds(asked)} before retrying (Retry-After), longer than the ` +
-                    `${seconds(policy.maxRetryAfterMs)} this action waits; gave up after ${plural(made, 'attempt')}`);
-            }
-            if (made >= allowed) {
-                throw new CallFailed(error, attempts, `Gave up after ${plural(made, 'attempt')}`);
-            }
-            const delay = asked ?? backoffDelay(made, policy, clock.random());
-            attempts[attempts.length - 1].waitMs = delay;
-            if (error instanceof RefoldApiError && error.rateLimited)
-                hooks.onRateLimited?.(delay);
-            hooks.onRetry(`Attempt ${made} of ${allowed} failed: ${error.message}. Retrying in ${seconds(delay)}.`);
-            await clock.sleep(delay, hooks.signal);
-        }
-    }
-}
-function attemptOutcome(error) {
-    if (error instanceof NetworkError)
-        return error.reason;
-    if (error instanceof MalformedAnswerError)
-        return `HTTP ${error.status}, an answer of the wrong shape`;
-    const code = error.details.errorCode ?? error.details.httpErrorType;
-    return `HTTP ${error.status}${code ? ` ${code}` : ''}`;
-}
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))} s`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/core/request.ts
@@ -2143,7 +2984,7 @@ async function readAccountFile(baseDir, relative, naming) {
                 notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
             };
         }
-        return { accounts: listed(left, what) };
+        return { accounts: accounts_listed(left, what) };
     }
     const ids = lines.filter(line => line !== '' && !line.startsWith('#'));
     if (ids.includes('*')) {
@@ -2151,7 +2992,7 @@ async function readAccountFile(baseDir, relative, naming) {
     }
     if (!ids.length)
         throw new InputError(input, `${what} names no linked account.`);
-    return { accounts: listed(ids, what) };
+    return { accounts: accounts_listed(ids, what) };
     /** One results row's account when it did not end ok; undefined when it did. */
     function unfinishedAccount(line, number) {
         let row;
@@ -2169,7 +3010,7 @@ async function readAccountFile(baseDir, relative, naming) {
     }
 }
 /** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
-function listed(ids, what) {
+function accounts_listed(ids, what) {
     const bad = ids.find(id => !fitsInHeader(id));
     if (bad !== undefined) {
         throw new InputError(Inputs.LinkedAccountFile, `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`);
@@ -2177,231 +3018,6 @@ function listed(ids, what) {
     const unique = new Set(ids);
     const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index));
     return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] };
-}
-
-;// CONCATENATED MODULE: ./src/core/answers.ts
-
-
-/** Server text quoted in a message (Refold's `message`, `error_code`…) is cut at this many bytes. */
-const MESSAGE_TEXT_LIMIT = 1024;
-/** The page to read after `page`: the one the answer names, or the next one when it names none. */
-function pageAfter(page, paging) {
-    return paging.nextPage && paging.nextPage > page ? paging.nextPage : page + 1;
-}
-/** The docs and paging fields of a page of any list, checked; or what is wrong with them. */
-function readPage(json) {
-    if (!isRecord(json) || !Array.isArray(json.docs))
-        return 'expected an object with a docs array';
-    const { hasNextPage, nextPage, totalDocs } = json;
-    if (hasNextPage != null && typeof hasNextPage !== 'boolean') {
-        return `hasNextPage is ${typeName(hasNextPage)}, not true or false`;
-    }
-    if (nextPage != null && !(Number.isSafeInteger(nextPage) && nextPage > 0)) {
-        return `nextPage is ${typeName(nextPage)}, not a page number`;
-    }
-    return {
-        docs: json.docs,
-        paging: {
-            hasNextPage: hasNextPage === true,
-            nextPage: nextPage,
-            ...(Number.isSafeInteger(totalDocs) && totalDocs >= 0
-                ? { totalDocs: totalDocs }
-                : {})
-        }
-    };
-}
-/** What the events list answer holds; an entry without a text id and name is skipped. */
-function readEvents(json) {
-    if (!Array.isArray(json))
-        return 'expected an array of events';
-    return json.filter((event) => isRecord(event) && typeof event._id === 'string' && typeof event.name === 'string');
-}
-/**
- * A page of the executions list, or what is wrong with it. Only the page itself must have the
- * documented shape: a doc that is not an object is dropped, and a field of another type is left
- * out, since one odd doc of another event must not break the page.
- */
-function readExecutionPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    return { docs: page.docs.filter(isRecord).map(listedExecution), ...page.paging };
-}
-function listedExecution(doc) {
-    const text = (value) => typeof value === 'string' ? value : undefined;
-    const workflow = isRecord(doc.associated_workflow) ? doc.associated_workflow : undefined;
-    return dropUndefined({
-        _id: text(doc._id),
-        name: text(doc.name),
-        status: text(doc.status),
-        associated_event_id: text(doc.associated_event_id),
-        custom_trigger_id: text(doc.custom_trigger_id),
-        associated_workflow: workflow && (text(workflow._id) ?? text(workflow.name)) !== undefined
-            ? dropUndefined({ _id: text(workflow._id), name: text(workflow.name) })
-            : undefined,
-        config_id: text(doc.config_id),
-        instance_tag: text(doc.instance_tag),
-        createdAt: text(doc.createdAt),
-        completion_time: text(doc.completion_time)
-    });
-}
-/**
- * A matched execution checked, or what is wrong with it: it needs an id and a readable
- * `createdAt`. A status that cannot be read is left undefined (the gate counts it as failed).
- */
-function readExecution(listed) {
-    if (!listed._id)
-        return 'has no _id';
-    if (listed.createdAt === undefined)
-        return 'has no createdAt';
-    const created = parseTimestamp(listed.createdAt);
-    if (Number.isNaN(created))
-        return 'has a createdAt that is not a date';
-    const status = listed.status?.trim().toUpperCase();
-    const finished = parseTimestamp(listed.completion_time ?? '');
-    return dropUndefined({
-        _id: listed._id,
-        status: status || undefined,
-        createdAt: listed.createdAt,
-        created,
-        name: listed.name,
-        associated_workflow: listed.associated_workflow,
-        completion_time: listed.completion_time,
-        finished: Number.isNaN(finished) ? undefined : finished
-    });
-}
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
-/**
- * An ISO 8601 timestamp in ms since the epoch, NaN when `text` is not one. A time without a zone
- * is UTC (Date.parse would take it as the runner's local time).
- */
-function parseTimestamp(text) {
-    const match = TIMESTAMP.exec(text.trim());
-    if (!match)
-        return NaN;
-    const [, date, time, zone] = match;
-    if (!time)
-        return Date.parse(`${date}T00:00:00Z`);
-    const offset = zone?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? 'Z';
-    return Date.parse(`${date}T${time}${offset}`);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value's kind for an error message; never the value, which may be long or hostile. */
-function typeName(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (value === undefined)
-        return 'missing';
-    if (value === '')
-        return 'empty';
-    const kind = typeof value;
-    return kind === 'object' ? 'an object' : `a ${kind}`;
-}
-function dropUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-/** A non-2xx answer as the author should read it, whatever shape the body has. */
-function parseApiError(answer, action, host) {
-    const json = readJson(answer.body);
-    const text = (key) => {
-        const value = json?.[key];
-        return typeof value === 'string' && value.trim()
-            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
-            : undefined;
-    };
-    const retryAfter = answer.headers['retry-after'];
-    return new RefoldApiError({
-        action,
-        host,
-        status: answer.status,
-        httpErrorType: text('http_error_type'),
-        errorCode: text('error_code') ?? text('error') ?? text('error_type'),
-        errorText: text('error'),
-        refoldMessage: text('message') ?? (json ? undefined : describeBody(answer.body)),
-        requestId: text('request_id') ?? headerText(answer.headers['x-request-id']),
-        body: answer.body,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
-    });
-}
-function headerText(value) {
-    const first = Array.isArray(value) ? value[0] : value;
-    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
-}
-function readJson(body) {
-    try {
-        const value = JSON.parse(body);
-        return typeof value === 'object' && value !== null ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A short description of a body that is not Refold's JSON: empty, an HTML error page, or text. */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (!trimmed)
-        return 'an empty body';
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
-    }
-    const oneLine = trimmed.replace(/\s+/g, ' ');
-    return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
-}
-/** A MalformedAnswerError for an answer whose body is not what `action` expects. */
-function malformed(answer, action, host, problem) {
-    return new MalformedAnswerError({ action, host, status: answer.status, refoldMessage: problem, body: answer.body }, problem);
-}
-const FAILED_NODE_STATUSES = /^(ERRORED|FAILED|TIMED_OUT|TERMINATED|STOPPED|ERROR)$/i;
-/** GET /execution/{id}; its `nodes` vary in structure, so only text fields are taken from them. */
-function readExecutionDetail(json) {
-    if (!isRecord(json))
-        return 'expected an execution object';
-    if (typeof json._id !== 'string' || !json._id)
-        return `_id is ${typeName(json._id)}, not a text`;
-    const text = (value) => typeof value === 'string' && value.trim() ? value.trim() : undefined;
-    const errorText = (record) => {
-        const error = record.error;
-        return (text(error) ??
-            (isRecord(error) ? text(error.message) : undefined) ??
-            text(record.error_message) ??
-            text(record.message));
-    };
-    const detail = { _id: json._id };
-    if (text(json.name))
-        detail.name = text(json.name);
-    if (text(json.status))
-        detail.status = text(json.status);
-    const error = errorText(json);
-    if (error)
-        detail.error = error;
-    const nodes = Array.isArray(json.nodes) ? json.nodes.filter(isRecord) : [];
-    const failed = nodes.find(node => FAILED_NODE_STATUSES.test(text(node.status) ?? ''));
-    if (failed) {
-        detail.failedNode = { name: text(failed.name) ?? text(failed.node_name) ?? '(unnamed step)' };
-        const nodeError = errorText(failed);
-        if (nodeError)
-            detail.failedNode.error = nodeError;
-    }
-    return detail;
-}
-function readLinkedAccountPage(json) {
-    const page = readPage(json);
-    if (typeof page === 'string')
-        return page;
-    const accounts = [];
-    for (const [index, doc] of page.docs.entries()) {
-        const id = isRecord(doc) ? doc.account_id : undefined;
-        if (typeof id !== 'string' || !id) {
-            return `docs[${index}].account_id is ${typeName(id)}, not a text`;
-        }
-        accounts.push(id);
-    }
-    return { accounts, ...page.paging };
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -2465,7 +3081,7 @@ function attempt(request) {
             if (answer)
                 resolve(answer);
             else
-                reject(describe(error, progress, proxy, request));
+                reject(http_describe(error, progress, proxy, request));
         };
         const timer = setTimeout(() => settle(new TimeoutError()), request.timeoutMs);
         exchange(request, target, proxy, track, progress).then(answer => settle(undefined, answer), error => settle(error));
@@ -2610,7 +3226,7 @@ const NETWORK_REASONS = {
     ENETUNREACH: 'network unreachable'
 };
 /** What went wrong, for a person: names the proxy when it was the proxy, never a stack. */
-function describe(error, progress, proxy, request) {
+function http_describe(error, progress, proxy, request) {
     if (error instanceof TransportError)
         return error;
     const seconds = request.timeoutMs / 1000;
@@ -3052,618 +3668,6 @@ function clientForRun(settings, host) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
-// Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
-// The trigger answer names no execution, so they are found by correlation: the same event id, the
-// same config when one was given, our `instance_tag` when Refold carries it back, else created at
-// or after the answer's Date (the server's clock). Best effort by nature; see README.
-
-
-
-
-
-/**
- * How long each workflow took, across the waits of one run, and which of its executions are in
- * progress. A wait whose execution is younger than one still in progress elsewhere leaves the
- * timing to that older one's wait and polls once its duration is known: the fan-out then costs
- * about two polls per account, not one per doubling step.
- */
-class DurationsSeen {
-    workflows = new Map();
-    /** The longest duration seen for `workflow`, in ms. */
-    longest(workflow) {
-        return this.workflows.get(workflow)?.longest;
-    }
-    /** An execution of `workflow` seen in progress; `created` on the server's clock. */
-    running(workflow, id, created) {
-        this.entry(workflow).running.set(id, created);
-    }
-    /** An execution of `workflow` seen finished, having taken `durationMs` at most. */
-    finished(workflow, id, durationMs) {
-        const entry = this.entry(workflow);
-        entry.running.delete(id);
-        const first = entry.longest === undefined;
-        entry.longest = Math.max(entry.longest ?? 0, durationMs);
-        if (first)
-            this.changed(entry);
-    }
-    /** A wait that ends no longer times the executions it saw in progress. */
-    withdraw(workflow, id) {
-        const entry = this.workflows.get(workflow);
-        if (entry?.running.delete(id) && entry.longest === undefined)
-            this.changed(entry);
-    }
-    /** Whether an execution of `workflow` created before `created` is in progress, as last seen. */
-    olderRunning(workflow, created) {
-        for (const other of this.workflows.get(workflow)?.running.values() ?? []) {
-            if (other < created)
-                return true;
-        }
-        return false;
-    }
-    /** Aborted when `workflow`'s duration becomes known, or an execution timing it is withdrawn. */
-    signal(workflow) {
-        return this.entry(workflow).changed.signal;
-    }
-    entry(workflow) {
-        let entry = this.workflows.get(workflow);
-        if (!entry) {
-            entry = { running: new Map(), changed: new AbortController() };
-            this.workflows.set(workflow, entry);
-        }
-        return entry;
-    }
-    changed(entry) {
-        entry.changed.abort();
-        entry.changed = new AbortController();
-    }
-}
-const IN_PROGRESS = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-const SUCCEEDED = new Set(['COMPLETED', 'DUPLICATE']);
-const STATUS_MISSING = 'status missing';
-const PAGE_SIZE = 50;
-/** Pages are read newest first, so if this bound is ever hit, what is dropped is the oldest. */
-const MAX_PAGES = 20;
-/** Most workflows are short: look soon, then back off to `wait_interval`. */
-const FIRST_POLL_MS = 1000;
-/** A poll timed from a duration seen comes this long after the expected finish. */
-const FINISH_MARGIN_MS = 1000;
-/** `start_date` is this much before t0, so a server clock a little behind ours still lists them. */
-const START_DATE_MARGIN_MS = 60_000;
-const MAX_DETAILS = 5;
-/**
- * Waits for the executions the trigger for `account` started, tagged `instanceTag` (empty: none
- * was sent). The verdict comes once at least one execution was seen and every one seen finished:
- * with `expected_workflows`, when that many were seen; else on a poll made `wait_settle` after
- * the trigger that finds nothing new. Polls come 1 s after the trigger, then 2, 4, 8 … s apart
- * up to `wait_interval`, none before `wait_settle` once an execution was seen, and none before a
- * running workflow is expected to finish, from the durations seen.
- */
-async function waitForExecutions(ctx, account, answer, instanceTag) {
-    const wait = new AccountWait(ctx, account, answer, instanceTag);
-    try {
-        return await wait.run();
-    }
-    finally {
-        wait.withdraw();
-    }
-}
-class AccountWait {
-    ctx;
-    account;
-    tag;
-    started;
-    deadline;
-    settleAt;
-    /** t0: the server's clock when it accepted the trigger. */
-    since;
-    durations;
-    seen = new Map();
-    warned = new Set();
-    tally = { polls: 0, requests: 0 };
-    startDate;
-    eventId = '';
-    lastPoll;
-    warnedExtra = false;
-    constructor(ctx, account, answer, tag) {
-        this.ctx = ctx;
-        this.account = account;
-        this.tag = tag;
-        const { clock, settings } = ctx;
-        this.started = clock.now();
-        this.lastPoll = this.started;
-        this.deadline = this.started + settings.waitTimeoutMs;
-        this.settleAt = this.started + settings.waitSettleMs;
-        // The server's clock, so a runner whose clock drifts still ignores older executions.
-        const serverDate = Date.parse(String(answer.headers.date ?? ''));
-        this.since = Number.isNaN(serverDate) ? this.started - 1000 : serverDate;
-        this.startDate = new Date(this.since - START_DATE_MARGIN_MS).toISOString();
-        this.durations = ctx.durations ?? new DurationsSeen();
-    }
-    async run() {
-        const { settings, clock, signal, log } = this.ctx;
-        try {
-            const events = await untilAborted(this.ctx.events(), signal);
-            if (events === ABORTED)
-                return this.end({ by: 'cancel' });
-            const event = events.value.find(e => e.name === settings.event);
-            if (!event) {
-                const reason = `event "${settings.event}" is not in the events list, so its executions cannot be found`;
-                return this.end({ by: 'failure', reason });
-            }
-            this.eventId = event._id;
-        }
-        catch (error) {
-            const hint = orgKeyHint(error);
-            const reason = `could not look up the event's id: ${failureText(error, hint)}`;
-            return this.end({ by: 'failure', reason, hint });
-        }
-        const expected = settings.expectedWorkflows;
-        log.info(`Waiting up to ${settings.waitTimeoutMs / 1000} s for the workflow executions of "${settings.event}" ` +
-            `(polling from 1 s after the trigger, backing off to every ${settings.waitIntervalMs / 1000} s; ` +
-            (expected === undefined
-                ? `no verdict before ${settings.waitSettleMs / 1000} s after the trigger)`
-                : `until ${expected} workflow execution${expected === 1 ? ' has' : 's have'} finished)`));
-        let gap = Math.min(FIRST_POLL_MS, settings.waitIntervalMs);
-        for (;;) {
-            for (;;) {
-                const { at, watch } = this.plan(gap);
-                const now = clock.now();
-                if (at <= now)
-                    break;
-                await this.sleep(at - now, watch);
-                if (signal.aborted)
-                    return this.end({ by: 'cancel' });
-                if (clock.now() >= at)
-                    break;
-            }
-            const pollStarted = clock.now();
-            let listed;
-            try {
-                listed = await untilAborted(this.poll(), signal);
-            }
-            catch (error) {
-                const hint = orgKeyHint(error);
-                const reason = `could not poll the executions: ${failureText(error, hint)}`;
-                return this.end({ by: 'failure', reason, hint });
-            }
-            if (listed === ABORTED)
-                return this.end({ by: 'cancel' });
-            this.lastPoll = clock.now();
-            const foundNew = this.absorb(listed);
-            if (this.decided(pollStarted, foundNew))
-                return this.end({ by: 'verdict' });
-            if (clock.now() >= this.deadline)
-                return this.end({ by: 'deadline' });
-            gap = Math.min(gap * 2, settings.waitIntervalMs);
-        }
-    }
-    /** Sleeps `ms`, or less: until the run is cancelled or one of `watch` aborts. */
-    async sleep(ms, watch) {
-        const wake = new AbortController();
-        const signals = [this.ctx.signal, ...watch];
-        const stop = () => wake.abort();
-        for (const signal of signals)
-            signal.addEventListener('abort', stop, { once: true });
-        if (signals.some(signal => signal.aborted))
-            stop();
-        try {
-            await sleepUnlessAborted(this.ctx.clock, ms, wake.signal);
-        }
-        finally {
-            // The run's signal outlives this sleep: leave no listener on it.
-            for (const signal of signals)
-                signal.removeEventListener('abort', stop);
-        }
-    }
-    /** The executions this wait saw in progress no longer time anyone else's polls. */
-    withdraw() {
-        for (const [id, seen] of this.seen) {
-            if (IN_PROGRESS.has(seen.summary.status))
-                this.durations.withdraw(seen.workflow, id);
-        }
-    }
-    /**
-     * When to poll next, `gap` after the last poll at the earliest, and the signals that may bring
-     * that forward. Once something was seen, no poll before wait_settle (none could give the
-     * verdict) unless wait_interval is shorter; and none before the earliest expected finish of the
-     * running executions when every one of them has one: from the longest duration seen of its
-     * workflow, or, while an older execution of its workflow is in progress elsewhere, once that
-     * one's duration is known. Only the last may leave more than wait_interval between polls.
-     */
-    plan(gap) {
-        const { expectedWorkflows, waitIntervalMs } = this.ctx.settings;
-        let at = this.lastPoll + gap;
-        const all = [...this.seen.values()];
-        if (all.length && expectedWorkflows === undefined) {
-            at = Math.max(at, Math.min(this.settleAt, this.lastPoll + waitIntervalMs));
-        }
-        const watch = [];
-        let earliest = Infinity;
-        let unknown = false;
-        const running = all.filter(s => IN_PROGRESS.has(s.summary.status));
-        for (const seen of running) {
-            const longest = this.durations.longest(seen.workflow);
-            if (longest !== undefined) {
-                const finish = this.onOurClock(seen.created + longest) + FINISH_MARGIN_MS;
-                // Still running after its expected finish: nothing tells when it ends.
-                if (finish > this.lastPoll)
-                    earliest = Math.min(earliest, finish);
-                else
-                    unknown = true;
-            }
-            else if (this.durations.olderRunning(seen.workflow, seen.created)) {
-                watch.push(this.durations.signal(seen.workflow));
-            }
-            else {
-                unknown = true;
-            }
-        }
-        if (running.length && !unknown)
-            at = Math.max(at, earliest);
-        return { at: Math.min(at, this.deadline), watch };
-    }
-    /** Whether the poll that started at `pollStarted` gives the verdict. */
-    decided(pollStarted, foundNew) {
-        const all = [...this.seen.values()];
-        if (!all.length || all.some(s => IN_PROGRESS.has(s.summary.status)))
-            return false;
-        const expected = this.ctx.settings.expectedWorkflows;
-        if (expected !== undefined)
-            return all.length >= expected;
-        return pollStarted >= this.settleAt && !foundNew;
-    }
-    /** Every execution the query lists, newest first; without start_date once Refold refused it. */
-    async poll() {
-        this.tally.polls++;
-        try {
-            return await this.list();
-        }
-        catch (error) {
-            if (this.startDate === undefined || !isQueryRefusal(error))
-                throw error;
-            this.ctx.log.info(`Refold refused the executions query with start_date (HTTP ${error.last.status}); ` +
-                'polling without it for the rest of the wait');
-            this.startDate = undefined;
-            this.tally.polls++;
-            return await this.list();
-        }
-    }
-    async list() {
-        const query = {
-            startDate: this.startDate,
-            slug: this.ctx.settings.slug
-        };
-        const listed = [];
-        let page = 1;
-        for (let read = 0; read < MAX_PAGES; read++) {
-            const result = await counted(this.tally, this.ctx.client.listExecutions(this.account, { page, limit: PAGE_SIZE, ...query }));
-            listed.push(...result.docs);
-            if (!result.hasNextPage)
-                break;
-            page = pageAfter(page, result);
-        }
-        return listed;
-    }
-    /**
-     * Takes in what a poll listed: only the executions that match are read further, so nothing of
-     * another event or run decides anything. Returns whether one was seen for the first time.
-     */
-    absorb(listed) {
-        const { log, settings } = this.ctx;
-        const polledAt = this.since + (this.lastPoll - this.started);
-        let foundNew = false;
-        for (const doc of listed) {
-            const rule = this.ruleFor(doc);
-            if (!rule)
-                continue;
-            const execution = readExecution(doc);
-            if (typeof execution === 'string') {
-                this.ignore(doc, execution);
-                continue;
-            }
-            // The Date header has whole seconds, so an execution created in the same second counts.
-            if (execution.created < this.since - (this.since % 1000))
-                continue;
-            const summary = summarize(execution);
-            const previous = this.seen.get(summary.id);
-            if (!previous)
-                foundNew = true;
-            if (previous?.summary.status !== summary.status) {
-                log.info(`Execution ${forLog(summary.id)} (${forLog(summary.workflow)}): ${forLog(summary.status)}`);
-            }
-            const workflow = execution.associated_workflow?._id ?? summary.workflow;
-            this.seen.set(summary.id, { summary, rule, workflow, created: execution.created });
-            if (IN_PROGRESS.has(summary.status)) {
-                this.durations.running(workflow, summary.id, execution.created);
-            }
-            else {
-                const took = summary.durationMs ?? Math.max(0, polledAt - execution.created);
-                this.durations.finished(workflow, summary.id, took);
-            }
-        }
-        const expected = settings.expectedWorkflows;
-        if (expected !== undefined && this.seen.size > expected && !this.warnedExtra) {
-            this.warnedExtra = true;
-            log.warning(`Event "${settings.event}": ${this.seen.size} workflow executions appeared, more than the ` +
-                `${expected} expected (expected_workflows); every one of them is gated`);
-        }
-        return foundNew;
-    }
-    /** Which rule makes `doc` one of ours: its tag when it carries one, else the time window. */
-    ruleFor(doc) {
-        if (doc.associated_event_id !== this.eventId && doc.custom_trigger_id !== this.eventId) {
-            return undefined;
-        }
-        const configId = this.ctx.settings.configId;
-        if (configId && doc.config_id !== configId)
-            return undefined;
-        if (doc.instance_tag)
-            return doc.instance_tag === this.tag ? 'tag' : undefined;
-        return 'time';
-    }
-    /** A matching execution that cannot be read: said once, then left out. */
-    ignore(doc, problem) {
-        const key = doc._id ?? '';
-        if (this.warned.has(key))
-            return;
-        this.warned.add(key);
-        const event = `event "${this.ctx.settings.event}"`;
-        this.ctx.log.warning(doc._id
-            ? `Ignored execution ${forLog(doc._id)} of ${event}: it ${problem}`
-            : `Ignored an execution of ${event} that ${problem}`);
-    }
-    onOurClock(serverTime) {
-        return this.started + (serverTime - this.since);
-    }
-    async end(ending) {
-        const { clock, settings, log } = this.ctx;
-        const durationMs = clock.now() - this.started;
-        const seen = [...this.seen.values()].sort((a, b) => a.created - b.created);
-        const executions = seen.map(s => s.summary);
-        const status = ending.by === 'cancel' ? 'CANCELLED' : statusOf(executions, settings.expectedWorkflows);
-        const outOfTime = ending.by === 'cancel' || ending.by === 'deadline';
-        const stopped = outOfTime && settings.stopUnfinished ? await this.stop(executions) : [];
-        // After a cancel, the time left belongs to writing down what happened.
-        const details = ending.by === 'cancel' ? [] : await this.readFailures(executions);
-        const correlation = correlationOf(seen);
-        if (correlation) {
-            const by = (rule) => seen.filter(s => s.rule === rule).length;
-            const parts = [
-                by('tag') && `${by('tag')} by instance_tag`,
-                by('time') && `${by('time')} by the time window (created at or after the trigger's Date)`
-            ].filter(Boolean);
-            log.info(`Executions of "${settings.event}" matched ${parts.join(', ')}`);
-        }
-        const reason = ending.by === 'failure' ? ending.reason : undefined;
-        return {
-            ...wait_describe(status, executions, settings, stopped, reason),
-            durationMs,
-            details,
-            ...(ending.by === 'failure' && ending.hint ? { hint: ending.hint } : {}),
-            ...this.tally,
-            ...(correlation ? { correlation } : {}),
-            stopped
-        };
-    }
-    /** Asks Refold to stop every execution still in progress, once each; the run's cancel bounds it. */
-    async stop(executions) {
-        const { client, log } = this.ctx;
-        const unfinished = executions.filter(e => IN_PROGRESS.has(e.status));
-        return Promise.all(unfinished.map(async ({ id, workflow }) => {
-            const name = `execution ${forLog(id)} (${forLog(workflow)})`;
-            try {
-                await counted(this.tally, client.stopExecution(this.account, id));
-                log.info(`Asked Refold to stop ${name}`);
-                return { id, workflow, ok: true };
-            }
-            catch (error) {
-                const text = failureText(error);
-                log.warning(`Could not stop ${name}: ${text}`);
-                return { id, workflow, ok: false, error: text };
-            }
-        }));
-    }
-    /**
-     * What the detail of each failed execution (the first few) tells. Best effort: a detail that
-     * cannot be read is logged and left out, and changes nothing else.
-     */
-    async readFailures(executions) {
-        const { client, log } = this.ctx;
-        const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
-        const details = [];
-        for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
-            if (budget.left <= 0)
-                break;
-            budget.left--;
-            const { id, workflow } = execution;
-            try {
-                const detail = await counted(this.tally, client.getExecution(this.account, id));
-                const failure = { id, workflow };
-                if (detail.name)
-                    failure.name = detail.name;
-                if (detail.status)
-                    failure.status = detail.status;
-                if (detail.error)
-                    failure.error = detail.error;
-                if (detail.failedNode)
-                    failure.failedNode = { ...detail.failedNode };
-                details.push(failure);
-                const node = failure.failedNode;
-                const at = node
-                    ? ` at ${forLog(node.name)}${node.error ? `: ${forLog(node.error)}` : ''}`
-                    : '';
-                if (failure.error || node) {
-                    log.info(`Execution ${forLog(id)} (${forLog(workflow)}) failed` +
-                        (failure.error ? `: ${forLog(failure.error)}` : '') +
-                        at);
-                }
-            }
-            catch (error) {
-                log.info(`Could not read the detail of execution ${forLog(id)}: ${failureText(error)}`);
-            }
-        }
-        return details;
-    }
-}
-/** The wait's result when there was nothing to wait for: the event was not accepted. */
-function notWaited(settings) {
-    return {
-        ok: false,
-        status: 'NONE',
-        executions: [],
-        headline: `Event "${settings.event}" was not accepted, so no execution was waited for`,
-        durationMs: 0,
-        details: [],
-        polls: 0,
-        requests: 0,
-        stopped: []
-    };
-}
-/** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
-function waitBroke(settings, error) {
-    return {
-        ...notWaited(settings),
-        headline: `Event "${settings.event}": stopped waiting for its executions: ` +
-            `unexpected error: ${failureText(error)}`
-    };
-}
-const ABORTED = Symbol('aborted');
-/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const aborted = () => resolve(ABORTED);
-        if (signal.aborted)
-            aborted();
-        else
-            signal.addEventListener('abort', aborted, { once: true });
-        // A failure after the abort settles nothing: the promise already resolved.
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
-    });
-}
-/**
- * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
- * succeeded.
- */
-function statusOf(executions, expected) {
-    if (executions.some(e => isFailed(e.status)))
-        return 'FAILED';
-    if (!executions.length)
-        return 'NONE';
-    if (executions.some(e => IN_PROGRESS.has(e.status)))
-        return 'TIMED_OUT';
-    return expected !== undefined && executions.length < expected ? 'TIMED_OUT' : 'COMPLETED';
-}
-function correlationOf(seen) {
-    const tag = seen.some(s => s.rule === 'tag');
-    const time = seen.some(s => s.rule === 'time');
-    return tag && time ? 'tag+time' : tag ? 'tag' : time ? 'time' : undefined;
-}
-async function counted(tally, call) {
-    try {
-        const { value, attempts } = await call;
-        tally.requests += attempts.length;
-        return value;
-    }
-    catch (error) {
-        if (error instanceof CallFailed)
-            tally.requests += error.attempts.length;
-        throw error;
-    }
-}
-/** A 400 or 422 to the executions query: the server does not take its `start_date`. */
-function isQueryRefusal(error) {
-    return (error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        [400, 422].includes(error.last.status));
-}
-/** On a 401 from a list, the likely cause: a key that may fire events but not list. */
-function orgKeyHint(error) {
-    return error instanceof CallFailed &&
-        error.last instanceof RefoldApiError &&
-        error.last.status === 401
-        ? ORG_KEY_HINT
-        : undefined;
-}
-function summarize(execution) {
-    const summary = {
-        id: execution._id,
-        workflow: execution.associated_workflow?.name ?? execution.name ?? '(unnamed workflow)',
-        status: execution.status ?? STATUS_MISSING,
-        created_at: execution.createdAt,
-        finished_at: execution.completion_time
-    };
-    const durationMs = (execution.finished ?? NaN) - execution.created;
-    if (!Number.isNaN(durationMs) && durationMs >= 0)
-        summary.durationMs = durationMs;
-    return summary;
-}
-function isFailed(status) {
-    return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
-}
-/**
- * The verdict in one line; `reason` says why the wait ended before its time (it then fails). The
- * stops asked, when any, close it.
- */
-function wait_describe(status, executions, settings, stopped, reason) {
-    const event = `Event "${settings.event}"`;
-    const failed = executions.filter(e => isFailed(e.status));
-    const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
-    const seconds = settings.waitTimeoutMs / 1000;
-    const expected = settings.expectedWorkflows;
-    const short = expected !== undefined && executions.length < expected
-        ? `saw ${executions.length} of ${expected} expected workflows`
-        : undefined;
-    const sofar = executions.length ? ` (so far: ${wait_listed(executions)})` : '';
-    const headlines = {
-        COMPLETED: () => `${event}: all ${count} completed`,
-        FAILED: () => `${event}: ${failed.length} of ${count} failed: ${wait_listed(failed)}${short ? ` (${short})` : ''}`,
-        TIMED_OUT: () => timedOut(event, executions, settings, short),
-        NONE: () => `${event}: no workflow execution appeared within ${seconds} s ` +
-            `(is a workflow attached to this event for this linked account${settings.slug ? ' and slug' : ''}?)`,
-        CANCELLED: () => `${event}: cancelled while waiting for its executions${sofar}`
-    };
-    const headline = reason
-        ? `${event}: stopped waiting for its executions: ${reason}${sofar}`
-        : headlines[status]();
-    return {
-        ok: !reason && status === 'COMPLETED',
-        status,
-        executions,
-        headline: headline + stopsDone(stopped)
-    };
-}
-/** Ran out of time: what is still running, or how many of those expected appeared, and what to do. */
-function timedOut(event, executions, settings, short) {
-    const seconds = settings.waitTimeoutMs / 1000;
-    const running = executions.filter(e => IN_PROGRESS.has(e.status));
-    if (!running.length) {
-        return (`${event}: ${short} within ${seconds} s: ${wait_listed(executions)}; ` +
-            'raise wait_timeout, or check expected_workflows');
-    }
-    const advice = settings.stopUnfinished
-        ? 'raise wait_timeout'
-        : 'raise wait_timeout, or set stop_unfinished to stop what is still running when it runs out';
-    return (`${event}: still running after ${seconds} s: ${wait_listed(running)}` +
-        `${short ? ` (${short})` : ''}; ${advice}`);
-}
-function stopsDone(stopped) {
-    if (!stopped.length)
-        return '';
-    const failed = stopped.filter(s => !s.ok);
-    return (`; stopped ${stopped.length - failed.length} of ${stopped.length} unfinished` +
-        (failed.length ? ` (could not stop: ${failed.map(s => s.workflow).join(', ')})` : ''));
-}
-function wait_listed(executions) {
-    return executions.map(e => `${e.workflow} (${e.status})`).join(', ');
-}
-/** The failure's message; with a hint, it ends with it. */
-function failureText(error, hint) {
-    if (hint && error instanceof CallFailed)
-        return error.withHint(hint).message;
-    return error instanceof Error ? error.message : String(error);
-}
-
 ;// CONCATENATED MODULE: ./src/core/fire.ts
 // One run's triggers and waits, host-free: the accounts to fire for → one trigger each (→ the
 // executions it started) → an Outcome value. Each account's trigger returns what happened, its
@@ -3913,7 +3917,6 @@ function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
             return {
                 ...accepted,
                 wait,
-                executionStatus: wait.status,
                 hints: wait.hint ? [wait.hint] : [],
                 ...(wait.ok
                     ? {}
@@ -4074,6 +4077,12 @@ async function fireRun(settings, host) {
         durations: new DurationsSeen(),
         detailReads: { left: MAX_DETAILS }
     };
+    const listed = selection.accounts;
+    if (listed.kind === 'list' && listed.duplicates.length) {
+        log.warning(`These linked accounts are listed more than once and are fired once: ` +
+            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
+    }
+    const checked = await checkBeforeFiring(ctx, listed, payload);
     const outcome = {
         event: settings.event,
         payloadJson,
@@ -4084,25 +4093,10 @@ async function fireRun(settings, host) {
         durationMs: 0,
         idempotencyKey: sharedKey(keys),
         cancelled: false,
-        preflight: 'off'
+        preflight: checked.status
     };
-    if (selection.notice)
-        log.notice(selection.notice);
-    const listed = selection.accounts;
-    if (listed.kind === 'list' && listed.duplicates.length) {
-        log.warning(`These linked accounts are listed more than once and are fired once: ` +
-            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
-    }
-    if (wantsPreflight(settings, listed)) {
-        const check = await preflight(ctx, payload);
-        outcome.preflight = check.status;
-        if (check.failure)
-            return { ...outcome, failure: check.failure };
-    }
-    else if (settings.preflight === 'auto' && settings.dryRun && !settings.apiKey) {
-        log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
-        outcome.preflight = 'skipped';
-    }
+    if (checked.failure)
+        return { ...outcome, failure: checked.failure };
     let everyAccount;
     try {
         everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);

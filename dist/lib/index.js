@@ -2649,7 +2649,7 @@ class AccountWait {
         const { client, log } = this.ctx;
         const budget = this.ctx.detailReads ?? { left: MAX_DETAILS };
         const details = [];
-        for (const execution of executions.filter(e => isFailed(e.status)).slice(0, MAX_DETAILS)) {
+        for (const execution of executions.filter(e => wait_isFailed(e.status)).slice(0, MAX_DETAILS)) {
             if (budget.left <= 0)
                 break;
             budget.left--;
@@ -2723,7 +2723,7 @@ function untilAborted(work, signal) {
  * succeeded.
  */
 function statusOf(executions, expected) {
-    if (executions.some(e => isFailed(e.status)))
+    if (executions.some(e => wait_isFailed(e.status)))
         return 'FAILED';
     if (!executions.length)
         return 'NONE';
@@ -2775,7 +2775,8 @@ function summarize(execution) {
         summary.durationMs = durationMs;
     return summary;
 }
-function isFailed(status) {
+/** A status that is neither in progress nor a success (upper-cased, as executions are reported). */
+function wait_isFailed(status) {
     return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status);
 }
 /**
@@ -2784,7 +2785,7 @@ function isFailed(status) {
  */
 function wait_describe(status, executions, settings, stopped, reason) {
     const event = `Event "${settings.event}"`;
-    const failed = executions.filter(e => isFailed(e.status));
+    const failed = executions.filter(e => wait_isFailed(e.status));
     const count = `${executions.length} workflow execution${executions.length === 1 ? '' : 's'}`;
     const seconds = settings.waitTimeoutMs / 1000;
     const expected = settings.expectedWorkflows;
@@ -3090,7 +3091,6 @@ function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
             return {
                 ...accepted,
                 wait,
-                executionStatus: wait.status,
                 hints: wait.hint ? [wait.hint] : [],
                 ...(wait.ok
                     ? {}
@@ -3901,18 +3901,26 @@ class preflight_PreflightError extends Error {
     }
 }
 /**
- * Whether this run checks: `auto` when it names more than one account (counted before shard: a
- * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
+ * The check, when this run makes it: `auto` when it names more than one account (counted before
+ * shard: a list, a file, `*`), waits, or is a dry run; `true` always; `false` never. A dry run
+ * without a key cannot check (`true` without a key is an input error, in settings).
  */
-function wantsPreflight(settings, accounts) {
-    if (settings.preflight !== 'auto')
-        return settings.preflight === 'always';
-    if (settings.dryRun && !settings.apiKey)
-        return false;
-    const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
-    return several || settings.wait || settings.dryRun;
+async function checkBeforeFiring(ctx, accounts, payload) {
+    const { settings } = ctx;
+    if (settings.preflight === 'never')
+        return { status: 'off' };
+    if (settings.preflight === 'auto') {
+        const several = accounts.kind !== 'list' || accounts.accounts.length > 1;
+        if (!several && !settings.wait && !settings.dryRun)
+            return { status: 'off' };
+        if (settings.dryRun && !settings.apiKey) {
+            ctx.log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
+            return { status: 'skipped' };
+        }
+    }
+    return check(ctx, payload);
 }
-async function preflight(ctx, payload) {
+async function check(ctx, payload) {
     const { event } = ctx.settings;
     const strict = ctx.settings.preflight === 'always';
     /** The check could not be made: `auto` goes on with a warning, `true` fails. */
@@ -3980,6 +3988,7 @@ function listFailure(error) {
 
 
 
+
 function outcomeOutputs(outcome) {
     const { results } = outcome;
     // The scalar outputs speak of the first failed account, else of the first account.
@@ -4040,7 +4049,7 @@ function fitToLimits(outputs) {
     const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
     let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
     if (executions) {
-        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailedStatus(e.status));
+        const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailed(e.status));
         fitted[Outputs.Executions] = kept.entries;
         truncated ||= kept.cut;
         left -= kept.bytes;
@@ -4069,12 +4078,6 @@ function wholeEntries(entries, budget, isFailure) {
     // Failures first, each group in input order.
     const chosen = order.filter(index => kept.has(index)).map(index => entries[index]);
     return { entries: chosen, bytes: used, cut: true };
-}
-const SUCCEEDED_STATUSES = new Set(['COMPLETED', 'DUPLICATE']);
-const RUNNING_STATUSES = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-function isFailedStatus(status) {
-    const upper = status.toUpperCase();
-    return !SUCCEEDED_STATUSES.has(upper) && !RUNNING_STATUSES.has(upper);
 }
 function bytes(text) {
     return Buffer.byteLength(text, 'utf8');
@@ -4237,6 +4240,12 @@ async function fireRun(settings, host) {
         durations: new DurationsSeen(),
         detailReads: { left: MAX_DETAILS }
     };
+    const listed = selection.accounts;
+    if (listed.kind === 'list' && listed.duplicates.length) {
+        log.warning(`These linked accounts are listed more than once and are fired once: ` +
+            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
+    }
+    const checked = await checkBeforeFiring(ctx, listed, payload);
     const outcome = {
         event: settings.event,
         payloadJson,
@@ -4247,25 +4256,10 @@ async function fireRun(settings, host) {
         durationMs: 0,
         idempotencyKey: sharedKey(keys),
         cancelled: false,
-        preflight: 'off'
+        preflight: checked.status
     };
-    if (selection.notice)
-        log.notice(selection.notice);
-    const listed = selection.accounts;
-    if (listed.kind === 'list' && listed.duplicates.length) {
-        log.warning(`These linked accounts are listed more than once and are fired once: ` +
-            listed.duplicates.map(id => JSON.stringify(id)).join(', '));
-    }
-    if (wantsPreflight(settings, listed)) {
-        const check = await preflight(ctx, payload);
-        outcome.preflight = check.status;
-        if (check.failure)
-            return { ...outcome, failure: check.failure };
-    }
-    else if (settings.preflight === 'auto' && settings.dryRun && !settings.apiKey) {
-        log.notice('Dry run without an api key: the event and the payload were not checked against Refold.');
-        outcome.preflight = 'skipped';
-    }
+    if (checked.failure)
+        return { ...outcome, failure: checked.failure };
     let everyAccount;
     try {
         everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);

@@ -396,7 +396,6 @@ export function accountResult(
       return {
         ...accepted,
         wait,
-        executionStatus: wait.status,
         hints: wait.hint ? [wait.hint] : [],
         ...(wait.ok
           ? {}

@@ -6,7 +6,7 @@ import type { Outcome } from './run.js'
 import { Outputs } from './names.js'
 import { PreflightError, type PreflightStatus } from './preflight.js'
 import { responseOutput } from './untrusted.js'
-import type { Correlation, ExecutionStatus, ExecutionSummary } from './wait.js'
+import { isFailed, type Correlation, type ExecutionStatus, type ExecutionSummary } from './wait.js'
 
 export interface OutcomeOutputs {
   [Outputs.Ok]: boolean
@@ -114,7 +114,7 @@ export function fitToLimits(outputs: OutcomeOutputs): OutcomeOutputs {
   let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]))
   if (executions) {
     const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e =>
-      isFailedStatus(e.status)
+      isFailed(e.status)
     )
     fitted[Outputs.Executions] = kept.entries
     truncated ||= kept.cut
@@ -149,14 +149,6 @@ function wholeEntries<T>(
   // Failures first, each group in input order.
   const chosen = order.filter(index => kept.has(index)).map(index => entries[index])
   return { entries: chosen, bytes: used, cut: true }
-}
-
-const SUCCEEDED_STATUSES = new Set(['COMPLETED', 'DUPLICATE'])
-const RUNNING_STATUSES = new Set(['RUNNING', 'QUEUED', 'STOPPING'])
-
-function isFailedStatus(status: string): boolean {
-  const upper = status.toUpperCase()
-  return !SUCCEEDED_STATUSES.has(upper) && !RUNNING_STATUSES.has(upper)
 }
 
 function bytes(text: string): number {

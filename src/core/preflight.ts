@@ -34,28 +34,39 @@ export interface Preflight {
   failure?: PreflightError
 }
 
-/**
- * Whether this run checks: `auto` when it names more than one account (counted before shard: a
- * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
- */
-export function wantsPreflight(
-  settings: Pick<Settings, 'preflight' | 'wait' | 'dryRun' | 'apiKey'>,
-  accounts: AccountSelection
-): boolean {
-  if (settings.preflight !== 'auto') return settings.preflight === 'always'
-  if (settings.dryRun && !settings.apiKey) return false
-  const several = accounts.kind !== 'list' || accounts.accounts.length > 1
-  return several || settings.wait || settings.dryRun
-}
-
 interface PreflightContext {
-  settings: Pick<Settings, 'event' | 'preflight'>
+  settings: Pick<Settings, 'event' | 'preflight' | 'wait' | 'dryRun' | 'apiKey'>
   events: () => Promise<Attempted<RefoldEvent[]>>
   log: { info(line: string): void; warning(line: string): void; notice(line: string): void }
   naming: Naming
 }
 
-export async function preflight(ctx: PreflightContext, payload: Payload): Promise<Preflight> {
+/**
+ * The check, when this run makes it: `auto` when it names more than one account (counted before
+ * shard: a list, a file, `*`), waits, or is a dry run; `true` always; `false` never. A dry run
+ * without a key cannot check (`true` without a key is an input error, in settings).
+ */
+export async function checkBeforeFiring(
+  ctx: PreflightContext,
+  accounts: AccountSelection,
+  payload: Payload
+): Promise<Preflight> {
+  const { settings } = ctx
+  if (settings.preflight === 'never') return { status: 'off' }
+  if (settings.preflight === 'auto') {
+    const several = accounts.kind !== 'list' || accounts.accounts.length > 1
+    if (!several && !settings.wait && !settings.dryRun) return { status: 'off' }
+    if (settings.dryRun && !settings.apiKey) {
+      ctx.log.notice(
+        'Dry run without an api key: the event and the payload were not checked against Refold.'
+      )
+      return { status: 'skipped' }
+    }
+  }
+  return check(ctx, payload)
+}
+
+async function check(ctx: PreflightContext, payload: Payload): Promise<Preflight> {
   const { event } = ctx.settings
   const strict = ctx.settings.preflight === 'always'
   /** The check could not be made: `auto` goes on with a warning, `true` fails. */

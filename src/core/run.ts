@@ -15,7 +15,7 @@ import {
 import type { ProxyEnv } from './http.js'
 import type { Naming } from './naming.js'
 import { buildPayload } from './payload.js'
-import { preflight, wantsPreflight, type PreflightStatus } from './preflight.js'
+import { checkBeforeFiring, type PreflightStatus } from './preflight.js'
 import { writeResultsFile } from './results-file.js'
 import type { Clock } from './retry.js'
 import type { Settings } from './settings.js'
@@ -134,6 +134,14 @@ async function fireRun(settings: Settings, host: RunHost): Promise<Outcome> {
     durations: new DurationsSeen(),
     detailReads: { left: MAX_DETAILS }
   }
+  const listed = selection.accounts
+  if (listed.kind === 'list' && listed.duplicates.length) {
+    log.warning(
+      `These linked accounts are listed more than once and are fired once: ` +
+        listed.duplicates.map(id => JSON.stringify(id)).join(', ')
+    )
+  }
+  const checked = await checkBeforeFiring(ctx, listed, payload)
   const outcome: Outcome = {
     event: settings.event,
     payloadJson,
@@ -144,27 +152,9 @@ async function fireRun(settings: Settings, host: RunHost): Promise<Outcome> {
     durationMs: 0,
     idempotencyKey: sharedKey(keys),
     cancelled: false,
-    preflight: 'off'
+    preflight: checked.status
   }
-  if (selection.notice) log.notice(selection.notice)
-  const listed = selection.accounts
-  if (listed.kind === 'list' && listed.duplicates.length) {
-    log.warning(
-      `These linked accounts are listed more than once and are fired once: ` +
-        listed.duplicates.map(id => JSON.stringify(id)).join(', ')
-    )
-  }
-
-  if (wantsPreflight(settings, listed)) {
-    const check = await preflight(ctx, payload)
-    outcome.preflight = check.status
-    if (check.failure) return { ...outcome, failure: check.failure }
-  } else if (settings.preflight === 'auto' && settings.dryRun && !settings.apiKey) {
-    log.notice(
-      'Dry run without an api key: the event and the payload were not checked against Refold.'
-    )
-    outcome.preflight = 'skipped'
-  }
+  if (checked.failure) return { ...outcome, failure: checked.failure }
 
   let everyAccount: readonly string[]
   try {

@@ -686,7 +686,8 @@ function summarize(execution: Execution): ExecutionSummary {
   return summary
 }
 
-function isFailed(status: string): boolean {
+/** A status that is neither in progress nor a success (upper-cased, as executions are reported). */
+export function isFailed(status: string): boolean {
   return !IN_PROGRESS.has(status) && !SUCCEEDED.has(status)
 }
 

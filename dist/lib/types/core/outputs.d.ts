@@ -2,7 +2,7 @@ import type { AccountResult } from './fire.js';
 import type { Outcome } from './run.js';
 import { Outputs } from './names.js';
 import { type PreflightStatus } from './preflight.js';
-import type { Correlation, ExecutionStatus, ExecutionSummary } from './wait.js';
+import { type Correlation, type ExecutionStatus, type ExecutionSummary } from './wait.js';
 export interface OutcomeOutputs {
     [Outputs.Ok]: boolean;
     [Outputs.StatusCode]: number | null;

@@ -20,13 +20,8 @@ export interface Preflight {
     /** Set when the check failed: the run stops here. */
     failure?: PreflightError;
 }
-/**
- * Whether this run checks: `auto` when it names more than one account (counted before shard: a
- * list, a file, `*`), waits, or is a dry run with a key; `true` always; `false` never.
- */
-export declare function wantsPreflight(settings: Pick<Settings, 'preflight' | 'wait' | 'dryRun' | 'apiKey'>, accounts: AccountSelection): boolean;
 interface PreflightContext {
-    settings: Pick<Settings, 'event' | 'preflight'>;
+    settings: Pick<Settings, 'event' | 'preflight' | 'wait' | 'dryRun' | 'apiKey'>;
     events: () => Promise<Attempted<RefoldEvent[]>>;
     log: {
         info(line: string): void;
@@ -35,5 +30,10 @@ interface PreflightContext {
     };
     naming: Naming;
 }
-export declare function preflight(ctx: PreflightContext, payload: Payload): Promise<Preflight>;
+/**
+ * The check, when this run makes it: `auto` when it names more than one account (counted before
+ * shard: a list, a file, `*`), waits, or is a dry run; `true` always; `false` never. A dry run
+ * without a key cannot check (`true` without a key is an input error, in settings).
+ */
+export declare function checkBeforeFiring(ctx: PreflightContext, accounts: AccountSelection, payload: Payload): Promise<Preflight>;
 export {};

@@ -128,3 +128,5 @@ export declare function waitForExecutions(ctx: WaitContext, account: string, ans
 export declare function notWaited(settings: Pick<Settings, 'event'>): WaitResult;
 /** The wait's result when it broke on a bug: the event was fired, so the outputs still say so. */
 export declare function waitBroke(settings: Pick<Settings, 'event'>, error: unknown): WaitResult;
+/** A status that is neither in progress nor a success (upper-cased, as executions are reported). */
+export declare function isFailed(status: string): boolean;
