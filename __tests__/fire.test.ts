@@ -630,6 +630,10 @@ describe('fire: the check before firing', () => {
     expect(outcome.failure?.message).toContain('notes')
     expect(outcome.failure?.message).not.toContain('110')
     expect(outcome.failure?.message).not.toContain('s3cr3t')
+    // Each named account keeps its place in the results, not sent.
+    expect(outcome.results.map(r => [r.linkedAccountId, r.ok, r.message])).toEqual(
+      ['a', 'b', 'c'].map(id => [id, false, 'not sent: the check before firing failed'])
+    )
   })
 
   it('reads the events list once, before the first trigger, and fires when the payload fits', async () => {

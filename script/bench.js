@@ -206,7 +206,9 @@ async function gateLatency() {
 }
 
 async function gatedFanOut() {
-  console.log('## Gated fan-out: 200 accounts × 30 s workflows, fake at 20 requests/s, bursts of 5\n')
+  console.log(
+    '## Gated fan-out: 200 accounts × 30 s workflows, fake at 20 requests/s, bursts of 5\n'
+  )
   const rssPath = path.join(dir, 'rss.mjs')
   await writeFile(rssPath, RSS)
   const accounts = 200
@@ -252,7 +254,7 @@ async function gatedFanOut() {
 }
 
 async function scale() {
-  console.log('## Scale: outputs and summary within GitHub\'s limits, memory\n')
+  console.log("## Scale: outputs and summary within GitHub's limits, memory\n")
   const rssPath = path.join(dir, 'rss.mjs')
   await writeFile(rssPath, RSS)
   const cases = [
@@ -268,7 +270,9 @@ async function scale() {
       const file = path.join(runner.dir, 'accounts.txt')
       await writeFile(file, linkedAccounts.map(account => account.account_id).join('\n'))
       const run = await measureAction(fake.url, rssPath, {
-        ...(every ? { linked_account_id: '*' } : { linked_account_id: '', linked_account_file: file }),
+        ...(every
+          ? { linked_account_id: '*' }
+          : { linked_account_id: '', linked_account_file: file }),
         rate_limit: '1000',
         concurrency: '20',
         summary: 'true',

@@ -3741,6 +3741,10 @@ function dryRun(ctx, accounts) {
         printedRequest: `${printed}\n\nThe same for ${others.length} more linked accounts: ${named}${more}`
     };
 }
+/** Every account's result when none was sent, for `reason`. */
+function notSentAll(ctx, accounts, reason) {
+    return accounts.map(account => accountResult(account, accountKey(ctx.keys, account), notSent(reason)));
+}
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
 async function everyLinkedAccount(ctx) {
     const every = `${ctx.naming.setting(Inputs.LinkedAccountId)} "*"`;
@@ -4095,8 +4099,11 @@ async function fireRun(settings, host) {
         cancelled: false,
         preflight: checked.status
     };
-    if (checked.failure)
-        return { ...outcome, failure: checked.failure };
+    if (checked.failure) {
+        // Named accounts keep their place in the results, not sent; "*" was never listed.
+        const named = listed.kind === 'list' ? shardOf(listed.accounts, settings.shard) : [];
+        return { ...outcome, failure: checked.failure, results: notSentAll(ctx, named, CHECK_FAILED) };
+    }
     let everyAccount;
     try {
         everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);
@@ -4128,6 +4135,8 @@ async function fireRun(settings, host) {
         ...(settings.wait ? waitSummary(results, cancelled) : {})
     };
 }
+/** What a failed check leaves each named account. */
+const CHECK_FAILED = 'the check before firing failed';
 /** With one account, the key sent is that account's whole key. */
 function single(results) {
     return results.length === 1 ? { idempotencyKey: results[0].idempotencyKey } : {};

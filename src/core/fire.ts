@@ -184,6 +184,17 @@ export function dryRun(
   }
 }
 
+/** Every account's result when none was sent, for `reason`. */
+export function notSentAll(
+  ctx: Pick<RunContext, 'keys'>,
+  accounts: readonly string[],
+  reason: string
+): AccountResult[] {
+  return accounts.map(account =>
+    accountResult(account, accountKey(ctx.keys, account), notSent(reason))
+  )
+}
+
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
 export async function everyLinkedAccount(
   ctx: Pick<RunContext, 'client' | 'log' | 'naming'>

@@ -7,6 +7,7 @@ import {
   dryRun,
   everyLinkedAccount,
   fireAll,
+  notSentAll,
   shardOf,
   type AccountResult,
   type Log,
@@ -154,7 +155,11 @@ async function fireRun(settings: Settings, host: RunHost): Promise<Outcome> {
     cancelled: false,
     preflight: checked.status
   }
-  if (checked.failure) return { ...outcome, failure: checked.failure }
+  if (checked.failure) {
+    // Named accounts keep their place in the results, not sent; "*" was never listed.
+    const named = listed.kind === 'list' ? shardOf(listed.accounts, settings.shard) : []
+    return { ...outcome, failure: checked.failure, results: notSentAll(ctx, named, CHECK_FAILED) }
+  }
 
   let everyAccount: readonly string[]
   try {
@@ -189,6 +194,9 @@ async function fireRun(settings: Settings, host: RunHost): Promise<Outcome> {
     ...(settings.wait ? waitSummary(results, cancelled) : {})
   }
 }
+
+/** What a failed check leaves each named account. */
+const CHECK_FAILED = 'the check before firing failed'
 
 /** With one account, the key sent is that account's whole key. */
 function single(results: readonly AccountResult[]): { idempotencyKey?: string } {

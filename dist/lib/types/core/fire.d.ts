@@ -82,6 +82,8 @@ export declare function dryRun(ctx: RunContext, accounts: readonly string[]): {
     results: AccountResult[];
     printedRequest: string;
 };
+/** Every account's result when none was sent, for `reason`. */
+export declare function notSentAll(ctx: Pick<RunContext, 'keys'>, accounts: readonly string[], reason: string): AccountResult[];
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
 export declare function everyLinkedAccount(ctx: Pick<RunContext, 'client' | 'log' | 'naming'>): Promise<string[]>;
 /** The accounts of this job's shard, in the order given. */
