@@ -4612,7 +4612,7 @@ const ACTION_FLAGS = [
         input: 'wait_interval',
         required: false,
         default: '10',
-        description: 'Longest gap in seconds between polls of the executions API, from 1 to 300.',
+        description: "Longest gap in seconds between polls of the executions API while no workflow's duration is known (once one is, polls are timed from it), from 1 to 300.",
         takesValue: true
     },
     {

@@ -203,7 +203,8 @@ export const ACTION_FLAGS: readonly ActionFlag[] = [
     input: 'wait_interval',
     required: false,
     default: '10',
-    description: 'Longest gap in seconds between polls of the executions API, from 1 to 300.',
+    description:
+      "Longest gap in seconds between polls of the executions API while no workflow's duration is known (once one is, polls are timed from it), from 1 to 300.",
     takesValue: true
   },
   {
