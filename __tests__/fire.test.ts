@@ -47,7 +47,7 @@ function setup(overrides: Partial<Settings> = {}, client: StubClient = stubClien
     tagPrefix: TAG_BASE,
     client
   }
-  return { client, clock, log, settings, run: () => runRefold(settings, host) }
+  return { client, clock, log, settings, host, run: () => runRefold(settings, host) }
 }
 
 /** The accounts the stub was asked to trigger for, in order. */
@@ -742,21 +742,11 @@ describe('fire: cancelled', () => {
         return new Promise(() => {})
       }
     })
-    const { clock, settings, log } = setup(
+    const { clock, settings, host } = setup(
       { accounts: parseAccounts('a\nb\nc'), concurrency: 1 },
       client
     )
-    const outcome = await runRefold(settings, {
-      clock,
-      log,
-      signal: controller.signal,
-      proxyEnv: {},
-      naming: actionNaming,
-      baseDir: process.cwd(),
-      keyPrefix: KEY_BASE,
-      tagPrefix: TAG_BASE,
-      client
-    })
+    const outcome = await runRefold(settings, { ...host, signal: controller.signal })
     expect(client.trigger).toHaveBeenCalledTimes(1)
     expect(outcome.cancelled).toBe(true)
     expect(outcome.ok).toBe(false)
