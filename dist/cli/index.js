@@ -3703,24 +3703,27 @@ async function fireAll(ctx, accounts) {
         const stop = orgRefusal ?? (ctx.signal.aborted ? CANCELLED : undefined);
         const trigger = stop ? notSent(stop) : await triggerOne(ctx, account, key);
         orgRefusal ??= orgWideRefusal(account, trigger);
-        const result = accountResult(account, key, trigger);
-        progress(result);
+        // What the trigger alone says, for the progress and the account's log line.
+        const triggered = accountResult(account, key, trigger);
+        progress(triggered);
         // A lone account's failure is the step's error line; no need to say it twice.
-        if (trigger.kind !== 'not-sent' && (result.ok || accounts.length > 1)) {
-            ctx.log.info(accountLine(ctx.settings.event, result));
+        if (trigger.kind !== 'not-sent' && (triggered.ok || accounts.length > 1)) {
+            ctx.log.info(accountLine(ctx.settings.event, triggered));
         }
-        if (!ctx.settings.wait)
-            results[index] = Promise.resolve(result);
-        else if (trigger.kind !== 'accepted') {
-            // Nothing to wait for; with wait, its execution status is still NONE, not absent.
-            results[index] = Promise.resolve(accountResult(account, key, trigger, notWaited(ctx.settings)));
-        }
-        else {
-            results[index] = waitOne(ctx, account, trigger.answer).then(wait => accountResult(account, key, trigger, wait));
-        }
+        results[index] = settle(ctx, account, key, trigger);
     });
     const durationMs = ctx.clock.now() - started;
     return { results: await Promise.all(results), durationMs };
+}
+/** The account's result, once its wait (with wait) has seen what it saw. */
+async function settle(ctx, account, key, trigger) {
+    if (!ctx.settings.wait)
+        return accountResult(account, key, trigger);
+    // An account whose trigger was not accepted had nothing to wait for: its status is NONE.
+    const wait = trigger.kind === 'accepted'
+        ? await waitOne(ctx, account, trigger.answer)
+        : notWaited(ctx.settings);
+    return accountResult(account, key, trigger, wait);
 }
 /** Every account's result in a dry run: nothing sent, and the request the first would get. */
 function dryRun(ctx, accounts) {
