@@ -161,13 +161,21 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (_label, node)
 
     it('expected_workflows: 1 expected that completes gives the verdict without the settle window', async () => {
       const result = await run(
-        { workflows: { [EVENT]: [workflow('Post release notes to Slack', 0, 1500)] } },
-        // wait_settle stays at its default, 10 s: the verdict must not wait for it.
-        { ...waitInputs, wait_timeout: '30', expected_workflows: '1' }
+        {
+          workflows: {
+            [EVENT]: [
+              { name: 'Post release notes to Slack', steps: [{ status: 'COMPLETED', afterMs: 0 }] }
+            ]
+          }
+        },
+        // wait_settle and wait_interval at their defaults (10 s): the verdict must wait neither
+        // for the settle window nor for a confirming poll (the earlier rule's 2 s after the finish).
+        { wait: 'true', wait_timeout: '30', expected_workflows: '1' }
       )
       expect(result.exitCode).toBe(0)
       expect(result.outputs).toMatchObject({ ok: 'true', execution_status: 'COMPLETED' })
-      expect(result.durationMs).toBeLessThan(7000)
+      // The first poll, 1 s after the trigger, sees it finished: that poll gives the verdict.
+      expect(result.durationMs).toBeLessThan(2500)
     })
 
     it("another run's execution of the same event for the same account does not fail ours (correlation tag)", async () => {
