@@ -94,7 +94,7 @@ function expectNoKey(result: RunResult | CliResult): void {
   for (const text of texts) expect(text).not.toContain(DEFAULT_API_KEY)
 }
 
-describe.each(nodeBinaries())('dist/index.js under %s, the gate', (_label, node) => {
+describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) => {
   let fake: FakeRefold | undefined
   afterEach(async () => {
     await fake?.close()
@@ -416,9 +416,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (_label, node)
         const { child, done } = await startFanOut()
         const exitMs = await signalAndTime(child, signal, done)
         const result = await done
-        process.stdout.write(
-          `[e2e-gate] ${node}: ${signal} to exit (files written): ${exitMs} ms\n`
-        )
+        process.stdout.write(`[e2e-gate] ${label}: ${signal} in a fan-out to exit: ${exitMs} ms\n`)
         expect(exitMs).toBeLessThan(5000)
         expect(result.exitCode).toBe(1)
         // No request started after the signal.
@@ -447,7 +445,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (_label, node)
       await until(() => fake!.stats().requests.executions >= 2, 'two polls')
       const exitMs = await signalAndTime(child, 'SIGINT', done)
       const result = await done
-      process.stdout.write(`[e2e-gate] ${node}: SIGINT while waiting to exit: ${exitMs} ms\n`)
+      process.stdout.write(`[e2e-gate] ${label}: SIGINT while waiting to exit: ${exitMs} ms\n`)
       expect(exitMs).toBeLessThan(5000)
       expect(result.exitCode).toBe(1)
       expect(result.outputs).toMatchObject({ ok: 'false', execution_status: 'CANCELLED' })
