@@ -146,6 +146,23 @@ describe('redact', () => {
     )
   })
 
+  it('rewrites a JSON string whose \\u escapes spell the key, so decoding gives no key', () => {
+    const key = 'tk_test_1'
+    const spelled = `t\\u006b\\u005Ftest_1`
+    const body = `{"message":"bad ${spelled} here\\n","other":"a\\tb","plain":"${spelled.length}"}`
+    const redacted = redact(body, [key])
+    expect(redacted).toBe(
+      '{"message":"bad *** here\\n","other":"a\\tb","plain":"' + `${spelled.length}"}`
+    )
+    expect(JSON.stringify(JSON.parse(redacted))).not.toContain(key)
+  })
+
+  it('rewrites an unclosed JSON string at the end of a cut text, and leaves text that is not JSON', () => {
+    const key = 'tk_test_1'
+    expect(redact('{"message":"\\u0074k_test_1 and \\u00', [key])).toBe('{"message":"*** and ')
+    expect(redact('<p class="x">a \\ b</p> "\\q"', [key])).toBe('<p class="x">a \\ b</p> "\\q"')
+  })
+
   it('ignores an empty secret', () => {
     expect(redact('text', [''])).toBe('text')
   })

@@ -1,7 +1,7 @@
 // Runs the bundled action the way the GitHub runner does: a child `node dist/index.js` with INPUT_*
 // variables (action.yml defaults first), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files and an event
 // file. Shared by the end-to-end tests and the demo.
-import { execFile } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -100,34 +100,58 @@ export async function prepareRunner(options) {
 
 /** @param {RunOptions} options @returns {Promise<RunResult>} */
 export async function runAction(options) {
+  return (await startAction(options)).done
+}
+
+/**
+ * @typedef {object} StartedAction
+ * @property {import('node:child_process').ChildProcess} child The running action, for a test
+ *   that signals it (as GitHub does when a run is cancelled).
+ * @property {Promise<RunResult>} done Once it exited, with the files it left.
+ */
+
+/**
+ * Starts the bundled action and returns at once, so a test can act while it runs.
+ * @param {RunOptions} options
+ * @returns {Promise<StartedAction>}
+ */
+export async function startAction(options) {
   const { dir, files, env } = await prepareRunner(options)
   const started = Date.now()
-  try {
-    const { exitCode, stdout, stderr } = await new Promise(resolve => {
-      const child = execFile(
-        options.node ?? process.execPath,
-        [path.join(ROOT, 'dist/index.js')],
-        { env, cwd: dir, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          resolve({ exitCode: error ? (child.exitCode ?? null) : 0, stdout, stderr })
-        }
-      )
-    })
-    const durationMs = Date.now() - started
-    const outputFile = await readFile(files.output, 'utf8')
-    const summary = await readFile(files.summary, 'utf8')
-    return {
-      exitCode,
-      stdout,
-      stderr,
-      outputs: parseOutputFile(outputFile),
-      outputFile,
-      summary,
-      durationMs
+  const child = spawn(options.node ?? process.execPath, [path.join(ROOT, 'dist/index.js')], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: options.timeoutMs ?? 60_000
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk))
+  const done = (async () => {
+    try {
+      /** @type {number | null} */
+      const exitCode = await new Promise((resolve, reject) => {
+        child.on('error', reject)
+        child.on('close', code => resolve(code))
+      })
+      const durationMs = Date.now() - started
+      const outputFile = await readFile(files.output, 'utf8')
+      const summary = await readFile(files.summary, 'utf8')
+      return {
+        exitCode,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(outputFile),
+        outputFile,
+        summary,
+        durationMs
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })()
+  return { child, done }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 833:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31,12 +31,12 @@ function cancelOnSignals(exitAtOnce) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 1210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6561);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(560);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6287);
 
 
 const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)(signal => process.exit((0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .statusFor */ .S)(signal)));
@@ -50,7 +50,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6561:
+/***/ 6287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -420,7 +420,7 @@ async function checkPayload(schema, payload) {
     if (!use.ok)
         return { kind: 'unusable', reason: use.reason };
     // Loaded here only: a run that checks nothing never pays for the validator.
-    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 5647));
+    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 673));
     const prepared = prepare(schema);
     let lookup;
     let instance;
@@ -1108,18 +1108,44 @@ function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
     const html = lines.join('<br>');
     return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
 }
-/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+/**
+ * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
+ * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
+ */
 function redact(text, secrets) {
+    const present = secrets.filter(secret => secret);
     let result = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
+    for (const secret of present) {
         // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
         const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
         for (const form of forms)
             result = result.split(form).join('***');
     }
-    return result;
+    if (!present.length || !result.includes('\\'))
+        return result;
+    return result.replace(JSON_STRING, (literal, body, end) => body.includes('\\') ? (redactLiteral(body, end === '"', present) ?? literal) : literal);
+}
+// A JSON string literal: its body, then its closing quote, or the end of a text cut inside it.
+const JSON_STRING = /"((?:[^"\\]|\\[\s\S])*)("|\\?$)/g;
+/**
+ * A JSON string literal rewritten without the secrets its decoded text holds; undefined when it
+ * holds none or is not valid JSON. An unclosed one (the text was cut) stays unclosed.
+ */
+function redactLiteral(body, closed, secrets) {
+    // An unclosed literal is read up to its last whole escape.
+    const whole = closed ? body : body.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
+    let decoded;
+    try {
+        decoded = JSON.parse(`"${whole}"`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!secrets.some(secret => decoded.includes(secret)))
+        return undefined;
+    const kept = secrets.reduce((value, secret) => value.split(secret).join('***'), decoded);
+    const rewritten = JSON.stringify(kept);
+    return closed ? rewritten : rewritten.slice(0, -1);
 }
 /**
  * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
@@ -2720,7 +2746,7 @@ function parseJson(text, { input, what }) {
 }
 async function parseYaml(text, { input, what }) {
     // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
-    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19));
     const document = parseDocument(text, { prettyErrors: false });
     const [first] = document.errors;
     if (first?.code === 'RESOURCE_EXHAUSTION') {
@@ -4439,7 +4465,7 @@ function withoutCredentials(value) {
 }
 
 // EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __nccwpck_require__(833);
+var cancel = __nccwpck_require__(560);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
@@ -5369,6 +5395,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

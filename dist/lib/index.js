@@ -864,7 +864,7 @@ function parseJson(text, { input, what }) {
 }
 async function parseYaml(text, { input, what }) {
     // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
-    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19));
     const document = parseDocument(text, { prettyErrors: false });
     const [first] = document.errors;
     if (first?.code === 'RESOURCE_EXHAUSTION') {
@@ -1236,18 +1236,44 @@ function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
     const html = lines.join('<br>');
     return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
 }
-/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+/**
+ * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
+ * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
+ */
 function redact(text, secrets) {
+    const present = secrets.filter(secret => secret);
     let result = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
+    for (const secret of present) {
         // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
         const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
         for (const form of forms)
             result = result.split(form).join('***');
     }
-    return result;
+    if (!present.length || !result.includes('\\'))
+        return result;
+    return result.replace(JSON_STRING, (literal, body, end) => body.includes('\\') ? (redactLiteral(body, end === '"', present) ?? literal) : literal);
+}
+// A JSON string literal: its body, then its closing quote, or the end of a text cut inside it.
+const JSON_STRING = /"((?:[^"\\]|\\[\s\S])*)("|\\?$)/g;
+/**
+ * A JSON string literal rewritten without the secrets its decoded text holds; undefined when it
+ * holds none or is not valid JSON. An unclosed one (the text was cut) stays unclosed.
+ */
+function redactLiteral(body, closed, secrets) {
+    // An unclosed literal is read up to its last whole escape.
+    const whole = closed ? body : body.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
+    let decoded;
+    try {
+        decoded = JSON.parse(`"${whole}"`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!secrets.some(secret => decoded.includes(secret)))
+        return undefined;
+    const kept = secrets.reduce((value, secret) => value.split(secret).join('***'), decoded);
+    const rewritten = JSON.stringify(kept);
+    return closed ? rewritten : rewritten.slice(0, -1);
 }
 /**
  * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
@@ -3272,7 +3298,7 @@ async function checkPayload(schema, payload) {
     if (!use.ok)
         return { kind: 'unusable', reason: use.reason };
     // Loaded here only: a run that checks nothing never pays for the validator.
-    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 5647));
+    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 673));
     const prepared = prepare(schema);
     let lookup;
     let instance;

@@ -86,16 +86,48 @@ export function forSummary(text: string, maxBytes = TEXT_PIECE_LIMIT): string {
   return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html
 }
 
-/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+/**
+ * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
+ * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
+  const present = secrets.filter(secret => secret)
   let result = text
-  for (const secret of secrets) {
-    if (!secret) continue
+  for (const secret of present) {
     // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
     const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])
     for (const form of forms) result = result.split(form).join('***')
   }
-  return result
+  if (!present.length || !result.includes('\\')) return result
+  return result.replace(JSON_STRING, (literal, body: string, end: string) =>
+    body.includes('\\') ? (redactLiteral(body, end === '"', present) ?? literal) : literal
+  )
+}
+
+// A JSON string literal: its body, then its closing quote, or the end of a text cut inside it.
+const JSON_STRING = /"((?:[^"\\]|\\[\s\S])*)("|\\?$)/g
+
+/**
+ * A JSON string literal rewritten without the secrets its decoded text holds; undefined when it
+ * holds none or is not valid JSON. An unclosed one (the text was cut) stays unclosed.
+ */
+function redactLiteral(
+  body: string,
+  closed: boolean,
+  secrets: readonly string[]
+): string | undefined {
+  // An unclosed literal is read up to its last whole escape.
+  const whole = closed ? body : body.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')
+  let decoded: string
+  try {
+    decoded = JSON.parse(`"${whole}"`) as string
+  } catch {
+    return undefined
+  }
+  if (!secrets.some(secret => decoded.includes(secret))) return undefined
+  const kept = secrets.reduce((value, secret) => value.split(secret).join('***'), decoded)
+  const rewritten = JSON.stringify(kept)
+  return closed ? rewritten : rewritten.slice(0, -1)
 }
 
 /**

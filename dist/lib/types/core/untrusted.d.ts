@@ -22,7 +22,10 @@ export declare function forLog(text: string, maxBytes?: number): string;
  * and start Markdown), cut at `maxBytes` with a note.
  */
 export declare function forSummary(text: string, maxBytes?: number): string;
-/** Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back. */
+/**
+ * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
+ * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
+ */
 export declare function redact(text: string, secrets: readonly string[]): string;
 /**
  * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
