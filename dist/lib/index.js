@@ -403,7 +403,7 @@ const libraryNaming = {
     setting: input => `options.${optionName(input)}`,
     name: input => `options.${optionName(input)}`,
     pathsRelativeTo: 'the current directory',
-    apiKeyHelp: 'Pass options.apiKey (or set dryRun with named accounts).'
+    apiKeyHelp: 'pass options.apiKey, or set options.dryRun with named accounts.'
 };
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts

@@ -26,5 +26,5 @@ export const libraryNaming: Naming = {
   setting: input => `options.${optionName(input)}`,
   name: input => `options.${optionName(input)}`,
   pathsRelativeTo: 'the current directory',
-  apiKeyHelp: 'Pass options.apiKey (or set dryRun with named accounts).'
+  apiKeyHelp: 'pass options.apiKey, or set options.dryRun with named accounts.'
 }
