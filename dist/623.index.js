@@ -2,7 +2,7 @@ export const id = 623;
 export const ids = [623];
 export const modules = {
 
-/***/ 5647:
+/***/ 673:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: OutputFormat, Validator, deepCompareStrict, encodePointer, escapePointer, format, ignoredKeyword, initialBaseURI, schemaArrayKeyword, schemaKeyword, schemaMapKeyword, ucs2length
 
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/pointer.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/pointer.js
 function encodePointer(p) {
     return encodeURI(escapePointer(p)).replace(/#/g, '%23');
 }
@@ -22,7 +22,7 @@ function escapePointer(p) {
     return p.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 //# sourceMappingURL=pointer.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/dereference.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/dereference.js
 
 const uriFragmentCharacter = /^[A-Za-z0-9._~!$&'()*+,;=:@/?-]$/;
 const uriPercentEncoding = /^%[0-9A-Fa-f]{2}$/;
@@ -195,7 +195,7 @@ function dereference(schema, lookup = Object.create(null), baseURI = initialBase
     return lookup;
 }
 //# sourceMappingURL=dereference.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/deep-compare-strict.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/deep-compare-strict.js
 function deepCompareStrict(a, b) {
     const typeofa = typeof a;
     if (typeofa !== typeof b) {
@@ -241,7 +241,7 @@ function deepCompareStrict(a, b) {
     return a === b;
 }
 //# sourceMappingURL=deep-compare-strict.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/format.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/format.js
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(\d\d):(\d\d):(\d\d)(\.\d+)?(z|([+-])(\d\d):(\d\d))?$/i;
@@ -382,7 +382,7 @@ function regex(str) {
     }
 }
 //# sourceMappingURL=format.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/ucs2-length.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/ucs2-length.js
 function ucs2length(s) {
     let result = 0;
     let length = s.length;
@@ -401,7 +401,7 @@ function ucs2length(s) {
     return result;
 }
 //# sourceMappingURL=ucs2-length.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/validate.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/validate.js
 
 
 
@@ -1232,7 +1232,7 @@ function validate(instance, schema, draft = '2019-09', lookup = dereference(sche
     return { valid: errors.length === 0, errors };
 }
 //# sourceMappingURL=validate.js.map
-;// CONCATENATED MODULE: ./node_modules/@cfworker/json-schema/dist/esm/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@cfworker/json-schema/dist/esm/index.js
 
 
 

@@ -281,7 +281,7 @@ export function runContext(
     clock: virtualClock(),
     log: recordingLog(),
     signal: new AbortController().signal,
-    graceOver: new Promise(() => {}),
+    graceOver: new AbortController().signal,
     events: async () => answered<RefoldEvent[]>([]),
     keys: keyRule(full.idempotencyKey ?? '', KEY_PREFIX, selection),
     tagPrefix: TAG_PREFIX,

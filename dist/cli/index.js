@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 833:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31,12 +31,12 @@ function cancelOnSignals(exitAtOnce) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 1210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6561);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(560);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6287);
 
 
 const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)(signal => process.exit((0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .statusFor */ .S)(signal)));
@@ -50,7 +50,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6561:
+/***/ 6287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -420,7 +420,7 @@ async function checkPayload(schema, payload) {
     if (!use.ok)
         return { kind: 'unusable', reason: use.reason };
     // Loaded here only: a run that checks nothing never pays for the validator.
-    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 5647));
+    const { dereference, validate } = await __nccwpck_require__.e(/* import() | json-schema */ 623).then(__nccwpck_require__.bind(__nccwpck_require__, 673));
     const prepared = prepare(schema);
     let lookup;
     let instance;
@@ -1714,7 +1714,7 @@ function parseJson(text, { input, what }) {
 }
 async function parseYaml(text, { input, what }) {
     // Loaded here only: most payloads are JSON or absent, and start-up time is the step's time.
-    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const { parseDocument } = await __nccwpck_require__.e(/* import() | yaml */ 602).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19));
     const document = parseDocument(text, { prettyErrors: false });
     const [first] = document.errors;
     if (first?.code === 'RESOURCE_EXHAUSTION') {
@@ -3805,9 +3805,8 @@ async function triggerOne(ctx, account, key) {
     const sent = ctx.client.trigger(triggerParts(ctx, account, key), ctx.signal);
     // Past the grace the answer no longer matters; its late failure must not go unhandled.
     sent.catch(() => undefined);
-    const cancelled = ctx.graceOver.then(() => undefined);
     try {
-        const answered = await Promise.race([sent, cancelled]);
+        const answered = await withinGrace(sent, ctx.graceOver);
         if (!answered)
             return { kind: 'unknown', durationMs: durationMs() };
         if (!answered.value.body.trim()) {
@@ -3827,6 +3826,20 @@ async function triggerOne(ctx, account, key) {
         const hints = error.last instanceof RefoldApiError ? await hintsFor(ctx, error.last) : [];
         return { kind: 'refused', error, hints, durationMs: durationMs() };
     }
+}
+/**
+ * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
+ * signal only while it waits: a race with a promise that lives as long as the run would keep every
+ * account's answer (headers, body) reachable until the run ends.
+ */
+function withinGrace(sent, graceOver) {
+    return new Promise((resolve, reject) => {
+        const over = () => resolve(undefined);
+        if (graceOver.aborted)
+            return over();
+        graceOver.addEventListener('abort', over, { once: true });
+        sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over));
+    });
 }
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
 async function hintsFor(ctx, error) {
@@ -3905,7 +3918,9 @@ function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
                 message: answer.message ?? '',
                 response: answer.body,
                 attempts: trigger.attempts.length,
-                attemptLog: trigger.attempts,
+                // A copy of exact size: the list grew by push, and its spare room would otherwise stay
+                // with every account's result for the rest of the run (about 150 bytes each).
+                attemptLog: [...trigger.attempts],
                 durationMs: trigger.durationMs
             };
             if (!wait)
@@ -4086,8 +4101,6 @@ async function fireRun(settings, host) {
         cancelled: false,
         preflight: 'off'
     };
-    if (selection.notice)
-        log.notice(selection.notice);
     const listed = selection.accounts;
     if (listed.kind === 'list' && listed.duplicates.length) {
         log.warning(`These linked accounts are listed more than once and are fired once: ` +
@@ -4157,15 +4170,15 @@ function waitSummary(results, cancelled) {
         ...(correlation ? { correlation } : {})
     };
 }
-/** Resolves CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
+/** Aborted CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
 function graceAfterAbort(signal, clock) {
-    return new Promise(resolve => {
-        const start = () => void clock.sleep(CANCEL_GRACE_MS).then(resolve);
-        if (signal.aborted)
-            start();
-        else
-            signal.addEventListener('abort', start, { once: true });
-    });
+    const grace = new AbortController();
+    const start = () => void clock.sleep(CANCEL_GRACE_MS).then(() => grace.abort());
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return grace.signal;
 }
 function once(make) {
     let made;
@@ -4433,7 +4446,7 @@ function withoutCredentials(value) {
 }
 
 // EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __nccwpck_require__(833);
+var cancel = __nccwpck_require__(560);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
@@ -5363,6 +5376,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
