@@ -13,7 +13,8 @@ import { ROOT } from './run-action.js'
 
 /**
  * @param {string[]} args
- * @param {{ node?: string, env?: Record<string, string>, stdin?: string, timeoutMs?: number }} [options]
+ * @param {{ node?: string, env?: Record<string, string>, stdin?: string, timeoutMs?: number, cwd?: string }} [options]
+ *   `cwd`: the folder the CLI runs in (relative paths resolve from it); this process's by default.
  * @returns {Promise<CliResult>}
  */
 export function runCli(args, options = {}) {
@@ -25,6 +26,7 @@ export function runCli(args, options = {}) {
         // Only what a CI job would have: nothing of this process's environment leaks in.
         env: { PATH: process.env.PATH ?? '', ...options.env },
         stdio: ['pipe', 'pipe', 'pipe'],
+        cwd: options.cwd,
         timeout: options.timeoutMs ?? 60_000
       }
     )
