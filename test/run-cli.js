@@ -12,8 +12,9 @@ import { ROOT } from './run-action.js'
  */
 
 /**
- * @typedef {{ node?: string, env?: Record<string, string>, stdin?: string, timeoutMs?: number }}
- *   CliOptions
+ * @typedef {{ node?: string, env?: Record<string, string>, stdin?: string, timeoutMs?: number,
+ *   cwd?: string }} CliOptions `cwd`: the folder the CLI runs in (relative paths resolve from it);
+ *   this process's by default.
  */
 
 /**
@@ -36,6 +37,7 @@ export function startCli(args, options = {}) {
     // Only what a CI job would have: nothing of this process's environment leaks in.
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: options.cwd,
     timeout: options.timeoutMs ?? 60_000
   })
   let stdout = ''

@@ -3842,9 +3842,8 @@ async function triggerOne(ctx, account, key) {
     const sent = ctx.client.trigger(triggerParts(ctx, account, key), ctx.signal);
     // Past the grace the answer no longer matters; its late failure must not go unhandled.
     sent.catch(() => undefined);
-    const cancelled = ctx.graceOver.then(() => undefined);
     try {
-        const answered = await Promise.race([sent, cancelled]);
+        const answered = await withinGrace(sent, ctx.graceOver);
         if (!answered)
             return { kind: 'unknown', durationMs: durationMs() };
         if (!answered.value.body.trim()) {
@@ -3864,6 +3863,20 @@ async function triggerOne(ctx, account, key) {
         const hints = error.last instanceof RefoldApiError ? await hintsFor(ctx, error.last) : [];
         return { kind: 'refused', error, hints, durationMs: durationMs() };
     }
+}
+/**
+ * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
+ * signal only while it waits: a race with a promise that lives as long as the run would keep every
+ * account's answer (headers, body) reachable until the run ends.
+ */
+function withinGrace(sent, graceOver) {
+    return new Promise((resolve, reject) => {
+        const over = () => resolve(undefined);
+        if (graceOver.aborted)
+            return over();
+        graceOver.addEventListener('abort', over, { once: true });
+        sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over));
+    });
 }
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
 async function hintsFor(ctx, error) {
@@ -3942,7 +3955,9 @@ function accountResult(linkedAccountId, idempotencyKey, trigger, wait) {
                 message: answer.message ?? '',
                 response: answer.body,
                 attempts: trigger.attempts.length,
-                attemptLog: trigger.attempts,
+                // A copy of exact size: the list grew by push, and its spare room would otherwise stay
+                // with every account's result for the rest of the run (about 150 bytes each).
+                attemptLog: [...trigger.attempts],
                 durationMs: trigger.durationMs
             };
             if (!wait)
@@ -4189,15 +4204,15 @@ function waitSummary(results, cancelled) {
         ...(correlation ? { correlation } : {})
     };
 }
-/** Resolves CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
+/** Aborted CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
 function graceAfterAbort(signal, clock) {
-    return new Promise(resolve => {
-        const start = () => void clock.sleep(CANCEL_GRACE_MS).then(resolve);
-        if (signal.aborted)
-            start();
-        else
-            signal.addEventListener('abort', start, { once: true });
-    });
+    const grace = new AbortController();
+    const start = () => void clock.sleep(CANCEL_GRACE_MS).then(() => grace.abort());
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return grace.signal;
 }
 function once(make) {
     let made;

@@ -89,8 +89,8 @@ export interface RunContext {
   log: Log
   /** Aborted when the run is cancelled: no new request starts. */
   signal: AbortSignal
-  /** Resolves once a cancelled run has given its requests in flight their grace. */
-  graceOver: Promise<void>
+  /** Aborted once a cancelled run has given its requests in flight their grace. */
+  graceOver: AbortSignal
   /** The org's events list, read at most once per run. */
   events: () => Promise<Attempted<RefoldEvent[]>>
   /** How every account's Idempotency-Key is made. */
@@ -292,9 +292,8 @@ async function triggerOne(ctx: RunContext, account: string, key: string): Promis
   const sent = ctx.client.trigger(triggerParts(ctx, account, key), ctx.signal)
   // Past the grace the answer no longer matters; its late failure must not go unhandled.
   sent.catch(() => undefined)
-  const cancelled = ctx.graceOver.then(() => undefined)
   try {
-    const answered = await Promise.race([sent, cancelled])
+    const answered = await withinGrace(sent, ctx.graceOver)
     if (!answered) return { kind: 'unknown', durationMs: durationMs() }
     if (!answered.value.body.trim()) {
       ctx.log.warning(
@@ -313,6 +312,20 @@ async function triggerOne(ctx: RunContext, account: string, key: string): Promis
     const hints = error.last instanceof RefoldApiError ? await hintsFor(ctx, error.last) : []
     return { kind: 'refused', error, hints, durationMs: durationMs() }
   }
+}
+
+/**
+ * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
+ * signal only while it waits: a race with a promise that lives as long as the run would keep every
+ * account's answer (headers, body) reachable until the run ends.
+ */
+function withinGrace<T>(sent: Promise<T>, graceOver: AbortSignal): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve, reject) => {
+    const over = (): void => resolve(undefined)
+    if (graceOver.aborted) return over()
+    graceOver.addEventListener('abort', over, { once: true })
+    sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over))
+  })
 }
 
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
@@ -407,7 +420,9 @@ export function accountResult(
         message: answer.message ?? '',
         response: answer.body,
         attempts: trigger.attempts.length,
-        attemptLog: trigger.attempts,
+        // A copy of exact size: the list grew by push, and its spare room would otherwise stay
+        // with every account's result for the rest of the run (about 150 bytes each).
+        attemptLog: [...trigger.attempts],
         durationMs: trigger.durationMs
       }
       if (!wait) return accepted

@@ -229,13 +229,13 @@ function waitSummary(
   }
 }
 
-/** Resolves CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
-function graceAfterAbort(signal: AbortSignal, clock: Clock): Promise<void> {
-  return new Promise(resolve => {
-    const start = (): void => void clock.sleep(CANCEL_GRACE_MS).then(resolve)
-    if (signal.aborted) start()
-    else signal.addEventListener('abort', start, { once: true })
-  })
+/** Aborted CANCEL_GRACE_MS after `signal` aborts; never when it does not. */
+function graceAfterAbort(signal: AbortSignal, clock: Clock): AbortSignal {
+  const grace = new AbortController()
+  const start = (): void => void clock.sleep(CANCEL_GRACE_MS).then(() => grace.abort())
+  if (signal.aborted) start()
+  else signal.addEventListener('abort', start, { once: true })
+  return grace.signal
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

@@ -45,8 +45,8 @@ export interface RunContext {
     log: Log;
     /** Aborted when the run is cancelled: no new request starts. */
     signal: AbortSignal;
-    /** Resolves once a cancelled run has given its requests in flight their grace. */
-    graceOver: Promise<void>;
+    /** Aborted once a cancelled run has given its requests in flight their grace. */
+    graceOver: AbortSignal;
     /** The org's events list, read at most once per run. */
     events: () => Promise<Attempted<RefoldEvent[]>>;
     /** How every account's Idempotency-Key is made. */
