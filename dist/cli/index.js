@@ -2913,19 +2913,7 @@ function parseAccounts(text, naming) {
         throw new InputError(ACCOUNTS_INPUT, `Invalid ${named}: "*" (every linked account) cannot be combined with ` +
             `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`);
     }
-    const seen = new Set();
-    const duplicates = new Set();
-    for (const id of ids) {
-        // Each id travels alone in the linked_account_id header: a bad one must stop the run before
-        // the first request, not fail as a network error halfway through the list.
-        if (!fitsInHeader(id)) {
-            throw new InputError(ACCOUNTS_INPUT, `Invalid ${named}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
-        }
-        if (seen.has(id))
-            duplicates.add(id);
-        seen.add(id);
-    }
-    return { kind: 'list', accounts: [...seen], duplicates: [...duplicates] };
+    return accounts_listed(ids, ACCOUNTS_INPUT, `Invalid ${named}`);
 }
 /** Reads `shard` (`i/n`); an empty input means no sharding. */
 function parseShard(text, naming) {
@@ -3010,7 +2998,7 @@ async function readAccountFile(baseDir, relative, naming) {
                 notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
             };
         }
-        return { accounts: accounts_listed(left, what) };
+        return { accounts: accounts_listed(left, input, what) };
     }
     const ids = lines.filter(line => line !== '' && !line.startsWith('#'));
     if (ids.includes('*')) {
@@ -3018,7 +3006,7 @@ async function readAccountFile(baseDir, relative, naming) {
     }
     if (!ids.length)
         throw new InputError(input, `${what} names no linked account.`);
-    return { accounts: accounts_listed(ids, what) };
+    return { accounts: accounts_listed(ids, input, what) };
     /** One results row's account when it did not end ok; undefined when it did. */
     function unfinishedAccount(line, number) {
         let row;
@@ -3035,14 +3023,22 @@ async function readAccountFile(baseDir, relative, naming) {
         return ok === true ? undefined : id;
     }
 }
-/** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
-function accounts_listed(ids, what) {
-    const bad = ids.find(id => !fitsInHeader(id));
-    if (bad !== undefined) {
-        throw new InputError(Inputs.LinkedAccountFile, `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`);
+/**
+ * Each id once, in the order first given, and the ids given more than once. Each id travels alone
+ * in the linked_account_id header: a bad one must stop the run before the first request, not fail
+ * as a network error halfway through the list.
+ */
+function accounts_listed(ids, input, what) {
+    const unique = new Set();
+    const duplicates = new Set();
+    for (const id of ids) {
+        if (!fitsInHeader(id)) {
+            throw new InputError(input, `${what}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`);
+        }
+        if (unique.has(id))
+            duplicates.add(id);
+        unique.add(id);
     }
-    const unique = new Set(ids);
-    const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index));
     return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] };
 }
 

@@ -2,7 +2,7 @@
 // matrix job keeps (`shard`), and the Idempotency-Key each account is sent with.
 import { InputError } from './errors.js'
 import { Inputs } from './names.js'
-import type { Naming } from './naming.js'
+import type { InputName, Naming } from './naming.js'
 import { readBoundedFile } from './payload.js'
 import { fitsInHeader } from './request.js'
 
@@ -47,21 +47,7 @@ export function parseAccounts(text: string | readonly string[], naming: Naming):
         `other ids such as ${JSON.stringify(ids.find(id => id !== '*'))}.`
     )
   }
-  const seen = new Set<string>()
-  const duplicates = new Set<string>()
-  for (const id of ids) {
-    // Each id travels alone in the linked_account_id header: a bad one must stop the run before
-    // the first request, not fail as a network error halfway through the list.
-    if (!fitsInHeader(id)) {
-      throw new InputError(
-        ACCOUNTS_INPUT,
-        `Invalid ${named}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`
-      )
-    }
-    if (seen.has(id)) duplicates.add(id)
-    seen.add(id)
-  }
-  return { kind: 'list', accounts: [...seen], duplicates: [...duplicates] }
+  return listed(ids, ACCOUNTS_INPUT, `Invalid ${named}`)
 }
 
 /** Slice `index` (from 1) of `count`, for a matrix of `count` jobs. */
@@ -175,7 +161,7 @@ export async function readAccountFile(
         notice: `Every account of ${JSON.stringify(relative)} ended ok: nothing to fire again.`
       }
     }
-    return { accounts: listed(left, what) }
+    return { accounts: listed(left, input, what) }
   }
   const ids = lines.filter(line => line !== '' && !line.startsWith('#'))
   if (ids.includes('*')) {
@@ -185,7 +171,7 @@ export async function readAccountFile(
     )
   }
   if (!ids.length) throw new InputError(input, `${what} names no linked account.`)
-  return { accounts: listed(ids, what) }
+  return { accounts: listed(ids, input, what) }
 
   /** One results row's account when it did not end ok; undefined when it did. */
   function unfinishedAccount(line: string, number: number): string | undefined {
@@ -206,16 +192,27 @@ export async function readAccountFile(
   }
 }
 
-/** Ids checked and de-duplicated as `parseAccounts` does, with messages naming the file. */
-function listed(ids: readonly string[], what: string): Extract<AccountSelection, { kind: 'list' }> {
-  const bad = ids.find(id => !fitsInHeader(id))
-  if (bad !== undefined) {
-    throw new InputError(
-      Inputs.LinkedAccountFile,
-      `${what}: ${JSON.stringify(bad)} contains characters an HTTP header cannot carry.`
-    )
+/**
+ * Each id once, in the order first given, and the ids given more than once. Each id travels alone
+ * in the linked_account_id header: a bad one must stop the run before the first request, not fail
+ * as a network error halfway through the list.
+ */
+function listed(
+  ids: readonly string[],
+  input: InputName,
+  what: string
+): Extract<AccountSelection, { kind: 'list' }> {
+  const unique = new Set<string>()
+  const duplicates = new Set<string>()
+  for (const id of ids) {
+    if (!fitsInHeader(id)) {
+      throw new InputError(
+        input,
+        `${what}: ${JSON.stringify(id)} contains characters an HTTP header cannot carry.`
+      )
+    }
+    if (unique.has(id)) duplicates.add(id)
+    unique.add(id)
   }
-  const unique = new Set(ids)
-  const duplicates = new Set(ids.filter((id, index) => ids.indexOf(id) !== index))
   return { kind: 'list', accounts: [...unique], duplicates: [...duplicates] }
 }
