@@ -1,8 +1,8 @@
 // The bundled CLI (dist/cli.js) against the fake Refold, under Node 20 and 24: the same core as the
 // action behind flags, REFOLD_API_KEY, --json and exit codes 0/1/2.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
-import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { describe, expect, it } from '@jest/globals'
+import { DEFAULT_API_KEY } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { runCli, type CliResult } from '../test/run-cli.js'
 
@@ -10,29 +10,21 @@ const EVENT = 'Release Published'
 const ACCOUNT = 'acme@example.com'
 
 describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
-  let fake: FakeRefold
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-  })
+  const refold = fakeRefoldPerTest()
 
   const cli = async (
     args: string[],
     options: { key?: string; stdin?: string } = { key: DEFAULT_API_KEY }
   ): Promise<CliResult> => {
     const env: Record<string, string> = options.key ? { REFOLD_API_KEY: options.key } : {}
-    return runCli(['--base-url', fake.url, ...args], { node, env, stdin: options.stdin })
-  }
-  const fresh = async (): Promise<void> => {
-    fake = await startFakeRefold()
+    return runCli(['--base-url', refold.current.url, ...args], { node, env, stdin: options.stdin })
   }
   const noKeyAnywhere = (result: CliResult): void => {
     expect(result.stdout + result.stderr).not.toContain(DEFAULT_API_KEY)
   }
 
   it('fires the event: exit 0, --json prints the outputs with their JSON types', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli([
       '--event',
       EVENT,
@@ -61,7 +53,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
     ])
     // The generated key: one UUID per invocation, then the account.
     expect(outputs.idempotency_key).toMatch(/^[0-9a-f-]{36}\/acme%40example\.com$/)
-    const [trigger] = fake.triggers()
+    const [trigger] = refold.current.triggers()
     expect(trigger.headers['idempotency-key']).toBe(outputs.idempotency_key)
     expect(trigger.json).toEqual({ event: EVENT, payload: { version: '2.4.0' } })
     expect(result.stderr).toContain(`Refold accepted event "${EVENT}" for ${ACCOUNT}`)
@@ -69,7 +61,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
   })
 
   it('404 INVALID_EVENT: exit 1, the closest event names on stderr', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli(['--event', 'release published', '--linked-account-id', ACCOUNT])
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toContain('HTTP 404 NOT_FOUND INVALID_EVENT')
@@ -79,7 +71,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
   })
 
   it('--no-fail-on-error: a refusal is a warning and exit 0', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli([
       '--event',
       'Nope',
@@ -105,49 +97,49 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
       /Invalid --timeout: "0" is not a number of seconds from 1 to 600/
     ]
   ])('%s: exit 2, nothing sent', async (_what, args, message) => {
-    await fresh()
+    await refold.start()
     const result = await cli(args)
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toMatch(message)
-    expect(fake.requests).toEqual([])
+    expect(refold.current.requests).toEqual([])
   })
 
   it('no REFOLD_API_KEY: exit 2, says where the key goes, nothing sent', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli(['--event', EVENT, '--linked-account-id', ACCOUNT], {})
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('REFOLD_API_KEY')
-    expect(fake.requests).toEqual([])
+    expect(refold.current.requests).toEqual([])
   })
 
   it('--dry-run needs no key: prints the request, sends nothing', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli(
       ['--event', EVENT, '--linked-account-id', ACCOUNT, '--dry-run', '--json'],
       {}
     )
     expect(result.exitCode).toBe(0)
-    expect(result.stderr).toContain(`POST ${fake.url}/api/v2/public/event`)
+    expect(result.stderr).toContain(`POST ${refold.current.url}/api/v2/public/event`)
     expect(result.stderr).toContain('x-api-key: (not set)')
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, attempts: 0, status_code: null })
-    expect(fake.requests).toEqual([])
+    expect(refold.current.requests).toEqual([])
   })
 
   it('--payload-file - reads the payload from standard input (YAML when it is not JSON)', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli(
       ['--event', EVENT, '--linked-account-id', ACCOUNT, '--payload-file', '-'],
       { key: DEFAULT_API_KEY, stdin: 'version: "2.4.0"\nnotify: [ops]\n' }
     )
     expect(result.exitCode).toBe(0)
-    expect(fake.triggers()[0].json).toEqual({
+    expect(refold.current.triggers()[0].json).toEqual({
       event: EVENT,
       payload: { version: '2.4.0', notify: ['ops'] }
     })
   })
 
   it('several --linked-account-id: one trigger each, results for all', async () => {
-    await fresh()
+    await refold.start()
     const result = await cli([
       '--event',
       EVENT,
@@ -159,7 +151,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
     ])
     expect(result.exitCode).toBe(0)
     expect(
-      fake
+      refold.current
         .triggers()
         .map(t => t.headers.linked_account_id)
         .sort()
@@ -168,7 +160,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s', (_label, node) => {
   })
 
   it('--help lists the flags, --version the version', async () => {
-    await fresh()
+    await refold.start()
     const help = await cli(['--help'])
     expect(help.exitCode).toBe(0)
     expect(help.stdout).toContain('--linked-account-id')

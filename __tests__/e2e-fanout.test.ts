@@ -1,15 +1,9 @@
 // The bundle firing one event for many linked accounts against the fake Refold, under Node 20 and
 // 24: lists, `*` over several pages, matrix shards, wait across accounts, org-wide refusals.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { describe, expect, it } from '@jest/globals'
 import type { ResultOutput } from '../src/core/outputs.js'
-import { assertConforming } from '../test/conformance.js'
-import {
-  DEFAULT_EVENTS,
-  makeLinkedAccounts,
-  startFakeRefold,
-  type FakeRefold,
-  type FakeRefoldOptions
-} from '../test/fake-refold.js'
+import { DEFAULT_EVENTS, makeLinkedAccounts, type FakeRefoldOptions } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import {
   fireSampleEvent,
@@ -34,26 +28,20 @@ function byCodePoint(a: string, b: string): number {
 }
 
 describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
 
   async function run(
     fakeOptions: FakeRefoldOptions,
     inputs: Record<string, string>,
     options: Omit<RunOptions, 'inputs'> = {}
   ): Promise<RunResult> {
-    fake ??= await startFakeRefold(fakeOptions)
+    const fake = await refold.start(fakeOptions)
     return fireSampleEvent(fake.url, inputs, { node, ...options })
   }
 
   /** The linked_account_id header of every trigger the fake received, in arrival order. */
   const firedFor = (): string[] =>
-    fake!.triggers().map(request => String(request.headers.linked_account_id))
+    refold.current.triggers().map(request => String(request.headers.linked_account_id))
 
   it('three accounts, one unknown to Refold: exit 1, results say which failed, the other two ok', async () => {
     const result = await run(
@@ -87,9 +75,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
     expect(errors[0]).toContain('1 of 3 linked accounts failed: initech (')
     expect(errors[0]).not.toMatch(/acme|globex/)
     // Each account has its own key, ending with the account.
-    const keys = fake!.triggers().map(request => String(request.headers['idempotency-key']))
+    const keys = refold.current
+      .triggers()
+      .map(request => String(request.headers['idempotency-key']))
     expect(new Set(keys).size).toBe(3)
-    for (const request of fake!.triggers()) {
+    for (const request of refold.current.triggers()) {
       expect(request.headers['idempotency-key']).toMatch(
         new RegExp(`/${String(request.headers.linked_account_id)}$`)
       )
@@ -105,12 +95,14 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
       { linked_account_id: '*', rate_limit: '200', concurrency: '10' }
     )
     expect(result.exitCode).toBe(0)
-    const lists = fake!.requests.filter(request => request.path === '/api/v2/public/linked-account')
+    const lists = refold.current.requests.filter(
+      request => request.path === '/api/v2/public/linked-account'
+    )
     expect(lists.map(request => request.query.page)).toEqual(['1', '2', '3'])
-    const firstTrigger = fake!.requests.findIndex(
+    const firstTrigger = refold.current.requests.findIndex(
       request => request.path === '/api/v2/public/event'
     )
-    expect(fake!.requests.indexOf(lists[2])).toBeLessThan(firstTrigger)
+    expect(refold.current.requests.indexOf(lists[2])).toBeLessThan(firstTrigger)
 
     const fired = firedFor()
     expect(fired).toHaveLength(120)
@@ -269,7 +261,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
       { api_key: '', dry_run: 'true', linked_account_id: block(['acme', 'globex', 'initech']) }
     )
     expect(result.exitCode).toBe(0)
-    expect(fake!.requests).toHaveLength(0)
+    expect(refold.current.requests).toHaveLength(0)
     expect(result.stdout).toContain('The same for 2 more linked accounts: globex, initech')
     expect(resultsOf(result)).toEqual(
       ['acme', 'globex', 'initech'].map(id =>
@@ -286,7 +278,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
     )
     expect(result.exitCode).toBe(0)
     // The check before firing reads the events first; then the pages; no trigger.
-    expect(fake!.requests.map(request => request.path)).toEqual([
+    expect(refold.current.requests.map(request => request.path)).toEqual([
       '/api/v2/public/application/event',
       '/api/v2/public/linked-account'
     ])
@@ -319,10 +311,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, several linked accounts',
     }
 
     // The same with Refold quoting the key back in its refusal of the second account.
-    await fake!.close()
-    assertConforming(fake!.requests)
-    fake = await startFakeRefold({ apiKeys: [key] })
-    fake.script(
+    await refold.replace({ apiKeys: [key] })
+    refold.current.script(
       'trigger',
       {},
       {

@@ -1,34 +1,36 @@
 // The bundle against a fake Refold that blinks: scripted errors, slow and dropped answers, a
 // closed port, and a forward proxy in between.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import { startConnectProxy } from '../test/connect-proxy.js'
-import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent, type RunOptions } from '../test/run-action.js'
 
 describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, node) => {
-  let fake: FakeRefold
+  const refold = fakeRefoldPerTest()
   beforeEach(async () => {
-    fake = await startFakeRefold()
-  })
-  afterEach(async () => {
-    await fake.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake.requests)
+    await refold.start()
   })
 
   const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
-    fireSampleEvent(fake.url, { payload: '{"version":"2.4.0"}', ...inputs }, { node, ...options })
+    fireSampleEvent(
+      refold.current.url,
+      { payload: '{"version":"2.4.0"}', ...inputs },
+      { node, ...options }
+    )
 
   it('503, 503, 200: succeeds in 3 attempts, all with the same Idempotency-Key', async () => {
-    fake.script('trigger', { status: 503, body: 'Service Unavailable' }, { status: 503, body: '' })
+    refold.current.script(
+      'trigger',
+      { status: 503, body: 'Service Unavailable' },
+      { status: 503, body: '' }
+    )
     const result = await fire({})
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ ok: 'true', attempts: '3', status_code: '200' })
-    const keys = fake.triggers().map(request => request.headers['idempotency-key'])
+    const keys = refold.current.triggers().map(request => request.headers['idempotency-key'])
     expect(keys).toHaveLength(3)
     expect(new Set(keys).size).toBe(1)
     expect(result.stdout).toContain('::warning::Attempt 1 of 4 failed:')
@@ -37,28 +39,28 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
   })
 
   it('429 with Retry-After: 2: the second attempt comes no sooner than 2 s later', async () => {
-    fake.script('trigger', {
+    refold.current.script('trigger', {
       status: 429,
       headers: { 'retry-after': '2' },
       body: { status_code: 429, http_error_type: 'TOO_MANY_REQUESTS', message: 'Rate Limit Hit' }
     })
     const result = await fire({})
     expect(result.exitCode).toBe(0)
-    const [first, second] = fake.triggers()
+    const [first, second] = refold.current.triggers()
     expect(second.at - first.at).toBeGreaterThanOrEqual(2000)
     expect(result.outputs.attempts).toBe('2')
   })
 
   it('a Retry-After beyond 60 s gives up at once and says how long Refold asked', async () => {
-    fake.script('trigger', { status: 503, headers: { 'retry-after': '600' }, body: '' })
+    refold.current.script('trigger', { status: 503, headers: { 'retry-after': '600' }, body: '' })
     const result = await fire({})
     expect(result.exitCode).toBe(1)
-    expect(fake.triggers()).toHaveLength(1)
+    expect(refold.current.triggers()).toHaveLength(1)
     expect(result.stdout).toContain('Refold asked to wait 600 s before retrying')
   })
 
   it('a hung answer with timeout: 1 is abandoned, and the retry succeeds', async () => {
-    fake.script('trigger', { hang: true })
+    refold.current.script('trigger', { hang: true })
     const result = await fire({ timeout: '1' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs.attempts).toBe('2')
@@ -68,7 +70,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
   })
 
   it('a dropped connection then success', async () => {
-    fake.script('trigger', { drop: true })
+    refold.current.script('trigger', { drop: true })
     const result = await fire({})
     expect(result.exitCode).toBe(0)
     expect(result.outputs.attempts).toBe('2')
@@ -94,7 +96,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
   })
 
   it('goes through HTTP_PROXY to a host only the proxy can reach', async () => {
-    const port = new URL(fake.url).port
+    const port = new URL(refold.current.url).port
     const proxy = await startConnectProxy({ [`refold.test:${port}`]: `127.0.0.1:${port}` })
     try {
       const result = await fire(
@@ -103,8 +105,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
       )
       expect(result.exitCode).toBe(0)
       expect(proxy.tunnels).toEqual([`refold.test:${port}`])
-      expect(fake.triggers()).toHaveLength(1)
-      expect(fake.triggers()[0].headers.host).toBe(`refold.test:${port}`)
+      expect(refold.current.triggers()).toHaveLength(1)
+      expect(refold.current.triggers()[0].headers.host).toBe(`refold.test:${port}`)
     } finally {
       await proxy.close()
     }
@@ -118,7 +120,9 @@ describe.each(nodeBinaries())('dist/index.js under %s, with faults', (_label, no
       const result = await fire({ payload: '' }, { env: { HTTPS_PROXY: proxy.url } })
       expect(result.exitCode).toBe(0)
       expect(result.stdout).not.toContain('Could not load the GitHub context')
-      const { payload } = fake.triggers()[0].json as { payload: { github: { release?: unknown } } }
+      const { payload } = refold.current.triggers()[0].json as {
+        payload: { github: { release?: unknown } }
+      }
       expect(payload.github.release).toMatchObject({ tag_name: 'v2.4.0' })
       // The Refold call itself is on loopback, which always bypasses the proxy.
       expect(proxy.tunnels).toEqual([])

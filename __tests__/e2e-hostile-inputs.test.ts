@@ -1,31 +1,27 @@
 // The bundle given absurd inputs and a server's malformed Retry-After (issue 9, classes 6, 9, 11
 // and 12): each is an input error naming the input, sent nowhere, or a wait the policy chose.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent, type RunOptions, type RunResult } from '../test/run-action.js'
 
 describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_label, node) => {
-  let fake: FakeRefold
+  const refold = fakeRefoldPerTest()
   let workspace: string
   beforeEach(async () => {
-    fake = await startFakeRefold()
+    await refold.start()
     workspace = await mkdtemp(path.join(tmpdir(), 'refold-hostile-'))
   })
   afterEach(async () => {
-    await fake.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake.requests)
     await rm(workspace, { recursive: true, force: true })
   })
 
   const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
-    fireSampleEvent(fake.url, inputs, { node, workspace, timeoutMs: 20_000, ...options })
+    fireSampleEvent(refold.current.url, inputs, { node, workspace, timeoutMs: 20_000, ...options })
 
   /** An input error: exit 1, one ::error:: line that starts as given, and nothing sent. */
   function expectInputError(result: RunResult, start: string) {
@@ -35,7 +31,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
     expect(errors[0]).toContain(`::error::${start}`)
     expect(result.stdout).not.toContain('failed unexpectedly')
     expect(result.stdout).not.toContain('Maximum call stack size exceeded')
-    expect(fake.requests.length).toBe(0)
+    expect(refold.current.requests.length).toBe(0)
   }
 
   describe('number inputs outside their documented range', () => {
@@ -51,7 +47,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
 
   describe('Retry-After outside RFC 9110', () => {
     it('429 with Retry-After: 1.5 is retried after the backoff, not at once', async () => {
-      fake.script('trigger', {
+      refold.current.script('trigger', {
         status: 429,
         headers: { 'retry-after': '1.5' },
         body: { status_code: 429, http_error_type: 'TOO_MANY_REQUESTS', message: 'Rate Limit Hit' }
@@ -59,7 +55,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
       const result = await fire({})
       expect(result.exitCode).toBe(0)
       expect(result.outputs).toMatchObject({ ok: 'true', attempts: '2' })
-      const [first, second] = fake.triggers()
+      const [first, second] = refold.current.triggers()
       // The first backoff is between half and all of 1 s; "1.5" read as a date long past gave 0.
       expect(second.at - first.at).toBeGreaterThanOrEqual(500)
       expect(result.stdout).toMatch(/Attempt 1 of 4 failed: .*Retrying in (0\.[5-9]|1) s\./)
@@ -76,10 +72,10 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
     })
 
     it.each(['?', '/#'])('a base_url ending in a bare %j is an input error', async end => {
-      const result = await fire({ base_url: `${fake.url}${end}` })
+      const result = await fire({ base_url: `${refold.current.url}${end}` })
       expectInputError(
         result,
-        `Invalid input 'base_url': "${fake.url}${end}" has a query or fragment ("?" or "#")`
+        `Invalid input 'base_url': "${refold.current.url}${end}" has a query or fragment ("?" or "#")`
       )
     })
   })
@@ -159,8 +155,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile inputs', (_l
       await writeFile(path.join(workspace, 'bom.json'), '\uFEFF{"version":"2.4.0"}')
       const result = await fire({ payload_file: 'bom.json' })
       expect(result.exitCode).toBe(0)
-      expect(fake.triggers()).toHaveLength(1)
-      expect(fake.triggers()[0].json).toEqual({
+      expect(refold.current.triggers()).toHaveLength(1)
+      expect(refold.current.triggers()[0].json).toEqual({
         event: 'Release Published',
         payload: { version: '2.4.0' }
       })

@@ -1,11 +1,10 @@
 // The bundle against a fake Refold whose answers are hostile: text that tries to run workflow
 // commands in the log or Markdown in the job summary, and pages of the wrong shape.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
+import { describe, expect, it } from '@jest/globals'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
 import {
   DEFAULT_EVENTS,
-  startFakeRefold,
-  type FakeRefold,
+  type FakeRefoldOptions,
   type ScriptedResponse
 } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
@@ -64,20 +63,15 @@ function liveMarkup(summary: string): string[] {
 }
 
 describe.each(nodeBinaries())('dist/index.js under %s, with hostile answers', (_label, node) => {
-  let fake: FakeRefold
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-  })
+  const refold = fakeRefoldPerTest()
 
   /** A fake whose own workflows start nothing, so only the scripted executions are listed. */
-  const start = async (): Promise<FakeRefold> => (fake = await startFakeRefold({ workflows: {} }))
+  const quiet: FakeRefoldOptions = { workflows: {} }
 
   const waitInputs = { wait: 'true', wait_interval: '1', wait_timeout: '20' }
 
   it('server text never starts a log line with a workflow command', async () => {
-    await start()
+    const fake = await refold.start(quiet)
     fake.script('trigger', { body: { message: `Webhook Fired Success${COMMANDS}` } })
     fake.script('executions', ...Array.from({ length: 4 }, () => hostilePage(COMMANDS)))
     const result = await fireSampleEvent(fake.url, waitInputs, { node })
@@ -96,7 +90,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile answers', (_
   })
 
   it('server text in the job summary is inert Markdown and HTML, cut at 4 KiB', async () => {
-    await start()
+    const fake = await refold.start(quiet)
     // The trigger's message is already cut at 1 KiB where it is read; an execution's workflow name
     // is not, so it is the piece that reaches the summary's own 4 KiB cut.
     const long = 'x'.repeat(6 * 1024)
@@ -115,7 +109,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile answers', (_
   describe('a malformed answer is a failure of that call, never a crash', () => {
     // A page whose docs are not a list is no page; a null doc in a list is unrelated data, ignored.
     it('{"docs":{}} from the executions list: a failed wait, outputs set, fail_on_error honoured', async () => {
-      await start()
+      const fake = await refold.start(quiet)
       fake.script('executions', { body: { docs: {} } }, { body: { docs: {} } })
       const result = await fireSampleEvent(
         fake.url,
@@ -138,7 +132,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile answers', (_
     })
 
     it('a refused trigger with wait on still sets execution_status NONE', async () => {
-      await start()
+      const fake = await refold.start(quiet)
       fake.script('trigger', { status: 422, body: { message: 'Payload rejected' } })
       const result = await fireSampleEvent(fake.url, waitInputs, { node })
       expect(result.exitCode).toBe(1)

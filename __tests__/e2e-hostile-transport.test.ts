@@ -3,7 +3,8 @@
 // endless body is named as such, proxies are named when they fail, and the api key a server echoes
 // back reaches no log line, output or summary.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_API_KEY, startFakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { DEFAULT_API_KEY } from '../test/fake-refold.js'
 import { answers, closedPort, startHostileProxy, startRawServer } from '../test/hostile-servers.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import {
@@ -29,6 +30,8 @@ function errorLine(result: RunResult): string {
 }
 
 describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', (_label, node) => {
+  const refold = fakeRefoldPerTest()
+  // Proxies and raw servers, which are no fake Refold, closed after each test all the same.
   const servers: { close(): Promise<void> }[] = []
   afterEach(async () => {
     for (const server of servers.splice(0)) await server.close()
@@ -85,7 +88,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', 
 
   describe('the api key echoed by a server (class 2)', () => {
     it('a 401 quoting the key: *** in the message and response outputs, the log and the summary', async () => {
-      const fake = keep(await startFakeRefold())
+      const fake = await refold.start()
       fake.script('trigger', {
         status: 401,
         headers: { 'x-request-id': `req-${KEY}` },
@@ -109,7 +112,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', 
     })
 
     it('a 200 quoting the key in its message: *** in the message output and the log', async () => {
-      const fake = keep(await startFakeRefold())
+      const fake = await refold.start()
       fake.script('trigger', { status: 200, body: { message: `Fired for ${KEY}` } })
       const result = await fire(fake.url)
       expect(result.exitCode).toBe(0)
@@ -156,7 +159,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, with hostile transport', 
     )
 
     it('a 100 KB message: cut in the message output and the error line', async () => {
-      const fake = keep(await startFakeRefold())
+      const fake = await refold.start()
       fake.script('trigger', {
         status: 400,
         body: { status_code: 400, error_type: 'BAD_REQUEST', message: `no ${'m'.repeat(100_000)}` }

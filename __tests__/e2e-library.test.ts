@@ -1,13 +1,13 @@
 // The library door as a user's release script meets it: `import { fire } from 'refold-trigger'`
 // resolved through package.json `exports` to the bundle in dist/lib, under Node 20 and 24, against
 // the fake Refold; and its declarations compiled by a consumer's TypeScript.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { assertConforming } from '../test/conformance.js'
-import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { DEFAULT_API_KEY } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { ROOT } from '../test/run-action.js'
 
@@ -93,17 +93,16 @@ function runScript(node: string, options: Record<string, unknown>): Promise<Scri
 }
 
 describe.each(nodeBinaries())('import { fire } from "refold-trigger" under %s', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
+  const refold = fakeRefoldPerTest()
+
+  const base = () => ({
+    apiKey: DEFAULT_API_KEY,
+    event: 'Release Published',
+    baseUrl: refold.current.url
   })
 
-  const base = () => ({ apiKey: DEFAULT_API_KEY, event: 'Release Published', baseUrl: fake!.url })
-
   it('fires one account and resolves with the typed outcome', async () => {
-    fake = await startFakeRefold()
+    const fake = await refold.start()
     const { outcome, error } = await runScript(node, {
       ...base(),
       linkedAccounts: ['acme@example.com'],
@@ -122,7 +121,7 @@ describe.each(nodeBinaries())('import { fire } from "refold-trigger" under %s', 
   })
 
   it('fires several accounts and waits for their executions', async () => {
-    fake = await startFakeRefold({
+    await refold.start({
       workflows: {
         'Release Published': [
           {
@@ -154,7 +153,7 @@ describe.each(nodeBinaries())('import { fire } from "refold-trigger" under %s', 
   })
 
   it('rejects a bad option naming it, before anything is sent', async () => {
-    fake = await startFakeRefold()
+    const fake = await refold.start()
     const { outcome, error } = await runScript(node, {
       ...base(),
       linkedAccounts: ['acme'],
@@ -169,7 +168,7 @@ describe.each(nodeBinaries())('import { fire } from "refold-trigger" under %s', 
   })
 
   it('stops on its abort signal and resolves with what happened so far', async () => {
-    fake = await startFakeRefold()
+    const fake = await refold.start()
     // Every trigger is held 3 s by the server: the abort comes while the first is in flight.
     fake.script('trigger', { delayMs: 3000 }, { delayMs: 3000 }, { delayMs: 3000 })
     const started = Date.now()

@@ -1,17 +1,15 @@
 // The check before firing, end to end: the bundled action and CLI under Node 20 and 24 against a
 // fake Refold whose events carry a json_schema. What fires, what is read, and what the user sees.
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
+import { describe, expect, it } from '@jest/globals'
 import {
   DEFAULT_API_KEY,
   DEFAULT_EVENTS,
   EVENTS_WITH_SCHEMA,
-  startFakeRefold,
-  type FakeRefold,
   type FakeRefoldOptions
 } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
@@ -60,20 +58,14 @@ async function startRecorder(): Promise<{ url: string; hits: string[]; server: S
 }
 
 describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
 
   async function run(
     fakeOptions: FakeRefoldOptions,
     inputs: Record<string, string>,
     options: Omit<RunOptions, 'inputs'> = {}
   ): Promise<RunResult> {
-    fake ??= await startFakeRefold(fakeOptions)
+    const fake = await refold.start(fakeOptions)
     const result = await fireSampleEvent(fake.url, inputs, { node, ...options })
     noKeyAnywhere(result)
     return result
@@ -92,9 +84,10 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
     }
   }
 
-  const paths = (): string[] => fake!.requests.map(request => `${request.method} ${request.path}`)
+  const paths = (): string[] =>
+    refold.current.requests.map(request => `${request.method} ${request.path}`)
   const eventReads = (): number => paths().filter(p => p === `GET ${EVENTS_PATH}`).length
-  const triggers = (): number => fake!.triggers().length
+  const triggers = (): number => refold.current.triggers().length
 
   describe('a payload that breaks the schema', () => {
     it('for 3 accounts fires nothing, and the error and summary name /version and notes without the values', async () => {
@@ -198,7 +191,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
         { linked_account_id: THREE, preflight: 'sometimes' }
       )
       expect(result.exitCode).toBe(1)
-      expect(fake!.requests).toEqual([])
+      expect(refold.current.requests).toEqual([])
       expect(lines(result, 'error')).toEqual([
         `::error::Invalid input 'preflight': "sometimes" is not one of auto, true, false.`
       ])
@@ -229,7 +222,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
     [404, { message: 'Cannot GET /api/v2/public/application/event' }, 'HTTP 404']
   ])('an events list answered %i', (status, body, named) => {
     it('under auto: a warning, preflight skipped, the accounts are fired', async () => {
-      fake = await startFakeRefold({ events: EVENTS_WITH_SCHEMA })
+      const fake = await refold.start({ events: EVENTS_WITH_SCHEMA })
       fake.script('events', { status, body })
       const result = await run({}, { linked_account_id: THREE, payload: BAD_PAYLOAD })
       expect(result.exitCode).toBe(0)
@@ -244,7 +237,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
     })
 
     it('under true: the step fails, nothing fired', async () => {
-      fake = await startFakeRefold({ events: EVENTS_WITH_SCHEMA })
+      const fake = await refold.start({ events: EVENTS_WITH_SCHEMA })
       fake.script('events', { status, body })
       const result = await run(
         {},
@@ -307,7 +300,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
         { dry_run: 'true', api_key: '', payload: BAD_PAYLOAD }
       )
       expect(result.exitCode).toBe(0)
-      expect(fake!.requests).toEqual([])
+      expect(refold.current.requests).toEqual([])
       expect(result.outputs).toMatchObject({ ok: 'true', preflight: 'skipped' })
       expect(lines(result, 'notice').join('\n')).toMatch(/not checked/)
     })
@@ -318,7 +311,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
         { dry_run: 'true', api_key: '', preflight: 'true', payload: GOOD_PAYLOAD }
       )
       expect(result.exitCode).toBe(1)
-      expect(fake!.requests).toEqual([])
+      expect(refold.current.requests).toEqual([])
       const errors = lines(result, 'error')
       expect(errors).toHaveLength(1)
       expect(errors[0]).toContain(`'api_key'`)
@@ -351,7 +344,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
                   }
                 }
               : given
-          fake = await startFakeRefold({ events: eventsWith(schema) })
+          await refold.start({ events: eventsWith(schema) })
 
           const auto = await run({}, { linked_account_id: THREE, payload: BAD_PAYLOAD })
           expect(auto.exitCode).toBe(0)
@@ -430,7 +423,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
         '{"name": "root", "children": [{"name": "a", "children": [{"name": "b"}]}]}'
       ]
     ])('%s', async (_name, schema, bad, violations, good) => {
-      fake = await startFakeRefold({ events: eventsWith(schema) })
+      await refold.start({ events: eventsWith(schema) })
       const broken = await run({}, { linked_account_id: THREE, payload: bad })
       expect(broken.exitCode).toBe(1)
       expect(triggers()).toBe(0)
@@ -457,7 +450,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
       const push = JSON.parse(
         await readFile(path.join(ROOT, '__fixtures__/events/push.json'), 'utf8')
       )
-      fake = await startFakeRefold({
+      const fake = await refold.start({
         events: eventsWith(requireAt(['github', 'push', 'after'], { type: 'string' }))
       })
       const fitting = await run(
@@ -485,7 +478,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
     })
 
     it('a release: github.release.tag_name must look like a version', async () => {
-      fake = await startFakeRefold({
+      await refold.start({
         events: eventsWith(
           requireAt(['github', 'release', 'tag_name'], {
             type: 'string',
@@ -519,15 +512,10 @@ describe.each(nodeBinaries())('dist/index.js under %s, check before firing', (_l
 })
 
 describe.each(nodeBinaries())('dist/cli.js under %s, check before firing', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
 
   it('--dry-run with a bad payload exits 1, names the violations, sends nothing', async () => {
-    fake = await startFakeRefold({ events: EVENTS_WITH_SCHEMA })
+    const fake = await refold.start({ events: EVENTS_WITH_SCHEMA })
     const result = await runCli(
       [
         '--base-url',
@@ -557,7 +545,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s, check before firing', (_lab
   })
 
   it('--dry-run with a fitting payload exits 0 and sends nothing', async () => {
-    fake = await startFakeRefold({ events: EVENTS_WITH_SCHEMA })
+    const fake = await refold.start({ events: EVENTS_WITH_SCHEMA })
     const result = await runCli(
       [
         '--base-url',

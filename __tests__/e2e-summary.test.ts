@@ -1,9 +1,9 @@
 // The job summary of a failed or slow run, from the bundle under Node 20 and 24 against the fake
 // Refold: it says what the log says (hints, attempts, the wait, failed executions' details), and
 // the executions query is the one Refold's spec defines.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
-import { startFakeRefold, type FakeRefold, type FakeRefoldOptions } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { describe, expect, it } from '@jest/globals'
+import type { FakeRefold, FakeRefoldOptions } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent, renderedSummary, type RunResult } from '../test/run-action.js'
 
@@ -23,26 +23,20 @@ function tableAfter(summary: string, heading: string): string[][] {
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
 
   async function run(
     fakeOptions: FakeRefoldOptions,
     inputs: Record<string, string> = {},
     prepare: (fake: FakeRefold) => void = () => {}
   ): Promise<RunResult> {
-    fake = await startFakeRefold(fakeOptions)
+    const fake = await refold.start(fakeOptions)
     prepare(fake)
     return fireSampleEvent(fake.url, inputs, { node })
   }
 
   const executionQueries = () =>
-    fake!.requests.filter(request => request.path === '/api/v2/public/execution')
+    refold.current.requests.filter(request => request.path === '/api/v2/public/execution')
 
   it('a 404 INVALID_EVENT lists the closest event names under "What to check"', async () => {
     const result = await run({}, { event: 'Release Publishd' })
@@ -72,7 +66,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     )
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ ok: 'true', attempts: '3', status_code: '200' })
-    expect(fake!.triggers()).toHaveLength(3)
+    expect(refold.current.triggers()).toHaveLength(3)
     expect(tableAfter(result.summary, '<h3>Attempts</h3>')).toEqual([
       ['1', 'HTTP 429 RATE_LIMIT', '1 s'],
       ['2', 'HTTP 503', '1 s'],
@@ -106,7 +100,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     expect(result.outputs.execution_status).toBe('FAILED')
     const [execution] = JSON.parse(result.outputs.executions)
     // The detail was asked for, for that execution and account.
-    const detail = fake!.requests.find(
+    const detail = refold.current.requests.find(
       request => request.path === `/api/v2/public/execution/${execution.id}`
     )
     expect(detail?.headers.linked_account_id).toBe('acme@example.com')
@@ -129,7 +123,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
     expect(result.outputs.execution_status).toBe('COMPLETED')
     const queries = executionQueries()
     expect(queries.length).toBeGreaterThanOrEqual(2)
-    const trigger = fake!.triggers()[0]
+    const trigger = refold.current.triggers()[0]
     for (const query of queries) {
       expect(query.query.start_date).toMatch(ISO_DATE_TIME)
       // At most a minute before the trigger, by the server's clock, which lists the execution.
@@ -137,7 +131,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the job summary', (_label
       expect(since).toBeLessThanOrEqual(trigger.at)
       expect(since).toBeGreaterThanOrEqual(trigger.at - 62_000)
     }
-    expect(fake!.stats().startDateQueries).toBe(queries.length)
+    expect(refold.current.stats().startDateQueries).toBe(queries.length)
   })
 
   it('a server that refuses start_date (422) still completes the wait; later polls leave it out', async () => {

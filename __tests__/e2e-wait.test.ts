@@ -1,23 +1,15 @@
 // The bundle with wait: true against a fake Refold whose executions change status over time.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
-import { startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { describe, expect, it } from '@jest/globals'
+import type { FakeRefoldOptions } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent } from '../test/run-action.js'
 
 describe.each(nodeBinaries())('dist/index.js under %s, with wait: true', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-  })
+  const refold = fakeRefoldPerTest()
 
-  async function fireAndWait(
-    workflows: Parameters<typeof startFakeRefold>[0],
-    inputs: Record<string, string> = {}
-  ) {
-    fake = await startFakeRefold(workflows)
+  async function fireAndWait(workflows: FakeRefoldOptions, inputs: Record<string, string> = {}) {
+    const fake = await refold.start(workflows)
     return fireSampleEvent(
       fake.url,
       { wait: 'true', wait_interval: '1', wait_timeout: '10', ...inputs },

@@ -1,34 +1,29 @@
 // The bundled dist/index.js run as the runner runs it, against a fake Refold on 127.0.0.1.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { assertConforming } from '../test/conformance.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { DEFAULT_API_KEY, startFakeRefold, type FakeRefold } from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { DEFAULT_API_KEY } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import { fireSampleEvent, renderedSummary, ROOT, type RunOptions } from '../test/run-action.js'
 
 const ACCOUNT = 'acme@example.com'
 
 describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
-  let fake: FakeRefold
+  const refold = fakeRefoldPerTest()
   beforeEach(async () => {
-    fake = await startFakeRefold()
-  })
-  afterEach(async () => {
-    await fake.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake.requests)
+    await refold.start()
   })
 
   const fire = (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
-    fireSampleEvent(fake.url, inputs, { node, ...options })
+    fireSampleEvent(refold.current.url, inputs, { node, ...options })
 
   describe('trigger', () => {
     it('fires a release event with exactly one request and sets the outputs', async () => {
       const result = await fire({ slug: 'hubspot' })
       expect(result.exitCode).toBe(0)
-      expect(fake.requests).toHaveLength(1)
-      const [request] = fake.triggers()
+      expect(refold.current.requests).toHaveLength(1)
+      const [request] = refold.current.triggers()
       expect(request.headers).toMatchObject({
         'x-api-key': DEFAULT_API_KEY,
         linked_account_id: ACCOUNT,
@@ -58,7 +53,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('fails on an unknown event: one trigger request, exit 1, the closest name, outputs set', async () => {
       const result = await fire({ event: 'Release Publish' })
       expect(result.exitCode).toBe(1)
-      expect(fake.triggers()).toHaveLength(1)
+      expect(refold.current.triggers()).toHaveLength(1)
       expect(result.stdout).toContain(
         '::error::Refold refused to trigger event "Release Publish": HTTP 404 NOT_FOUND INVALID_EVENT — Trigger not found'
       )
@@ -76,7 +71,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('fails on a wrong key with the 401 hint and no retry', async () => {
       const result = await fire({ api_key: 'tk_wrong_key_987' })
       expect(result.exitCode).toBe(1)
-      expect(fake.triggers()).toHaveLength(1)
+      expect(refold.current.triggers()).toHaveLength(1)
       expect(result.stdout).toContain('HTTP 401 UNAUTHORIZED SERVER_ERROR — Invalid Credentials')
       expect(result.stdout).toContain('a test key (tk…)')
       expect(result.outputs.status_code).toBe('401')
@@ -92,7 +87,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('fails invalid JSON in payload with line and column and sends nothing', async () => {
       const result = await fire({ payload: '{\n  "version": "1.2.3"\n  "tag": "v1"\n}' })
       expect(result.exitCode).toBe(1)
-      expect(fake.requests).toHaveLength(0)
+      expect(refold.current.requests).toHaveLength(0)
       expect(result.stdout).toContain(
         "::error::Invalid input 'payload': the value is not valid JSON at line 3, column 3: " +
           'unexpected "\\"".'
@@ -109,7 +104,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('sends a YAML payload as a JSON object', async () => {
       const result = await fire({ payload: 'version: 1.2.3\nnotify:\n  - ops\n' })
       expect(result.exitCode).toBe(0)
-      expect(fake.triggers()[0].json).toEqual({
+      expect(refold.current.triggers()[0].json).toEqual({
         event: 'Release Published',
         payload: { version: '1.2.3', notify: ['ops'] }
       })
@@ -118,8 +113,8 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
     it('dry run: no request, no api key needed, outputs set', async () => {
       const result = await fire({ api_key: '', dry_run: 'true', payload: '{"a":1}' })
       expect(result.exitCode).toBe(0)
-      expect(fake.requests).toHaveLength(0)
-      expect(result.stdout).toContain(`POST ${fake.url}/api/v2/public/event`)
+      expect(refold.current.requests).toHaveLength(0)
+      expect(result.stdout).toContain(`POST ${refold.current.url}/api/v2/public/event`)
       expect(result.outputs).toMatchObject({
         ok: 'true',
         attempts: '0',
@@ -132,8 +127,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
 
     it('never shows the api key, debug mode included, except in the ::add-mask:: line', async () => {
       const key = 'pk_live_LEAKCHECK_5f3c9a1e7d2b'
-      await fake.close()
-      fake = await startFakeRefold({ apiKeys: [key] })
+      await refold.replace({ apiKeys: [key] })
       const runs = [
         await fire({ api_key: key }, { env: { RUNNER_DEBUG: '1' } }),
         await fire({ api_key: key, event: 'Nope' }, { env: { RUNNER_DEBUG: '1' } }),
@@ -163,7 +157,9 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
       )
       const result = await fire({}, { event, eventName: 'release' })
       expect(result.exitCode).toBe(0)
-      const payload = fake.triggers()[0].json as { payload: { github: Record<string, unknown> } }
+      const payload = refold.current.triggers()[0].json as {
+        payload: { github: Record<string, unknown> }
+      }
       expect(payload.payload.github).toMatchObject({
         event_name: 'release',
         repository: 'acme/shop-api',
@@ -190,7 +186,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
         { event, eventName: 'push' }
       )
       expect(result.exitCode).toBe(0)
-      const { payload } = fake.triggers()[0].json as {
+      const { payload } = refold.current.triggers()[0].json as {
         payload: {
           stage: string
           github: { push: { head_commit: { message: string }; commits_count: number } }
@@ -205,7 +201,7 @@ describe.each(nodeBinaries())('dist/index.js under %s', (_label, node) => {
       const result = await fire({}, { event: '{ not json', eventName: 'release' })
       expect(result.exitCode).toBe(0)
       expect(result.stdout).toContain('::warning::Could not load the GitHub context')
-      const { payload } = fake.triggers()[0].json as {
+      const { payload } = refold.current.triggers()[0].json as {
         payload: { github: Record<string, unknown> }
       }
       expect(payload.github).toMatchObject({ event_name: 'release', repository: 'acme/shop-api' })
