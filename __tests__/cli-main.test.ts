@@ -2,6 +2,7 @@
 // and the api key in neither. HTTP is nock's; the clock never sleeps.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import nock from 'nock'
+import type { Cancellation } from '../src/cancel.js'
 import { run } from '../src/cli/main.js'
 import { virtualClock } from './helpers/common.js'
 
@@ -14,7 +15,10 @@ afterEach(() => nock.cleanAll())
 // nock patches node:http for the whole worker; give it back for the test files that follow.
 afterAll(() => nock.restore())
 
-async function cli(argv: string[], options: { key?: string; stdin?: string } = { key: KEY }) {
+async function cli(
+  argv: string[],
+  options: { key?: string; stdin?: string; cancellation?: Cancellation } = { key: KEY }
+) {
   let stdout = ''
   let stderr = ''
   const io = {
@@ -25,7 +29,7 @@ async function cli(argv: string[], options: { key?: string; stdin?: string } = {
     })()
   }
   const env = options.key ? { REFOLD_API_KEY: options.key } : {}
-  const code = await run(argv, env, io, virtualClock())
+  const code = await run(argv, env, io, virtualClock(), options.cancellation)
   expect(stdout + stderr).not.toContain(KEY)
   return { code, stdout, stderr }
 }
@@ -137,5 +141,40 @@ describe('the CLI', () => {
     const result = await cli([...BASE, '--timeout', KEY])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('***')
+  })
+})
+
+describe('the CLI, interrupted and at its edges', () => {
+  it('exits 130 after SIGINT (143 after SIGTERM), still printing --json, sending nothing new', async () => {
+    for (const [signal, status] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143]
+    ] as const) {
+      const controller = new AbortController()
+      controller.abort()
+      const result = await cli([...BASE, '--json'], {
+        key: KEY,
+        cancellation: { signal: controller.signal, received: () => signal }
+      })
+      expect(result.code).toBe(status)
+      expect(JSON.parse(result.stdout).results[0].message).toBe('not sent: cancelled')
+      expect(result.stderr).toContain('refold-trigger: Cancelled after 0 of 1 linked account')
+    }
+  })
+
+  it('--json keeps a response that is not JSON as the text it is', async () => {
+    nock(API).post('/api/v2/public/event').reply(502, '<html><title>Bad gateway</title></html>')
+    const result = await cli([...BASE, '--json', '--retries', '0'])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout).response).toBe('<html><title>Bad gateway</title></html>')
+  })
+
+  it('refuses more than 10 MiB on standard input, sending nothing', async () => {
+    const result = await cli([...BASE, '--payload-file', '-'], {
+      key: KEY,
+      stdin: `{"a":"${'x'.repeat(10 * 1024 * 1024)}"}`
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('standard input holds more than 10 MiB')
   })
 })

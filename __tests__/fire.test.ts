@@ -1,6 +1,9 @@
 // One run, host-free, against a stub client on a virtual clock: which accounts are fired, in
 // which order, with which request and key, and what the Outcome says afterwards.
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { actionNaming } from '../src/action/inputs.js'
 import { parseAccounts as parseAccountsNamed } from '../src/core/accounts.js'
 import { CallFailed } from '../src/core/errors.js'
@@ -688,6 +691,39 @@ describe('fire: the check before firing', () => {
     expect(strict.client.trigger).not.toHaveBeenCalled()
   })
 
+  it('says why the list could not be read: an older Refold (404), or the network', async () => {
+    const failing = (error: CallFailed) =>
+      stubClient({
+        listEvents: async () => {
+          throw error
+        }
+      })
+    const older = setup(several, failing(callFailed(404)))
+    await older.run()
+    expect(older.log.warning).toHaveBeenCalledWith(
+      'Could not check the payload before firing: this Refold does not list events (HTTP 404). Firing without the check.'
+    )
+    const down = setup(
+      several,
+      failing(new CallFailed(networkError(), [{ outcome: 'refused' }], 'Gave up after 1 attempt'))
+    )
+    await down.run()
+    expect(down.log.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^Could not check the payload before firing: Gave up after 1 attempt/)
+    )
+  })
+
+  it('goes on without the check when the schema cannot be used (auto)', async () => {
+    const { log, run } = setup(several, listed({ json_schema: 'not a schema' }))
+    const outcome = await run()
+    expect(outcome.preflight).toBe('skipped')
+    expect(log.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not check the payload before firing: the event's schema cannot be used: /
+      )
+    )
+  })
+
   it('leaves a single account without wait at one request', async () => {
     const { client, run } = setup({ preflight: 'auto' }, listed({ json_schema: schema }))
     expect((await run()).preflight).toBe('off')
@@ -756,5 +792,85 @@ describe('fire: cancelled', () => {
       'not sent: cancelled'
     ])
     expect(clock.elapsed()).toBe(2000)
+  })
+})
+
+describe('run: the results file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'refold-run-'))
+
+  it('writes every account as JSON Lines when asked, and says where', async () => {
+    const { settings, host } = setup({ accounts: parseAccounts('a\nb') })
+    const file = path.join(dir, 'deep', 'results.jsonl')
+    const outcome = await runRefold(settings, {
+      ...host,
+      resultsFile: { path: file, severalOnly: true }
+    })
+    expect(outcome.resultsFile).toBe(file)
+    const rows = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line))
+    expect(rows.map(row => [row.linked_account_id, row.ok])).toEqual([
+      ['a', true],
+      ['b', true]
+    ])
+  })
+
+  it('writes none for a single account when only several call for one', async () => {
+    const { settings, host } = setup()
+    const file = path.join(dir, 'one.jsonl')
+    const outcome = await runRefold(settings, {
+      ...host,
+      resultsFile: { path: file, severalOnly: true }
+    })
+    expect(outcome.resultsFile).toBeUndefined()
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it('warns and goes on when the file cannot be written', async () => {
+    const { settings, host, log } = setup({ accounts: parseAccounts('a\nb') })
+    const blocker = path.join(dir, 'a-file')
+    writeFileSync(blocker, '')
+    const outcome = await runRefold(settings, {
+      ...host,
+      resultsFile: { path: path.join(blocker, 'results.jsonl'), severalOnly: false }
+    })
+    expect(outcome.ok).toBe(true)
+    expect(outcome.resultsFile).toBeUndefined()
+    expect(log.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^Could not write the results file .*a-file\/results\.jsonl: /)
+    )
+  })
+})
+
+describe('run: the wait summed up over accounts', () => {
+  it('says tag+time when some executions matched by tag and others by time', async () => {
+    const date = new Date(Date.parse('2025-06-02T12:00:00Z')).toUTCString()
+    const client = stubClient({
+      trigger: async () => accepted({ headers: { date } }),
+      listEvents: async () => answered([{ _id: 'e1', name: 'Release Published' }]),
+      listExecutions: async account =>
+        answered({
+          docs: [
+            {
+              _id: `x-${account}`,
+              status: 'COMPLETED',
+              associated_event_id: 'e1',
+              createdAt: '2025-06-02T12:00:01.000Z',
+              ...(account === 'tagged'
+                ? { instance_tag: `${TAG_BASE}/${encodeURIComponent(account)}` }
+                : {})
+            }
+          ],
+          hasNextPage: false
+        })
+    })
+    const outcome = await setup(
+      { wait: true, waitSettleMs: 0, accounts: parseAccounts('tagged\nplain') },
+      client
+    ).run()
+    expect(outcome.results.map(r => r.wait?.correlation)).toEqual(['tag', 'time'])
+    expect(outcome.correlation).toBe('tag+time')
+    expect(outcome.executionStatus).toBe('COMPLETED')
   })
 })

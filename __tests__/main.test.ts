@@ -341,3 +341,64 @@ describe('run', () => {
     expect(core.summaries).toEqual([])
   })
 })
+
+describe('run: what else the door decides', () => {
+  it('reports a bug as an unexpected failure, the stack only in debug', async () => {
+    core.reset(base)
+    core.getInput.mockImplementationOnce(() => {
+      throw new TypeError('the runner broke')
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'refold-trigger failed unexpectedly: the runner broke'
+    )
+    expect(core.debug.mock.calls.some(([line]) => String(line).includes('TypeError'))).toBe(true)
+  })
+
+  it('builds the payload from the GitHub context when none is given', async () => {
+    core.reset({ ...base, payload: '' })
+    const scope = nock(API)
+      .post(
+        '/api/v2/public/event',
+        body => typeof body.payload.github === 'object' && 'run_id' in body.payload.github
+      )
+      .reply(200, { message: 'Webhook Fired Success' })
+    await run()
+    expect(scope.isDone()).toBe(true)
+    expect(JSON.parse(core.outputs.payload)).toHaveProperty('github.run_id')
+  })
+
+  it('warns that outputs were cut when the payload is past its 128 KiB bound', async () => {
+    core.reset({ ...base, payload: JSON.stringify({ notes: 'n'.repeat(130 * 1024) }) })
+    nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
+    await run()
+    expect(core.outputs).toMatchObject({ ok: 'true', truncated: 'true', payload: '' })
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^The results and executions outputs were cut to fit GitHub's output limits/
+      )
+    )
+  })
+
+  it('fails a cancelled run even with fail_on_error: false, sending nothing new', async () => {
+    core.reset({ ...base, fail_on_error: 'false' })
+    const cancelled = new AbortController()
+    cancelled.abort()
+    await runAction(core, {}, instantClock, cancelled.signal)
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/^Cancelled after 0 of 1 linked account: event "Release Published"/)
+    )
+    expect(JSON.parse(core.outputs.results)[0].message).toBe('not sent: cancelled')
+  })
+
+  it('warns, and still decides, when the summary cannot be written', async () => {
+    core.reset(base)
+    nock(API).post('/api/v2/public/event').reply(200, { message: 'Webhook Fired Success' })
+    core.summary.write.mockImplementationOnce(async () => {
+      throw new Error('disk full')
+    })
+    await run()
+    expect(core.warning).toHaveBeenCalledWith('Could not write the job summary: disk full')
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+})

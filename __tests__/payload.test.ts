@@ -41,6 +41,16 @@ const inline = (text: string): Settings['payload'] => ({ kind: 'inline', text })
 const file = (p: string): Settings['payload'] => ({ kind: 'file', path: p })
 
 describe('buildPayload', () => {
+  it("takes the library's payload object as it is, with the same depth bound", async () => {
+    expect((await build({ kind: 'value', value: { version: '1.2.3' } }, 'never')).result).toEqual({
+      version: '1.2.3'
+    })
+    let deep: Record<string, unknown> = {}
+    for (let i = 0; i < MAX_PAYLOAD_DEPTH + 5; i++) deep = { deep }
+    const error = await failure({ kind: 'value', value: deep }, 'never')
+    expect(error.message).toMatch(/is nested more than 256 levels deep/)
+  })
+
   it('parses inline JSON as is, keeping numbers, booleans and nesting', async () => {
     const text = '{"version":"1.2.3","build":42,"draft":false,"env":{"name":"prod"},"tags":["a"]}'
     const { result, githubSummary } = await build(inline(text))

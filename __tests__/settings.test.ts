@@ -231,6 +231,29 @@ describe('readSettings', () => {
       )
     })
 
+    it('reads preflight as auto, true or false, and refuses anything else', () => {
+      expect(typed({ ...base, preflight: 'auto' }).preflight).toBe('auto')
+      expect(typed({ ...base, preflight: 'true' }).preflight).toBe('always')
+      expect(typed({ ...base, preflight: 'False' }).preflight).toBe('never')
+      expect(thrown(() => typed({ ...base, preflight: 'sometimes' })).message).toBe(
+        'Invalid options.preflight: "sometimes" is not one of auto, true, false.'
+      )
+    })
+
+    it('needs the key for a dry run that must check before firing', () => {
+      const error = thrown(() => typed({ ...base, api_key: '', dry_run: true, preflight: true }))
+      expect(error.message).toBe(
+        'Missing options.apiKey: options.preflight true checks the event against Refold, which ' +
+          'needs the key, even in a dry run.'
+      )
+    })
+
+    it('refuses an account list holding something other than text', () => {
+      expect(thrown(() => typed({ ...base, linked_account_id: ['acme', 7] })).message).toBe(
+        'Invalid options.linkedAccounts: every linked account id must be a string.'
+      )
+    })
+
     it('refuses linked_account_id and linked_account_file together, naming both', () => {
       expect(thrown(() => typed({ ...base, linked_account_file: 'ids.txt' })).message).toBe(
         'Invalid options.linkedAccountFile: set it or options.linkedAccounts, not both.'

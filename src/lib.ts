@@ -82,17 +82,19 @@ const OPTION_NAMES = new Set(
 export async function fire(options: FireOptions): Promise<Outcome> {
   if (typeof options !== 'object' || options === null) {
     throw new InputError(
-      Inputs.Event,
+      'options',
       'Invalid options: expected an object such as { event, linkedAccounts }.'
     )
   }
+  // A misspelt option would otherwise be dropped silently and its default used.
   const unknown = Object.keys(options).filter(
     name => !OPTION_NAMES.has(name) && !NOT_OPTIONS.has(name)
   )
   if (unknown.length) {
     throw new InputError(
-      Inputs.Event,
-      `Unknown option ${unknown.map(name => `options.${name}`).join(', ')}; the options are ${[...OPTION_NAMES].join(', ')}.`
+      unknown[0],
+      `Unknown option ${unknown.map(name => `options.${name}`).join(', ')}; the options are ` +
+        `${[...OPTION_NAMES, ...NOT_OPTIONS].join(', ')}.`
     )
   }
   const given = options as unknown as Record<string, unknown>

@@ -4662,11 +4662,13 @@ const OPTION_NAMES = new Set(Object.values(Inputs)
     .map(optionName));
 async function fire(options) {
     if (typeof options !== 'object' || options === null) {
-        throw new InputError(Inputs.Event, 'Invalid options: expected an object such as { event, linkedAccounts }.');
+        throw new InputError('options', 'Invalid options: expected an object such as { event, linkedAccounts }.');
     }
+    // A misspelt option would otherwise be dropped silently and its default used.
     const unknown = Object.keys(options).filter(name => !OPTION_NAMES.has(name) && !NOT_OPTIONS.has(name));
     if (unknown.length) {
-        throw new InputError(Inputs.Event, `Unknown option ${unknown.map(name => `options.${name}`).join(', ')}; the options are ${[...OPTION_NAMES].join(', ')}.`);
+        throw new InputError(unknown[0], `Unknown option ${unknown.map(name => `options.${name}`).join(', ')}; the options are ` +
+            `${[...OPTION_NAMES, ...NOT_OPTIONS].join(', ')}.`);
     }
     const given = options;
     const settings = readSettings({ read: input => (input in FIXED ? FIXED[input] : given[optionName(input)]) }, libraryNaming);
