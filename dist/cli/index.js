@@ -36,7 +36,7 @@ function cancelOnSignals(exitAtOnce) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6561);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6463);
 
 
 const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)(signal => process.exit((0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .statusFor */ .S)(signal)));
@@ -50,7 +50,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6561:
+/***/ 6463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4988,12 +4988,61 @@ function wrap(text, indent) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/cli/io.ts
+// What the command line reads and prints besides its flags: standard input for
+// `--payload-file -`, and the outputs as one JSON object with their JSON types for `--json`.
+
+
+
+
+/** The outputs with their JSON types: `payload` and `response` as JSON values when they parse. */
+function jsonOutputs(outcome) {
+    const outputs = { ...outcomeOutputs(outcome) };
+    for (const name of ['payload', 'response']) {
+        const text = outputs[name];
+        if (typeof text !== 'string' || !text)
+            continue;
+        try {
+            outputs[name] = JSON.parse(text);
+        }
+        catch {
+            // Not JSON (an HTML error page, a cut body): kept as the text it is.
+        }
+    }
+    return outputs;
+}
+/** `--payload-file -`: standard input becomes the inline payload; empty input is an error. */
+async function withStdinPayload(inputs, stdin) {
+    if (inputs[Inputs.PayloadFile]?.trim() !== '-')
+        return inputs;
+    const text = await readAll(stdin);
+    if (!text.trim()) {
+        throw new InputError(Inputs.PayloadFile, 'Invalid --payload-file -: standard input is empty; pipe the payload in, or leave out --payload-file.');
+    }
+    return { ...inputs, [Inputs.PayloadFile]: '', [Inputs.Payload]: text };
+}
+/** Standard input, bounded like a payload file. */
+async function readAll(stream) {
+    const chunks = [];
+    let bytes = 0;
+    for await (const chunk of stream) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        bytes += buffer.length;
+        if (bytes > MAX_PAYLOAD_FILE_BYTES) {
+            throw new InputError(Inputs.PayloadFile, `Invalid --payload-file -: standard input holds more than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload may be.`);
+        }
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The command line's story of one run: argv → settings → the core's run → exit status. The only
 // place that decides the CLI's exit code: 0 success, 1 Refold refused or a wait failed, 2 a usage
 // or input error (nothing sent), 130/143 interrupted. The log goes to stderr; --json prints the
 // outputs with their JSON types.
-
 
 
 
@@ -5089,48 +5138,6 @@ async function main_run(argv, env, io, clock = systemClock, cancellation) {
     }
     print(`refold-trigger: error: ${failure}`);
     return ExitCode.Failed;
-}
-/** The outputs with their JSON types: `payload` and `response` as JSON values when they parse. */
-function jsonOutputs(outcome) {
-    const outputs = { ...outcomeOutputs(outcome) };
-    for (const name of ['payload', 'response']) {
-        const text = outputs[name];
-        if (typeof text !== 'string' || !text)
-            continue;
-        try {
-            outputs[name] = JSON.parse(text);
-        }
-        catch {
-            // Not JSON (an HTML error page, a cut body): kept as the text it is.
-        }
-    }
-    return outputs;
-}
-/** `--payload-file -`: standard input becomes the inline payload; empty input is an error. */
-async function withStdinPayload(inputs, stdin) {
-    if (inputs[Inputs.PayloadFile]?.trim() !== '-')
-        return inputs;
-    const text = await readAll(stdin);
-    if (!text.trim()) {
-        throw new InputError(Inputs.PayloadFile, 'Invalid --payload-file -: standard input is empty; pipe the payload in, or leave out --payload-file.');
-    }
-    return { ...inputs, [Inputs.PayloadFile]: '', [Inputs.Payload]: text };
-}
-/** Standard input, bounded like a payload file. */
-async function readAll(stream) {
-    const chunks = [];
-    let bytes = 0;
-    for await (const chunk of stream) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        bytes += buffer.length;
-        if (bytes > MAX_PAYLOAD_FILE_BYTES) {
-            throw new InputError(Inputs.PayloadFile, `Invalid --payload-file -: standard input holds more than ${MAX_PAYLOAD_FILE_BYTES / 1024 / 1024} MiB, the most a payload may be.`);
-        }
-        chunks.push(buffer);
-    }
-    return Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
 }
 
 
