@@ -2,6 +2,7 @@
 // job summary, whose every piece of server text is inert.
 import { describe, expect, it } from '@jest/globals'
 import { setOutputs, writeSummary } from '../src/action/report.js'
+import { PreflightError } from '../src/core/preflight.js'
 import type { WaitResult } from '../src/core/wait.js'
 import {
   accountResult,
@@ -473,5 +474,351 @@ describe('writeSummary: the payload', () => {
     const html = await summaryOf(outcomeFor({ payloadJson: '{"a":{"b":1}}' }), settingsFor())
     expect(html).toContain('<code>{\n  "a": {\n    "b": 1\n  }\n}</code>')
     expect(html).not.toContain('Cut at')
+  })
+})
+
+describe('setOutputs: what fits', () => {
+  it('says nothing was cut when every output is within its limit', () => {
+    const { core, outputs } = reporterStub()
+    expect(setOutputs(core, outcomeFor())).toBe(false)
+    expect(outputs.truncated).toBe('false')
+  })
+
+  it('says so when an output had to be cut, and sets truncated true', () => {
+    const { core, outputs } = reporterStub()
+    const payloadJson = JSON.stringify({ notes: 'x'.repeat(200 * 1024) })
+    expect(setOutputs(core, outcomeFor({ payloadJson }))).toBe(true)
+    expect(outputs.truncated).toBe('true')
+    expect(outputs.payload).toBe('')
+  })
+
+  it('sets preflight, correlation and results_file', () => {
+    const { core, outputs } = reporterStub()
+    setOutputs(
+      core,
+      outcomeFor({
+        results: [accountResult({ executionStatus: 'COMPLETED', wait: completedWait() })],
+        executionStatus: 'COMPLETED',
+        correlation: 'tag+time',
+        preflight: 'no_schema',
+        resultsFile: '/tmp/refold-results-42-notify.jsonl'
+      })
+    )
+    expect(outputs).toMatchObject({
+      preflight: 'no_schema',
+      correlation: 'tag+time',
+      results_file: '/tmp/refold-results-42-notify.jsonl'
+    })
+  })
+})
+
+function completedWait(overrides: Partial<WaitResult> = {}): WaitResult {
+  return failedWait({
+    ok: true,
+    status: 'COMPLETED',
+    headline: 'Event "X": 1 workflow execution completed',
+    executions: [
+      {
+        id: 'e1',
+        workflow: 'Slack',
+        status: 'COMPLETED',
+        created_at: '2026-11-28T10:00:00Z',
+        finished_at: '2026-11-28T10:00:05Z',
+        durationMs: 5000
+      }
+    ],
+    ...overrides
+  })
+}
+
+describe('writeSummary: the check before firing', () => {
+  it('lists every violation of a failed check, and says nothing was fired', async () => {
+    const failure = new PreflightError(
+      'The payload does not match the schema of event "Release Published"',
+      'PAYLOAD_INVALID',
+      ['/version: must be string', '/: missing required property notes']
+    )
+    const html = await summaryOf(
+      outcomeFor({ results: [], ok: false, failure, preflight: 'failed' }),
+      settingsFor()
+    )
+    expect(html).toContain('<h2>❌ Refold did not fire event "Release Published"</h2>')
+    expect(html).toContain(
+      "<p>The payload does not match the event's schema in Refold, so nothing was fired:</p>\n" +
+        '<ul><li>/version: must be string</li><li>/: missing required property notes</li></ul>'
+    )
+  })
+
+  it('gives a failed check without violations its message', async () => {
+    const failure = new PreflightError('Event "Release" is not in the events list', 'INVALID_EVENT')
+    const html = await summaryOf(outcomeFor({ results: [], ok: false, failure }), settingsFor())
+    expect(html).toContain('<p>Event "Release" is not in the events list</p>')
+    expect(html).not.toContain('nothing was fired:')
+  })
+})
+
+describe('writeSummary: a cancelled run', () => {
+  it('heads the summary with what was sent before the cancel, and lists the executions seen', async () => {
+    const results = [
+      accountResult({
+        linkedAccountId: 'acme',
+        executionStatus: 'CANCELLED',
+        wait: failedWait({ status: 'CANCELLED', headline: 'Cancelled while waiting' })
+      }),
+      accountResult({
+        linkedAccountId: 'globex',
+        ok: false,
+        statusCode: null,
+        attempts: 0,
+        message: 'not sent: cancelled',
+        notSent: 'cancelled'
+      })
+    ]
+    const html = await summaryOf(
+      outcomeFor({ results, ok: false, cancelled: true, executionStatus: 'CANCELLED' }),
+      settingsFor()
+    )
+    const line =
+      'Cancelled after 1 of 2 linked accounts, while waiting for executions: ' +
+      'event "Release Published"; see results for each'
+    expect(html).toContain(`<h2>❌ ${line}</h2>`)
+    expect(html).toContain(`<p>${line}</p>`)
+    expect(html).toContain('<h3>Workflow executions: CANCELLED</h3>')
+    expect(html).toContain('<td>acme</td><td>Sync &lt;CRM&gt;</td><td>ERRORED</td>')
+    expect(html).toContain('<td>globex</td><td>not sent</td>')
+  })
+
+  it('has no cancel line in a run that was not cancelled', async () => {
+    expect(await summaryOf(outcomeFor(), settingsFor())).not.toContain('Cancelled')
+  })
+})
+
+describe('writeSummary: how executions were matched', () => {
+  it.each([
+    ['tag', 'Executions were matched to the trigger by their instance_tag.'],
+    ['time', 'Executions were matched by event and time (Refold listed no instance_tag).'],
+    [
+      'tag+time',
+      'Executions were matched by instance_tag where Refold listed one, else by event and time.'
+    ]
+  ] as const)('says the %s rule', async (correlation, note) => {
+    const outcome = waitedOutcome()
+    outcome.correlation = correlation
+    const html = await summaryOf(outcome)
+    expect(html).toContain(`<p>Waited 9 s for them.</p>\n<p>${note}</p>`)
+  })
+
+  it('says no rule when no execution was matched', async () => {
+    const html = await summaryOf(waitedOutcome(failedWait({ status: 'NONE', executions: [] })))
+    expect(html).not.toContain('were matched')
+  })
+})
+
+describe('writeSummary: stopped executions', () => {
+  it('lists which executions were stopped and which stops failed', async () => {
+    const html = await summaryOf(
+      waitedOutcome(
+        failedWait({
+          status: 'TIMED_OUT',
+          stopped: [
+            { id: 'e2', workflow: 'Sync <CRM>', ok: true },
+            { id: 'e3', workflow: 'Notify', ok: false, error: 'HTTP 500' },
+            { id: 'e4', workflow: 'Audit', ok: false }
+          ]
+        })
+      )
+    )
+    expect(html).toContain(
+      '<h4>Stopped because the run ended before them</h4>\n<ul>' +
+        '<li>Sync &lt;CRM&gt; &#40;e2&#41;: stopped</li>' +
+        '<li>Notify &#40;e3&#41;: stop failed: HTTP 500</li>' +
+        '<li>Audit &#40;e4&#41;: stop failed: unknown error</li></ul>'
+    )
+  })
+
+  it('has no stop list when nothing was stopped', async () => {
+    expect(await summaryOf()).not.toContain('Stopped because')
+  })
+})
+
+describe('writeSummary: the results file', () => {
+  it('says where every account’s full result is', async () => {
+    const html = await summaryOf(
+      outcomeFor({ resultsFile: '/runner/_temp/refold-results-42-notify.jsonl' }),
+      settingsFor()
+    )
+    expect(html).toContain(
+      "<p>Every account's full result is in <code>/runner/&#95;temp/refold-results-42-notify.jsonl</code>" +
+        ' (the <code>results_file</code> output).</p>'
+    )
+  })
+
+  it('has no such line without a file', async () => {
+    expect(await summaryOf(outcomeFor(), settingsFor())).not.toContain('full result is in')
+  })
+})
+
+describe('writeSummary: notices and details', () => {
+  it('shows the run’s notice', async () => {
+    const html = await summaryOf(
+      outcomeFor({ results: [], notice: 'No linked account in shard 3/4.' }),
+      settingsFor()
+    )
+    expect(html).toContain('<p>No linked account in shard 3/4.</p>')
+  })
+
+  it('names the slug when set, and the one error field a refusal has', async () => {
+    const html = await summaryOf(
+      outcomeFor({ results: [refusedResult('acme-corp', 400, { httpErrorType: 'BAD_REQUEST' })] }),
+      settingsFor({ slug: 'hubspot' })
+    )
+    expect(html).toContain('<tr><td>Slug</td><td>hubspot</td></tr>')
+    expect(html).toContain('<tr><td>Error</td><td>BAD&#95;REQUEST</td></tr>')
+  })
+
+  it('says when a failed execution’s detail has no name, status or step error', async () => {
+    const html = await summaryOf(
+      waitedOutcome(
+        failedWait({
+          details: [{ id: 'e2', workflow: 'Sync', failedNode: { name: 'Push' } }]
+        })
+      )
+    )
+    expect(html).toContain(
+      '<h4>Failed: Sync</h4>\n<ul><li>Execution e2: status unknown</li><li>First failed step: Push</li></ul>'
+    )
+  })
+
+  it('lists the attempts of at most 5 retried accounts', async () => {
+    const results = Array.from({ length: 7 }, (_, i) =>
+      accountResult({
+        linkedAccountId: `retried-${i}`,
+        attempts: 2,
+        attemptLog: [{ outcome: 'HTTP 503', waitMs: 1000 }, { outcome: 'HTTP 200' }]
+      })
+    )
+    const html = await summaryOf(outcomeFor({ results }), settingsFor())
+    expect([...html.matchAll(/<h3>Attempts for (retried-\d)<\/h3>/g)].map(m => m[1])).toEqual([
+      'retried-0',
+      'retried-1',
+      'retried-2',
+      'retried-3',
+      'retried-4'
+    ])
+  })
+})
+
+/** `count` accounts whose waits failed, each with `executions` failed executions and their details. */
+function failedWaits(count: number, executions = 1, error = 'token expired') {
+  return outcomeFor({
+    idempotencyKey: KEY_BASE,
+    executionStatus: 'FAILED',
+    results: Array.from({ length: count }, (_, i) => {
+      const id = `acct-${String(i).padStart(5, '0')}`
+      const listed = Array.from({ length: executions }, (_, j) => ({
+        id: `${id}-e${j}`,
+        workflow: `Sync ${j}`,
+        status: 'ERRORED',
+        created_at: '2026-11-28T10:00:00Z'
+      }))
+      const wait = failedWait({
+        headline: `Event "X" for ${id}: ${executions} of ${executions} workflow executions failed`,
+        executions: listed,
+        details: listed.map(e => ({ id: e.id, workflow: e.workflow, status: 'ERRORED', error }))
+      })
+      return accountResult({
+        linkedAccountId: id,
+        ok: false,
+        message: wait.headline,
+        executionStatus: 'FAILED',
+        wait
+      })
+    })
+  })
+}
+
+describe('writeSummary: a summary that fits', () => {
+  it('lists at most 200 accounts and says the rest are in the results file when there is one', async () => {
+    const outcome = outcomeFor({
+      idempotencyKey: KEY_BASE,
+      resultsFile: '/tmp/results.jsonl',
+      results: Array.from({ length: 230 }, (_, i) => accountResult({ linkedAccountId: `a${i}` }))
+    })
+    const html = await summaryOf(outcome, settingsFor())
+    expect([...html.matchAll(/<tr><td>a\d+<\/td><td>ok/g)]).toHaveLength(200)
+    expect(html).toContain('<p>30 more linked accounts are in the results file.</p>')
+  })
+
+  it('lists at most 200 executions and says how many more there are', async () => {
+    const html = await summaryOf(failedWaits(3, 80), settingsFor())
+    expect([...html.matchAll(/<tr><td>acct-\d+<\/td><td>Sync \d+<\/td>/g)]).toHaveLength(200)
+    expect(html).toContain('<p>40 more executions are in the results file.</p>')
+  })
+
+  it('has no "more executions" line at 200 or fewer', async () => {
+    const html = await summaryOf(failedWaits(2, 100), settingsFor())
+    expect([...html.matchAll(/<tr><td>acct-\d+<\/td><td>Sync \d+<\/td>/g)]).toHaveLength(200)
+    expect(html).not.toContain('more executions')
+  })
+
+  it('tells at most 20 failed waits in a line each, then how many more did not complete', async () => {
+    const html = await summaryOf(failedWaits(26), settingsFor())
+    const lines = [...html.matchAll(/<p>Event "X" for (acct-\d+): /g)].map(m => m[1])
+    expect(lines).toEqual(
+      Array.from({ length: 20 }, (_, i) => `acct-${String(i).padStart(5, '0')}`)
+    )
+    expect(html).toContain("<p>6 more accounts' executions did not all complete.</p>")
+  })
+
+  it('has no "more accounts" line at 20 failed waits', async () => {
+    const html = await summaryOf(failedWaits(20), settingsFor())
+    expect([...html.matchAll(/<p>Event "X" for acct-/g)]).toHaveLength(20)
+    expect(html).not.toContain('did not all complete')
+  })
+
+  it('shows failed-execution details for at most 5 executions in the whole run', async () => {
+    const html = await summaryOf(failedWaits(3, 2), settingsFor())
+    expect(
+      [...html.matchAll(/<li>Execution (acct-\d+-e\d): ERRORED<\/li>/g)].map(m => m[1])
+    ).toEqual(['acct-00000-e0', 'acct-00000-e1', 'acct-00001-e0', 'acct-00001-e1', 'acct-00002-e0'])
+  })
+
+  it('stays under 1 MiB with thousands of accounts whose waits all failed with 4 KiB errors', async () => {
+    const error = 'E'.repeat(4 * 1024)
+    const outcome = failedWaits(5000, 2, error)
+    for (const result of outcome.results) {
+      result.message = error
+      result.wait!.headline = `${error} ${result.linkedAccountId}`
+      for (const detail of result.wait!.details) detail.name = error
+    }
+    outcome.payloadJson = JSON.stringify({ notes: error.repeat(100) })
+    const html = await summaryOf(outcome, settingsFor())
+    expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024)
+    expect(html).toContain(
+      '<p>4800 more linked accounts are in the <code>results</code> output.</p>'
+    )
+    expect(html).toContain('<p>9800 more executions are in the results file.</p>')
+    expect(html).toContain("<p>4980 more accounts' executions did not all complete.</p>")
+  })
+})
+
+describe('writeSummary: cells with nothing to say', () => {
+  it('shows a dash for an account with no answer and no message', async () => {
+    const silent = { ok: false, statusCode: null, message: '', attempts: 0, attemptLog: [] }
+    const one = await summaryOf(outcomeFor({ results: [accountResult(silent)] }), settingsFor())
+    expect(one).toContain('<tr><td>HTTP status</td><td>—</td></tr>')
+    expect(one).toContain('<tr><td>Message</td><td>—</td></tr>')
+    const several = await summaryOf(
+      outcomeFor({
+        results: [
+          accountResult({ linkedAccountId: 'acme' }),
+          accountResult({ ...silent, linkedAccountId: 'globex' })
+        ]
+      }),
+      settingsFor()
+    )
+    expect(several).toContain(
+      '<tr><td>globex</td><td>failed</td><td>—</td><td>—</td><td>0</td><td>—</td></tr>'
+    )
   })
 })

@@ -27,7 +27,10 @@ export async function writeResultsFile(
       })
     )
     if (!stream.write(`${lines.join('\n')}\n`)) {
-      await new Promise<void>(resolve => stream.once('drain', () => resolve()))
+      // A stream that fails (the file cannot be opened, the disk is full) never drains: its error
+      // ends the write instead of leaving it waiting, with `written` rejected unhandled.
+      const drained = new Promise<void>(resolve => stream.once('drain', () => resolve()))
+      await Promise.race([drained, written])
     }
   }
   stream.end()
