@@ -802,6 +802,23 @@ describe('writeSummary: a summary that fits', () => {
   })
 })
 
+describe('writeSummary: the 1 MiB bound holds in any case', () => {
+  it('leaves out its largest parts, never the heading, when long names and escaping would pass it', async () => {
+    // 4 KiB workflow names of characters that escaping lengthens, in 200 execution rows.
+    const name = '\u0001'.repeat(4 * 1024)
+    const outcome = failedWaits(200)
+    for (const result of outcome.results) {
+      for (const execution of result.wait!.executions) execution.workflow = name
+    }
+    const html = await summaryOf(outcome, settingsFor())
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(1000 * 1024)
+    expect(html.startsWith('<h2>❌ ')).toBe(true)
+    expect(html).toMatch(
+      /<p>\d+ parts? of this summary were left out to stay within GitHub's 1 MiB; every account's result is in the results file\.<\/p>/
+    )
+  })
+})
+
 describe('writeSummary: cells with nothing to say', () => {
   it('shows a dash for an account with no answer and no message', async () => {
     const silent = { ok: false, statusCode: null, message: '', attempts: 0, attemptLog: [] }

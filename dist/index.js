@@ -5569,7 +5569,10 @@ function fitToLimits(outputs) {
         truncated = true;
     }
     const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
-    let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
+    // The other outputs, and the two lists' own names, come out of the whole budget first.
+    let left = OUTPUT_LIMITS.all -
+        bytes(JSON.stringify(rest)) -
+        bytes(JSON.stringify({ [Outputs.Results]: [], [Outputs.Executions]: [] }));
     if (executions) {
         const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailed(e.status));
         fitted[Outputs.Executions] = kept.entries;
@@ -7272,7 +7275,10 @@ async function writeResultsFile(file, results) {
             executions: (result.wait?.executions ?? []).map(executionOutput)
         }));
         if (!stream.write(`${lines.join('\n')}\n`)) {
-            await new Promise(resolve => stream.once('drain', () => resolve()));
+            // A stream that fails (the file cannot be opened, the disk is full) never drains: its error
+            // ends the write instead of leaving it waiting, with `written` rejected unhandled.
+            const drained = new Promise(resolve => stream.once('drain', () => resolve()));
+            await Promise.race([drained, written]);
         }
     }
     stream.end();
@@ -7984,6 +7990,9 @@ const ACCOUNT_ROWS = 200;
 const EXECUTION_ROWS = 200;
 /** Accounts whose failed wait is told in a line of its own. */
 const WAIT_LINES = 20;
+/** The most the summary may hold: GitHub's 1 MiB, less a margin for what the runner adds. */
+const SUMMARY_LIMIT = 1000 * 1024;
+const CUT_NOTE_BYTES = 512;
 /** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
 const ACCOUNT_CELL_BYTES = 512;
 /** Accounts whose attempts are listed, and failed executions whose detail is shown. */
@@ -8018,7 +8027,7 @@ async function writeSummary(core, outcome, settings) {
         parts.push(`<p>Every account's full result is in <code>${forSummary(outcome.resultsFile)}</code> (the <code>results_file</code> output).</p>`);
     }
     parts.push(payloadBlock(outcome.payloadJson));
-    await core.summary.addRaw(parts.join('\n'), true).write();
+    await core.summary.addRaw(withinSummaryLimit(parts).join('\n'), true).write();
 }
 function oneAccountTable(outcome, result, settings) {
     const rows = [
@@ -8159,6 +8168,29 @@ function payloadBlock(payloadJson) {
         pretty = pretty.slice(0, PAYLOAD_SUMMARY_LIMIT);
     }
     return `<details><summary>Payload</summary>\n\n<pre lang="json"><code>${escapeHtml(pretty)}</code></pre>${note}</details>`;
+}
+/**
+ * The parts as they are, or, past SUMMARY_LIMIT, without their largest parts (never the heading)
+ * and with a line saying so: each part is bounded, but escaping server text can lengthen it, and
+ * GitHub drops a summary over 1 MiB whole.
+ */
+function withinSummaryLimit(parts) {
+    const sizes = parts.map(part => Buffer.byteLength(part) + 1);
+    let total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total <= SUMMARY_LIMIT)
+        return parts;
+    const dropped = new Set();
+    const largestFirst = [...parts.keys()].slice(1).sort((a, b) => sizes[b] - sizes[a]);
+    for (const index of largestFirst) {
+        if (total <= SUMMARY_LIMIT - CUT_NOTE_BYTES)
+            break;
+        dropped.add(index);
+        total -= sizes[index];
+    }
+    return [
+        ...parts.filter((_, index) => !dropped.has(index)),
+        `<p>${dropped.size} part${dropped.size === 1 ? '' : 's'} of this summary were left out to stay within GitHub's 1 MiB; every account's result is in the results file.</p>`
+    ];
 }
 /** Every cell is inert text: event names, messages and workflow names come from people and servers. */
 function table(header, rows, cellBytes) {

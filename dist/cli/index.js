@@ -2352,7 +2352,10 @@ function fitToLimits(outputs) {
         truncated = true;
     }
     const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted;
-    let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]));
+    // The other outputs, and the two lists' own names, come out of the whole budget first.
+    let left = OUTPUT_LIMITS.all -
+        bytes(JSON.stringify(rest)) -
+        bytes(JSON.stringify({ [Outputs.Results]: [], [Outputs.Executions]: [] }));
     if (executions) {
         const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e => isFailed(e.status));
         fitted[Outputs.Executions] = kept.entries;
@@ -4053,7 +4056,10 @@ async function writeResultsFile(file, results) {
             executions: (result.wait?.executions ?? []).map(executionOutput)
         }));
         if (!stream.write(`${lines.join('\n')}\n`)) {
-            await new Promise(resolve => stream.once('drain', () => resolve()));
+            // A stream that fails (the file cannot be opened, the disk is full) never drains: its error
+            // ends the write instead of leaving it waiting, with `written` rejected unhandled.
+            const drained = new Promise(resolve => stream.once('drain', () => resolve()));
+            await Promise.race([drained, written]);
         }
     }
     stream.end();

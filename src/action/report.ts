@@ -38,6 +38,9 @@ const ACCOUNT_ROWS = 200
 const EXECUTION_ROWS = 200
 /** Accounts whose failed wait is told in a line of its own. */
 const WAIT_LINES = 20
+/** The most the summary may hold: GitHub's 1 MiB, less a margin for what the runner adds. */
+const SUMMARY_LIMIT = 1000 * 1024
+const CUT_NOTE_BYTES = 512
 /** A cell of the accounts table: 200 rows of these stay well under GitHub's 1 MiB summary. */
 const ACCOUNT_CELL_BYTES = 512
 /** Accounts whose attempts are listed, and failed executions whose detail is shown. */
@@ -76,7 +79,7 @@ export async function writeSummary(
     )
   }
   parts.push(payloadBlock(outcome.payloadJson))
-  await core.summary.addRaw(parts.join('\n'), true).write()
+  await core.summary.addRaw(withinSummaryLimit(parts).join('\n'), true).write()
 }
 
 function oneAccountTable(
@@ -256,6 +259,28 @@ function payloadBlock(payloadJson: string): string {
     pretty = pretty.slice(0, PAYLOAD_SUMMARY_LIMIT)
   }
   return `<details><summary>Payload</summary>\n\n<pre lang="json"><code>${escapeHtml(pretty)}</code></pre>${note}</details>`
+}
+
+/**
+ * The parts as they are, or, past SUMMARY_LIMIT, without their largest parts (never the heading)
+ * and with a line saying so: each part is bounded, but escaping server text can lengthen it, and
+ * GitHub drops a summary over 1 MiB whole.
+ */
+function withinSummaryLimit(parts: string[]): string[] {
+  const sizes = parts.map(part => Buffer.byteLength(part) + 1)
+  let total = sizes.reduce((sum, size) => sum + size, 0)
+  if (total <= SUMMARY_LIMIT) return parts
+  const dropped = new Set<number>()
+  const largestFirst = [...parts.keys()].slice(1).sort((a, b) => sizes[b] - sizes[a])
+  for (const index of largestFirst) {
+    if (total <= SUMMARY_LIMIT - CUT_NOTE_BYTES) break
+    dropped.add(index)
+    total -= sizes[index]
+  }
+  return [
+    ...parts.filter((_, index) => !dropped.has(index)),
+    `<p>${dropped.size} part${dropped.size === 1 ? '' : 's'} of this summary were left out to stay within GitHub's 1 MiB; every account's result is in the results file.</p>`
+  ]
 }
 
 /** Every cell is inert text: event names, messages and workflow names come from people and servers. */

@@ -111,7 +111,11 @@ export function fitToLimits(outputs: OutcomeOutputs): OutcomeOutputs {
     truncated = true
   }
   const { [Outputs.Results]: results, [Outputs.Executions]: executions, ...rest } = fitted
-  let left = OUTPUT_LIMITS.all - bytes(JSON.stringify(rest)) - bytes(JSON.stringify([[], []]))
+  // The other outputs, and the two lists' own names, come out of the whole budget first.
+  let left =
+    OUTPUT_LIMITS.all -
+    bytes(JSON.stringify(rest)) -
+    bytes(JSON.stringify({ [Outputs.Results]: [], [Outputs.Executions]: [] }))
   if (executions) {
     const kept = wholeEntries(executions, Math.min(OUTPUT_LIMITS.executions, left), e =>
       isFailed(e.status)
