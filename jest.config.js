@@ -13,7 +13,7 @@ export default {
   // What the unit tests reach, rounded down: coverage may not drop. The end-to-end tests run the
   // bundle in child processes and add none. Raise these when tests are added.
   coverageThreshold: {
-    global: { statements: 97, branches: 90, functions: 97, lines: 98 }
+    global: { statements: 98, branches: 91, functions: 98, lines: 99 }
   },
   testTimeout: 30000
 }

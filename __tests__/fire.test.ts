@@ -795,6 +795,26 @@ describe('fire: cancelled', () => {
   })
 })
 
+describe('fire: cancelled while listing "*"', () => {
+  it('reads no further page, fires nothing, and says so', async () => {
+    const controller = new AbortController()
+    const client = stubClient({
+      listLinkedAccounts: async page => {
+        if (page === 2) controller.abort()
+        return answered({ accounts: [`acct-${page}`], hasNextPage: true, nextPage: page + 1 })
+      }
+    })
+    const { settings, host } = setup({ accounts: parseAccounts('*') }, client)
+    const outcome = await runRefold(settings, { ...host, signal: controller.signal })
+    expect(client.listLinkedAccounts).toHaveBeenCalledTimes(2)
+    expect(client.trigger).not.toHaveBeenCalled()
+    expect(outcome.cancelled).toBe(true)
+    expect(outcome.failure?.message).toBe(
+      `Cancelled while listing the org's linked accounts for input 'linked_account_id' "*": no event was fired.`
+    )
+  })
+})
+
 describe('run: the results file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'refold-run-'))
 

@@ -3779,12 +3779,20 @@ async function everyLinkedAccount(ctx) {
     const accounts = new Set();
     let page = 1;
     let total;
+    const cancelled = () => new Error(`Cancelled while listing the org's linked accounts for ${every}: no event was fired.`);
     for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
+        if (ctx.signal.aborted)
+            throw cancelled();
         let listed;
         try {
-            listed = (await ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value;
+            const answered = await withinGrace(ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE), ctx.graceOver);
+            if (!answered)
+                throw cancelled();
+            listed = answered.value;
         }
         catch (error) {
+            if (ctx.signal.aborted)
+                throw cancelled();
             throw new Error(`Could not list the org's linked accounts for ${every}, so no event was ` +
                 `fired: ${error.message}${fire_orgKeyHint(error)}`, { cause: error });
         }
@@ -4155,7 +4163,7 @@ async function fireRun(settings, host) {
         everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx);
     }
     catch (error) {
-        return { ...outcome, failure: error };
+        return { ...outcome, failure: error, cancelled: signal.aborted };
     }
     const accounts = shardOf(everyAccount, settings.shard);
     if (!accounts.length) {

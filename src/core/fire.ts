@@ -204,17 +204,26 @@ export function notSentAll(
 
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
 export async function everyLinkedAccount(
-  ctx: Pick<RunContext, 'client' | 'log' | 'naming'>
+  ctx: Pick<RunContext, 'client' | 'log' | 'naming' | 'signal' | 'graceOver'>
 ): Promise<string[]> {
   const every = `${ctx.naming.setting(Inputs.LinkedAccountId)} "*"`
   const accounts = new Set<string>()
   let page = 1
   let total: number | undefined
+  const cancelled = (): Error =>
+    new Error(`Cancelled while listing the org's linked accounts for ${every}: no event was fired.`)
   for (let read = 0; read < MAX_ACCOUNT_PAGES; read++) {
+    if (ctx.signal.aborted) throw cancelled()
     let listed
     try {
-      listed = (await ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE)).value
+      const answered = await withinGrace(
+        ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE),
+        ctx.graceOver
+      )
+      if (!answered) throw cancelled()
+      listed = answered.value
     } catch (error) {
+      if (ctx.signal.aborted) throw cancelled()
       throw new Error(
         `Could not list the org's linked accounts for ${every}, so no event was ` +
           `fired: ${(error as Error).message}${orgKeyHint(error)}`,

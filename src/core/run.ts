@@ -165,7 +165,7 @@ async function fireRun(settings: Settings, host: RunHost): Promise<Outcome> {
   try {
     everyAccount = listed.kind === 'list' ? listed.accounts : await everyLinkedAccount(ctx)
   } catch (error) {
-    return { ...outcome, failure: error as Error }
+    return { ...outcome, failure: error as Error, cancelled: signal.aborted }
   }
   const accounts = shardOf(everyAccount, settings.shard)
   if (!accounts.length) {

@@ -85,7 +85,7 @@ export declare function dryRun(ctx: RunContext, accounts: readonly string[]): {
 /** Every account's result when none was sent, for `reason`. */
 export declare function notSentAll(ctx: Pick<RunContext, 'keys'>, accounts: readonly string[], reason: string): AccountResult[];
 /** Every page of GET /linked-account, read before anything is fired; sorted by code point. */
-export declare function everyLinkedAccount(ctx: Pick<RunContext, 'client' | 'log' | 'naming'>): Promise<string[]>;
+export declare function everyLinkedAccount(ctx: Pick<RunContext, 'client' | 'log' | 'naming' | 'signal' | 'graceOver'>): Promise<string[]>;
 /** The accounts of this job's shard, in the order given. */
 export declare function shardOf(accounts: readonly string[], shard: Settings['shard']): readonly string[];
 /** What the trigger for one account did. */
