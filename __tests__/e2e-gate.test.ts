@@ -1,16 +1,14 @@
 // The bundle's gate against the fake Refold, under Node 20 and 24: no green for a workflow it did
 // not see, no red for one that is not its own, no acceptance from a page that is not Refold's, and
 // a record of what happened when the run is cancelled by SIGINT or SIGTERM.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import type { ResultOutput } from '../src/core/outputs.js'
-import { assertConforming } from '../test/conformance.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
 import {
   DEFAULT_API_KEY,
   DEFAULT_EVENTS,
   makeLinkedAccounts,
-  startFakeRefold,
-  type FakeRefold,
   type FakeRefoldOptions,
   type FakeWorkflow,
   type ScriptedResponse
@@ -95,26 +93,20 @@ function expectNoKey(result: RunResult | CliResult): void {
 }
 
 describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    // Whatever the test was about, every request the fake received is one Refold's API allows.
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
 
   async function run(
     fakeOptions: FakeRefoldOptions,
     inputs: Record<string, string>,
     options: Omit<RunOptions, 'inputs'> = {}
   ): Promise<RunResult> {
-    fake ??= await startFakeRefold(fakeOptions)
+    const fake = await refold.start(fakeOptions)
     return fireSampleEvent(fake.url, inputs, { node, ...options })
   }
 
-  /** The action started against a fresh fake, for a test that signals it mid-run. */
+  /** The action started against this test's fake, for a test that signals it mid-run. */
   async function start(fakeOptions: FakeRefoldOptions, inputs: Record<string, string>) {
-    fake = await startFakeRefold(fakeOptions)
+    const fake = await refold.start(fakeOptions)
     return startAction({ node, inputs: { ...sampleInputs(fake.url), ...inputs } })
   }
 
@@ -205,9 +197,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
         { ...waitInputs, wait_timeout: '20', wait_settle: '5' }
       )
       // The premise: B was created after our trigger, so the time window alone would take it.
-      const [trigger] = fake!.triggers()
+      const [trigger] = refold.current.triggers()
       expect(trigger.at).toBeLessThan(otherStart)
-      expect(fake!.executions().find(e => e._id === 'run-b-execution')?.status).toBe('ERRORED')
+      expect(refold.current.executions().find(e => e._id === 'run-b-execution')?.status).toBe(
+        'ERRORED'
+      )
 
       expect(result.exitCode).toBe(0)
       expect(result.outputs).toMatchObject({
@@ -217,7 +211,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       })
       const tag = trigger.headers.instance_tag
       expect(typeof tag === 'string' && tag.length > 0).toBe(true)
-      const ours = fake!.executions().filter(e => e.instance_tag === tag)
+      const ours = refold.current.executions().filter(e => e.instance_tag === tag)
       expect(executionsOf(result).map(e => e.id)).toEqual(ours.map(e => e._id))
       expect(result.stdout).toContain('matched 1 by instance_tag')
       expect(result.summary).toContain('matched to the trigger by their instance_tag')
@@ -262,7 +256,9 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
         { ...waitInputs, wait_timeout: '20', wait_settle: '2' }
       )
       expect(
-        fake!.requests.some(r => r.path.endsWith('/execution') && !('start_date' in r.query))
+        refold.current.requests.some(
+          r => r.path.endsWith('/execution') && !('start_date' in r.query)
+        )
       ).toBe(true)
       expect(result.exitCode).toBe(0)
       expect(result.outputs).toMatchObject({ ok: 'true', execution_status: 'COMPLETED' })
@@ -307,7 +303,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
     })
 
     it('a 200 with an HTML page is a failure naming HTML and the base URL, not retried', async () => {
-      fake = await startFakeRefold()
+      const fake = await refold.start()
       fake.script('trigger', {
         status: 200,
         accept: false,
@@ -325,7 +321,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
     })
 
     it('a 200 with an empty body is accepted, with a warning', async () => {
-      fake = await startFakeRefold()
+      const fake = await refold.start()
       fake.script('trigger', { status: 200, body: '' })
       const result = await run({}, {})
       expect(result.exitCode).toBe(0)
@@ -342,7 +338,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       expect(result.exitCode).toBe(1)
       expect(result.outputs.ok).toBe('false')
       expect(result.stdout).toMatch(/::error::.*250.*100|::error::.*100.*250/)
-      expect(fake!.triggers()).toEqual([])
+      expect(refold.current.triggers()).toEqual([])
       expectNoKey(result)
     })
 
@@ -355,11 +351,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       expect(result.outputs.ok).toBe('false')
       expect(result.stdout).toMatch(/::warning::.*250.*100|::warning::.*100.*250/)
       expect(result.stdout).not.toContain('::error::')
-      expect(fake!.triggers()).toEqual([])
+      expect(refold.current.triggers()).toEqual([])
     })
 
     it('a 400 that spells the key with \\u escapes: the key, decoded, appears nowhere', async () => {
-      fake = await startFakeRefold()
+      const fake = await refold.start()
       const escaped = [...DEFAULT_API_KEY]
         .map((char, i) => (i % 2 ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`))
         .join('')
@@ -404,8 +400,8 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       )
       const answered: ScriptedResponse[] = Array.from({ length: 20 }, () => ({ delayMs: 20 }))
       const held: ScriptedResponse[] = Array.from({ length: 5 }, () => ({ hang: true }))
-      fake!.script('trigger', ...answered, ...held)
-      await until(() => fake!.triggers().length >= 25, '25 triggers')
+      refold.current.script('trigger', ...answered, ...held)
+      await until(() => refold.current.triggers().length >= 25, '25 triggers')
       await pause(200)
       return started
     }
@@ -420,7 +416,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
         expect(exitMs).toBeLessThan(5000)
         expect(result.exitCode).toBe(1)
         // No request started after the signal.
-        expect(fake!.triggers()).toHaveLength(25)
+        expect(refold.current.triggers()).toHaveLength(25)
         const results = resultsOf(result)
         expect(results).toHaveLength(200)
         const byMessage = (message: string) => results.filter(r => r.message === message)
@@ -442,7 +438,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
         { workflows: { [EVENT]: [workflow('Post release notes to Slack', 0, 60_000)] } },
         { ...waitInputs, wait_timeout: '30', wait_settle: '2' }
       )
-      await until(() => fake!.stats().requests.executions >= 2, 'two polls')
+      await until(() => refold.current.stats().requests.executions >= 2, 'two polls')
       const exitMs = await signalAndTime(child, 'SIGINT', done)
       const result = await done
       process.stdout.write(`[e2e-gate] ${label}: SIGINT while waiting to exit: ${exitMs} ms\n`)
@@ -456,7 +452,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       expect(result.summary).toMatch(/<h2>❌ Cancelled after 1 of 1 linked account\b/)
       expect(result.summary).toContain('Workflow executions: CANCELLED')
       // Not asked for: nothing is stopped.
-      expect(fake!.stops()).toEqual([])
+      expect(refold.current.stops()).toEqual([])
       expectNoKey(result)
     })
 
@@ -480,10 +476,10 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
       expect(result.exitCode).toBe(1)
       expect(result.outputs).toMatchObject({ ok: 'false', execution_status: 'TIMED_OUT' })
       const [execution] = executionsOf(result)
-      const stops = fake!.stops()
+      const stops = refold.current.stops()
       expect(stops.map(s => s.path)).toEqual([`/api/v2/public/execution/${execution.id}/stop`])
       expect(stops[0].headers.linked_account_id).toBe(ACCOUNT)
-      expect(fake!.executions()[0].status).toBe('STOPPED')
+      expect(refold.current.executions()[0].status).toBe('STOPPED')
       expect(result.stdout).toContain(`Asked Refold to stop execution ${execution.id}`)
       expect(renderedSummary(result.summary)).toContain(
         `Post release notes to Slack (${execution.id}): stopped`
@@ -496,14 +492,14 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
         { workflows: { [EVENT]: [workflow('Post release notes to Slack', 0, 60_000)] } },
         { ...waitInputs, wait_timeout: '30', wait_settle: '2', stop_unfinished: 'true' }
       )
-      await until(() => fake!.stats().requests.executions >= 2, 'two polls')
+      await until(() => refold.current.stats().requests.executions >= 2, 'two polls')
       const exitMs = await signalAndTime(child, 'SIGTERM', done)
       const result = await done
       expect(exitMs).toBeLessThan(5000)
       expect(result.exitCode).toBe(1)
       expect(result.outputs.execution_status).toBe('CANCELLED')
       const [execution] = executionsOf(result)
-      expect(fake!.stops().map(s => s.path)).toEqual([
+      expect(refold.current.stops().map(s => s.path)).toEqual([
         `/api/v2/public/execution/${execution.id}/stop`
       ])
       expect(renderedSummary(result.summary)).toContain(
@@ -512,7 +508,7 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
     })
 
     it('a re-run (GITHUB_RUN_ATTEMPT 2) sends the same Idempotency-Key and another instance_tag', async () => {
-      fake = await startFakeRefold()
+      const fake = await refold.start()
       const first = await run({}, {}, { env: { GITHUB_RUN_ATTEMPT: '1' } })
       const second = await run({}, {}, { env: { GITHUB_RUN_ATTEMPT: '2' } })
       expect([first.exitCode, second.exitCode]).toEqual([0, 0])
@@ -526,16 +522,11 @@ describe.each(nodeBinaries())('dist/index.js under %s, the gate', (label, node) 
 })
 
 describe.each(nodeBinaries())('dist/cli.js under %s, the gate', (_label, node) => {
-  let fake: FakeRefold | undefined
-  afterEach(async () => {
-    await fake?.close()
-    assertConforming(fake?.requests ?? [])
-    fake = undefined
-  })
+  const refold = fakeRefoldPerTest()
   const env = { REFOLD_API_KEY: DEFAULT_API_KEY }
 
   it('--payload-file - with empty or blank standard input: exit 2, nothing sent', async () => {
-    fake = await startFakeRefold()
+    const fake = await refold.start()
     for (const stdin of ['', '  \n\t\n']) {
       const result = await runCli(
         [
@@ -563,7 +554,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s, the gate', (_label, node) =
   ] as const)(
     '%s: exit %i, --json still printed, the generated key logged at the start',
     async (signal, status) => {
-      fake = await startFakeRefold()
+      const fake = await refold.start()
       fake.script('trigger', { delayMs: 20 }, { hang: true })
       const { child, done } = startCli(
         [
@@ -583,7 +574,7 @@ describe.each(nodeBinaries())('dist/cli.js under %s, the gate', (_label, node) =
         ],
         { node, env }
       )
-      await until(() => fake!.triggers().length >= 2, 'two triggers')
+      await until(() => fake.triggers().length >= 2, 'two triggers')
       await pause(200)
       const exitMs = await signalAndTime(child, signal, done)
       const result = await done

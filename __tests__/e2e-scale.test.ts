@@ -1,18 +1,12 @@
 // The bundle at thousands of accounts, under Node 20 and 24: outputs and a summary that fit GitHub's
 // limits, every result in the JSON Lines file, accounts read from a file, and resume from results.
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { ResultOutput } from '../src/core/outputs.js'
-import { assertConforming } from '../test/conformance.js'
-import {
-  DEFAULT_API_KEY,
-  makeLinkedAccounts,
-  startFakeRefold,
-  type FakeRefold,
-  type FakeRefoldOptions
-} from '../test/fake-refold.js'
+import { fakeRefoldPerTest } from '../test/e2e-setup.js'
+import { DEFAULT_API_KEY, makeLinkedAccounts, type FakeRefold } from '../test/fake-refold.js'
 import { nodeBinaries } from '../test/node-binaries.js'
 import {
   fireSampleEvent,
@@ -68,25 +62,11 @@ const lines = (result: { stdout: string }, prefix: string): string[] =>
 describe.each(nodeBinaries())(
   'dist/index.js and dist/cli.js under %s, thousands of accounts',
   (_label, node) => {
-    let fakes: FakeRefold[] = []
+    const refold = fakeRefoldPerTest()
     const dirs: string[] = []
-    afterEach(async () => {
-      for (const fake of fakes) {
-        await fake.close()
-        // Whatever the test was about, every request the fake received is one Refold's API allows.
-        assertConforming(fake.requests)
-      }
-      fakes = []
-    })
     afterAll(async () => {
       for (const dir of dirs) await rm(dir, { recursive: true, force: true })
     })
-
-    async function start(options: FakeRefoldOptions = {}): Promise<FakeRefold> {
-      const fake = await startFakeRefold(options)
-      fakes.push(fake)
-      return fake
-    }
 
     async function tempDir(name: string): Promise<string> {
       const dir = await mkdtemp(path.join(tmpdir(), `refold-scale-${name}-`))
@@ -147,7 +127,7 @@ describe.each(nodeBinaries())(
       const failedIds = ids.filter(id => id.startsWith('gone-'))
       const okIds = ids.filter(id => !id.startsWith('gone-'))
 
-      const fake = await start({ linkedAccounts: known })
+      const fake = await refold.start({ linkedAccounts: known })
       const result = await runWithFiles(
         fake,
         {
@@ -230,7 +210,7 @@ describe.each(nodeBinaries())(
     it('300 accounts with wait, every execution failing with a 5 KB error: summary under 1 MiB, at most 5 failed executions detailed and read, at most 200 execution rows', async () => {
       const longError = (label: string): string =>
         `${label}: upstream refused the record. ${'Field value rejected by the CRM. '.repeat(160)}END-OF-${label}`
-      const fake = await start({
+      const fake = await refold.start({
         workflows: {
           [EVENT]: [
             {
@@ -335,7 +315,7 @@ describe.each(nodeBinaries())(
     }, 240_000)
 
     it('an accounts file with comments, blank lines and surrounding spaces fires exactly the ids listed', async () => {
-      const fake = await start()
+      const fake = await refold.start()
       const text = [
         '# Customers on the release channel',
         '',
@@ -361,7 +341,7 @@ describe.each(nodeBinaries())(
     })
 
     it('a "*" line in the accounts file is an input error naming linked_account_file: exit 1, nothing sent', async () => {
-      const fake = await start()
+      const fake = await refold.start()
       const result = await runWithFiles(
         fake,
         { linked_account_id: '', linked_account_file: 'customers.txt' },
@@ -377,7 +357,7 @@ describe.each(nodeBinaries())(
     })
 
     it('linked_account_id and linked_account_file both set is an input error: exit 1, nothing sent', async () => {
-      const fake = await start()
+      const fake = await refold.start()
       const result = await runWithFiles(
         fake,
         { linked_account_id: 'acme', linked_account_file: 'customers.txt' },
@@ -395,7 +375,7 @@ describe.each(nodeBinaries())(
 
     it('resume: a results file as linked_account_file fires again only the accounts that did not end ok; an all-ok file fires nothing, with a notice', async () => {
       const ids = ['acme', 'initech', 'globex', 'hooli', 'umbrella']
-      const first = await start({ linkedAccounts: ['acme', 'globex', 'umbrella'] })
+      const first = await refold.start({ linkedAccounts: ['acme', 'globex', 'umbrella'] })
       const firstRun = await runWithFiles(first, { linked_account_id: `${ids.join('\n')}\n` })
       expect(firstRun.exitCode).toBe(1)
       expect(firstRun.outputs).toMatchObject({ accepted: '3', failed: '2' })
@@ -410,7 +390,7 @@ describe.each(nodeBinaries())(
       ])
 
       // The accounts have since been linked; the resume fires the two that failed, nothing else.
-      const second = await start()
+      const second = await refold.replace()
       const workspace = await tempDir('resume')
       await copyFile(firstFile, path.join(workspace, 'previous.jsonl'))
       const secondRun = await runWithFiles(
@@ -429,7 +409,7 @@ describe.each(nodeBinaries())(
       ])
 
       // Resuming from a run where every account ended ok: nothing to fire, a notice, success.
-      const third = await start()
+      const third = await refold.replace()
       await copyFile(secondRun.outputs.results_file, path.join(workspace, 'done.jsonl'))
       const thirdRun = await runWithFiles(
         third,
@@ -462,7 +442,7 @@ describe.each(nodeBinaries())(
       }
 
       it('one account: the file is written where the path says, its folder created', async () => {
-        const fake = await start()
+        const fake = await refold.start()
         const cwd = await tempDir('cli-one')
         const result = await cli(
           fake,
@@ -488,7 +468,7 @@ describe.each(nodeBinaries())(
       })
 
       it('several accounts, one refused: a row for each in the order given, exit 1', async () => {
-        const fake = await start({ linkedAccounts: ['acme', 'globex'] })
+        const fake = await refold.start({ linkedAccounts: ['acme', 'globex'] })
         const cwd = await tempDir('cli-several')
         const file = path.join(cwd, 'nested', 'deeper', 'r.jsonl')
         const result = await cli(
@@ -517,7 +497,7 @@ describe.each(nodeBinaries())(
       })
 
       it('only with the flag: the same several accounts write no file without it, the named file with it', async () => {
-        const fake = await start()
+        const fake = await refold.start()
         const cwd = await tempDir('cli-none')
         const accounts = ['--linked-account-id', 'acme', '--linked-account-id', 'globex']
         const without = await cli(fake, [...accounts, '--json'], cwd)
