@@ -23,7 +23,7 @@ export default tseslint.config(
     }
   },
   {
-    // The core knows nothing of its host: the doors hand it what it needs (style.md).
+    // The core knows nothing of its host: the doors hand it what it needs (CONTRIBUTING.md, "Layout").
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': [

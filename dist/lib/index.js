@@ -2255,7 +2255,7 @@ const ORG_KEY_HINT = 'The events, executions and linked-accounts lists need an o
 // Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
 // The trigger answer names no execution, so they are found by correlation: the same event id, the
 // same config when one was given, our `instance_tag` when Refold carries it back, else created at
-// or after the answer's Date (the server's clock). Best effort by nature; see README.
+// or after the answer's Date (the server's clock). Best effort by nature; see docs/correlation.md.
 
 
 
@@ -4491,7 +4491,7 @@ function readPayloadSource(read) {
         return { kind: 'inline', text: inline };
     return file ? { kind: 'file', path: file } : { kind: 'none' };
 }
-// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// The documented ranges (action.yml and docs/limits.md say the same). Every bound keeps the step finite:
 // a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
 const TIMEOUT_RANGE = secondsRange(1, 600);
 const RETRIES_RANGE = { min: 0, max: 10, integer: true };

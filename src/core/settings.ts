@@ -202,7 +202,7 @@ export interface NumberRange {
   unit?: string
 }
 
-// The documented ranges (action.yml and README say the same). Every bound keeps the step finite:
+// The documented ranges (action.yml and docs/limits.md say the same). Every bound keeps the step finite:
 // a timeout past 2^31 ms overflows setTimeout into 1 ms, an interval near 0 polls in a tight loop.
 const TIMEOUT_RANGE = secondsRange(1, 600)
 const RETRIES_RANGE: NumberRange = { min: 0, max: 10, integer: true }

@@ -1,7 +1,7 @@
 // Waiting for the workflow executions an accepted event started, and the gate's verdict on them.
 // The trigger answer names no execution, so they are found by correlation: the same event id, the
 // same config when one was given, our `instance_tag` when Refold carries it back, else created at
-// or after the answer's Date (the server's clock). Best effort by nature; see README.
+// or after the answer's Date (the server's clock). Best effort by nature; see docs/correlation.md.
 import {
   pageAfter,
   readExecution,
