@@ -10,7 +10,10 @@ export interface Naming {
   setting(input: InputName): string
   /** The setting's bare name, for hints: `'timeout'`, `--timeout`, `options.timeout`. */
   name(input: InputName): string
-  /** Where a relative path is resolved from, as the user knows it ("GITHUB_WORKSPACE"). */
+  /**
+   * Where a relative path is resolved from, in the words the door's user knows (the workspace, the
+   * current directory).
+   */
   pathsRelativeTo: string
   /** How to give the api key, as one sentence ending in a period. */
   apiKeyHelp: string
