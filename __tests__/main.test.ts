@@ -223,7 +223,13 @@ describe('run', () => {
 
   it('dry run with a key never prints it', async () => {
     core.reset({ ...base, dry_run: 'true' })
+    // A dry run with a key checks the event before firing: the events list is its one request.
+    const events = nock(API)
+      .get('/api/v2/public/application/event')
+      .reply(200, [{ _id: 'e1', name: 'Release Published' }])
     await run()
+    expect(events.isDone()).toBe(true)
+    expect(core.outputs.preflight).toBe('no_schema')
     expect(core.info.mock.calls.map(c => c[0]).join('\n')).toContain('x-api-key: ***')
     noSecretAnywhere()
   })

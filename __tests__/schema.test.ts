@@ -12,7 +12,11 @@ import {
 } from '../src/core/schema.js'
 
 beforeAll(() => nock.disableNetConnect())
-afterAll(() => nock.enableNetConnect())
+// nock patches node:http for the whole worker; give it back for the test files that follow.
+afterAll(() => {
+  nock.enableNetConnect()
+  nock.restore()
+})
 
 type Json = Record<string, unknown>
 
