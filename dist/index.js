@@ -3462,8 +3462,156 @@ const Outputs = {
     Preflight: 'preflight'
 };
 
+;// CONCATENATED MODULE: ./src/core/untrusted.ts
+// Text that came from a server (a message, an execution's name or status, an error body) is
+// untrusted input. These pure functions make it safe to keep (the api key replaced by `***`, the
+// length bounded) and safe where it is shown: one log line that the runner cannot read as a
+// workflow command, or inert text in the job summary's Markdown and HTML.
+/** The most of one piece of untrusted text shown in a log line or the summary. */
+const TEXT_PIECE_LIMIT = 4 * 1024;
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cut(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return { text, cut: false, bytes: bytes.length };
+    return { text: cutUtf8(bytes, maxBytes), cut: true, bytes: bytes.length };
+}
+/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
+function cutNote(maxBytes, bytes) {
+    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
+}
+function kib(bytes) {
+    return `${Math.ceil(bytes / 1024)} KiB`;
+}
+// Characters that end a line for the runner or a terminal, or that change how the rest of the
+// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
+// separators, and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+function escapeControl(char) {
+    if (char === '\n')
+        return '\\n';
+    if (char === '\r')
+        return '\\r';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
+ * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
+ * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
+ * up too. Longer texts are cut at `maxBytes` with a note.
+ */
+function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
+    const line = kept
+        .replace(CONTROL, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
+        // first, so leading spaces do not help.
+        .replace(/^(\s*)::/, '$1\\::');
+    return wasCut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
+}
+// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
+// headings, tables, strike-through, math). As numeric references they read as the same characters
+// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
+// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
+// text never starts a line.
+const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function reference(char) {
+    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+}
+/**
+ * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
+ * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
+ * and start Markdown), cut at `maxBytes` with a note.
+ */
+function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
+    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
+    const lines = kept
+        .split(/\r\n|\r|\n|\u2028|\u2029/)
+        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
+    const html = lines.join('<br>');
+    return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
+}
+/**
+ * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
+ * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
+ */
+function redact(text, secrets) {
+    const present = secrets.filter(secret => secret);
+    let result = text;
+    for (const secret of present) {
+        // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
+        const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+        for (const form of forms)
+            result = result.split(form).join('***');
+    }
+    if (!present.length || !result.includes('\\'))
+        return result;
+    return result.replace(JSON_STRING, (literal, body, end) => body.includes('\\') ? (redactLiteral(body, end === '"', present) ?? literal) : literal);
+}
+// A JSON string literal: its body, then its closing quote, or the end of a text cut inside it.
+const JSON_STRING = /"((?:[^"\\]|\\[\s\S])*)("|\\?$)/g;
+/**
+ * A JSON string literal rewritten without the secrets its decoded text holds; undefined when it
+ * holds none or is not valid JSON. An unclosed one (the text was cut) stays unclosed.
+ */
+function redactLiteral(body, closed, secrets) {
+    // An unclosed literal is read up to its last whole escape.
+    const whole = closed ? body : body.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
+    let decoded;
+    try {
+        decoded = JSON.parse(`"${whole}"`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!secrets.some(secret => decoded.includes(secret)))
+        return undefined;
+    const kept = secrets.reduce((value, secret) => value.split(secret).join('***'), decoded);
+    const rewritten = JSON.stringify(kept);
+    return closed ? rewritten : rewritten.slice(0, -1);
+}
+/**
+ * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
+ * straddled the cut would otherwise survive redaction in part.
+ */
+function dropSecretPrefix(text, secrets) {
+    for (const secret of secrets) {
+        for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
+            if (text.endsWith(secret.slice(0, length)))
+                return `${text.slice(0, -length)}***`;
+        }
+    }
+    return text;
+}
+/** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
+function cutText(text, maxBytes, note = '… (cut)') {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    return `${cutUtf8(bytes, maxBytes)}${note}`;
+}
+/** The first `maxBytes` bytes of `bytes` as text, never ending in half a character. */
+function cutUtf8(bytes, maxBytes) {
+    let end = Math.min(maxBytes, bytes.length);
+    // Step back over continuation bytes (10xxxxxx) to the start of the character the cut split.
+    if (end < bytes.length)
+        while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+            end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+/** The `response` output carries at most this many bytes of the answer's body. */
+const RESPONSE_OUTPUT_LIMIT = 64 * 1024;
+/** A body as the `response` output carries it: later steps read it, so it stays bounded. */
+function responseOutput(body) {
+    return cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
+}
+
 ;// CONCATENATED MODULE: ./src/core/hints.ts
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
+
 
 /** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
 function hintFor(error, apiKey, naming) {
@@ -3507,6 +3655,16 @@ function hintFor(error, apiKey, naming) {
         return `Check ${named(Inputs.ApiKey)}, ${named(Inputs.LinkedAccountId)} and ${named(Inputs.Event)} against Refold.`;
     }
     return undefined;
+}
+/**
+ * The hint that names the events closest to `wanted` (server text, made safe for a log line), or
+ * undefined when none is close: what the 404 INVALID_EVENT and the check before firing both say.
+ */
+function closestEventsHint(wanted, names) {
+    const closest = closestEventNames(wanted, names);
+    if (!closest.length)
+        return undefined;
+    return `Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`;
 }
 /** The event names closest to `wanted`, best first: same name in another case, then small typos. */
 function closestEventNames(wanted, names, count = 3) {
@@ -4192,7 +4350,7 @@ function keywordMessages(unit, node, context) {
         case 'multipleOf':
             return [`must be a multiple of ${show(value)}`];
         case 'pattern':
-            return [`must match pattern ${typeof value === 'string' ? cutText(value, 120) : show(value)}`];
+            return [`must match pattern ${typeof value === 'string' ? schema_cutText(value, 120) : show(value)}`];
         case 'format':
             return [`must match format ${String(value)}`];
         case 'not':
@@ -4249,155 +4407,8 @@ function listOf(values) {
     const shown = values.slice(0, 8).map(value => show(value, 40));
     return values.length > 8 ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
 }
-function cutText(text, max) {
+function schema_cutText(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/core/untrusted.ts
-// Text that came from a server (a message, an execution's name or status, an error body) is
-// untrusted input. These pure functions make it safe to keep (the api key replaced by `***`, the
-// length bounded) and safe where it is shown: one log line that the runner cannot read as a
-// workflow command, or inert text in the job summary's Markdown and HTML.
-/** The most of one piece of untrusted text shown in a log line or the summary. */
-const TEXT_PIECE_LIMIT = 4 * 1024;
-/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cut(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return { text, cut: false, bytes: bytes.length };
-    return { text: cutUtf8(bytes, maxBytes), cut: true, bytes: bytes.length };
-}
-/** Says how much of a text was kept, e.g. `cut at 4 KiB of 37 KiB`. */
-function cutNote(maxBytes, bytes) {
-    return `cut at ${kib(maxBytes)} of ${kib(bytes)}`;
-}
-function kib(bytes) {
-    return `${Math.ceil(bytes / 1024)} KiB`;
-}
-// Characters that end a line for the runner or a terminal, or that change how the rest of the
-// line displays: C0 and C1 controls (tab excepted), DEL, the Unicode line and paragraph
-// separators, and the bidirectional overrides.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-function escapeControl(char) {
-    if (char === '\n')
-        return '\\n';
-    if (char === '\r')
-        return '\\r';
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/**
- * Untrusted text as part of one log line. Line breaks and other controls become visible escapes
- * (`\n`, `\u001b`), so the text can never start a line of its own, where the runner would obey a
- * `::command::`. The runner's older `##[command]` form counts anywhere in a line, so it is broken
- * up too. Longer texts are cut at `maxBytes` with a note.
- */
-function forLog(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
-    const line = kept
-        .replace(CONTROL, escapeControl)
-        .replace(/##\[/g, '##\\[')
-        // Only reachable if a caller puts the text at the start of a line; the runner trims the line
-        // first, so leading spaces do not help.
-        .replace(/^(\s*)::/, '$1\\::');
-    return wasCut ? `${line} … (${cutNote(maxBytes, bytes)})` : line;
-}
-// HTML's specials and what Markdown could read as inline markup (emphasis, code, links, images,
-// headings, tables, strike-through, math). As numeric references they read as the same characters
-// in both languages but are never markup (CommonMark takes an entity as literal text). Characters
-// that are markup only at the start of a line (`-`, `+`, `=`, `>`...) need nothing more, since the
-// text never starts a line.
-const MARKUP = /[&<>\\`*_{}[\]()#!|~$]/g;
-const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-function reference(char) {
-    return NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-}
-/**
- * Untrusted text for the job summary, inside an HTML element: inert as Markdown and as HTML, on
- * one source line (line breaks become `<br>`, so no blank line can end the surrounding HTML block
- * and start Markdown), cut at `maxBytes` with a note.
- */
-function forSummary(text, maxBytes = TEXT_PIECE_LIMIT) {
-    const { text: kept, cut: wasCut, bytes } = cut(text, maxBytes);
-    const lines = kept
-        .split(/\r\n|\r|\n|\u2028|\u2029/)
-        .map(line => line.replace(CONTROL, escapeControl).replace(MARKUP, reference));
-    const html = lines.join('<br>');
-    return wasCut ? `${html} … <i>(${cutNote(maxBytes, bytes)})</i>` : html;
-}
-/**
- * Replaces every secret in `text` by `***`, in the forms a server is likely to echo it back, and
- * in any JSON string whose escapes (`\u0074k…`) spell it: decoding the result never gives a key.
- */
-function redact(text, secrets) {
-    const present = secrets.filter(secret => secret);
-    let result = text;
-    for (const secret of present) {
-        // A JSON body carries the key escaped, a URL or query string carries it percent-encoded.
-        const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
-        for (const form of forms)
-            result = result.split(form).join('***');
-    }
-    if (!present.length || !result.includes('\\'))
-        return result;
-    return result.replace(JSON_STRING, (literal, body, end) => body.includes('\\') ? (redactLiteral(body, end === '"', present) ?? literal) : literal);
-}
-// A JSON string literal: its body, then its closing quote, or the end of a text cut inside it.
-const JSON_STRING = /"((?:[^"\\]|\\[\s\S])*)("|\\?$)/g;
-/**
- * A JSON string literal rewritten without the secrets its decoded text holds; undefined when it
- * holds none or is not valid JSON. An unclosed one (the text was cut) stays unclosed.
- */
-function redactLiteral(body, closed, secrets) {
-    // An unclosed literal is read up to its last whole escape.
-    const whole = closed ? body : body.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
-    let decoded;
-    try {
-        decoded = JSON.parse(`"${whole}"`);
-    }
-    catch {
-        return undefined;
-    }
-    if (!secrets.some(secret => decoded.includes(secret)))
-        return undefined;
-    const kept = secrets.reduce((value, secret) => value.split(secret).join('***'), decoded);
-    const rewritten = JSON.stringify(kept);
-    return closed ? rewritten : rewritten.slice(0, -1);
-}
-/**
- * Drops a tail of `text` that could be the start of a secret: when a text is cut, a key that
- * straddled the cut would otherwise survive redaction in part.
- */
-function dropSecretPrefix(text, secrets) {
-    for (const secret of secrets) {
-        for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
-            if (text.endsWith(secret.slice(0, length)))
-                return `${text.slice(0, -length)}***`;
-        }
-    }
-    return text;
-}
-/** `text` cut to at most `maxBytes` bytes of UTF-8, with `note` after it when it was cut. */
-function untrusted_cutText(text, maxBytes, note = '… (cut)') {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    return `${cutUtf8(bytes, maxBytes)}${note}`;
-}
-/** The first `maxBytes` bytes of `bytes` as text, never ending in half a character. */
-function cutUtf8(bytes, maxBytes) {
-    let end = Math.min(maxBytes, bytes.length);
-    // Step back over continuation bytes (10xxxxxx) to the start of the character the cut split.
-    if (end < bytes.length)
-        while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-            end--;
-    return bytes.subarray(0, end).toString('utf8');
-}
-/** The `response` output carries at most this many bytes of the answer's body. */
-const RESPONSE_OUTPUT_LIMIT = 64 * 1024;
-/** A body as the `response` output carries it: later steps read it, so it stays bounded. */
-function responseOutput(body) {
-    return untrusted_cutText(body, RESPONSE_OUTPUT_LIMIT, '\n[refold-trigger: the response output is cut at 64 KiB; the answer was longer]');
 }
 
 ;// CONCATENATED MODULE: ./src/core/preflight.ts
@@ -4463,10 +4474,8 @@ async function check(ctx, payload) {
     }
     const entry = events.find(candidate => candidate.name === event);
     if (!entry) {
-        const closest = closestEventNames(event, events.map(candidate => candidate.name));
-        const names = closest.length
-            ? ` Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`
-            : '';
+        const closest = closestEventsHint(event, events.map(candidate => candidate.name));
+        const names = closest ? ` ${closest}` : '';
         return {
             status: 'failed',
             failure: new PreflightError(`Event "${event}" is not in the org's events list in Refold, so nothing was fired. ` +
@@ -4634,7 +4643,7 @@ function parseApiError(answer, action, host) {
     const text = (key) => {
         const value = json?.[key];
         return typeof value === 'string' && value.trim()
-            ? untrusted_cutText(value.trim(), MESSAGE_TEXT_LIMIT)
+            ? cutText(value.trim(), MESSAGE_TEXT_LIMIT)
             : undefined;
     };
     const retryAfter = answer.headers['retry-after'];
@@ -4653,7 +4662,7 @@ function parseApiError(answer, action, host) {
 }
 function headerText(value) {
     const first = Array.isArray(value) ? value[0] : value;
-    return first === undefined ? undefined : untrusted_cutText(first, MESSAGE_TEXT_LIMIT);
+    return first === undefined ? undefined : cutText(first, MESSAGE_TEXT_LIMIT);
 }
 function readJson(body) {
     try {
@@ -4671,7 +4680,7 @@ function describeBody(body) {
         return 'an empty body';
     if (/^<(!doctype|html)/i.test(trimmed)) {
         const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return `an HTML page${title ? ` ("${untrusted_cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
+        return `an HTML page${title ? ` ("${cutText(title, 200)}")` : ''}, likely from a proxy or load balancer`;
     }
     const oneLine = trimmed.replace(/\s+/g, ' ');
     return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine);
@@ -4757,6 +4766,22 @@ function sleepUnlessAborted(clock, ms, signal) {
         };
         signal.addEventListener('abort', done, { once: true });
         clock.sleep(ms, signal).then(done, done);
+    });
+}
+const ABORTED = Symbol('aborted');
+/**
+ * `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. It listens
+ * to the signal only while it waits: a race with a promise that lives as long as the run would
+ * keep every answer reachable until the run ends.
+ */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const aborted = () => resolve(ABORTED);
+        if (signal.aborted)
+            return aborted();
+        signal.addEventListener('abort', aborted, { once: true });
+        // A failure after the abort settles nothing: the promise already resolved.
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
     });
 }
 function retryPolicy(retries) {
@@ -5368,19 +5393,6 @@ function waitBroke(settings, error) {
         headline: `Event "${settings.event}": stopped waiting for its executions: ` +
             `unexpected error: ${failureText(error)}`
     };
-}
-const ABORTED = Symbol('aborted');
-/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const aborted = () => resolve(ABORTED);
-        if (signal.aborted)
-            aborted();
-        else
-            signal.addEventListener('abort', aborted, { once: true });
-        // A failure after the abort settles nothing: the promise already resolved.
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
-    });
 }
 /**
  * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
@@ -6390,7 +6402,7 @@ function openTunnel(proxy, target, secrets, track) {
             socket.on('error', () => { });
             const status = response.statusCode ?? 0;
             if (status < 200 || status > 299) {
-                const reason = redact(untrusted_cutText(response.statusMessage ?? '', 200), secrets);
+                const reason = redact(cutText(response.statusMessage ?? '', 200), secrets);
                 reject(new TransportError(`proxy ${proxy.name} answered ${status} ${reason}`.trim()));
                 return;
             }
@@ -6795,7 +6807,7 @@ class RefoldClient {
             const message = json?.message;
             return {
                 ...answer,
-                message: typeof message === 'string' ? untrusted_cutText(message, MESSAGE_TEXT_LIMIT) : undefined
+                message: typeof message === 'string' ? cutText(message, MESSAGE_TEXT_LIMIT) : undefined
             };
         };
         return this.call(action, request, read, { signal });
@@ -6829,12 +6841,7 @@ class RefoldClient {
         const request = {
             method: 'POST',
             url: `${this.options.baseUrl}${Paths.StopExecution.replace('{id}', encodeURIComponent(id))}`,
-            headers: {
-                'x-api-key': this.options.apiKey,
-                linked_account_id: account,
-                accept: 'application/json',
-                'user-agent': USER_AGENT
-            }
+            headers: this.headers(account)
         };
         return this.call('stop an execution', request, answer => answer, { retries: 0 });
     }
@@ -6844,9 +6851,11 @@ class RefoldClient {
         return this.get('list linked accounts', `${Paths.LinkedAccounts}?${params}`, undefined, readLinkedAccountPage);
     }
     get(action, path, account, read) {
-        const headers = apiHeaders(this.options.apiKey, account);
-        Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT });
-        const request = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers };
+        const request = {
+            method: 'GET',
+            url: `${this.options.baseUrl}${path}`,
+            headers: this.headers(account)
+        };
         return this.call(action, request, answer => {
             const json = readJson(answer.body);
             if (json === undefined) {
@@ -6857,6 +6866,14 @@ class RefoldClient {
                 throw malformed(answer, action, this.host, value);
             return value;
         });
+    }
+    /** The headers of every call but the trigger (which `triggerRequest` builds from the same). */
+    headers(account) {
+        return {
+            ...apiHeaders(this.options.apiKey, account),
+            accept: 'application/json',
+            'user-agent': USER_AGENT
+        };
     }
     /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
     call(action, request, read, { retries = this.options.retries, signal } = {}) {
@@ -6917,6 +6934,7 @@ function clientForRun(settings, host) {
 // executions it started) → an Outcome value. Each account's trigger returns what happened, its
 // wait returns what it saw, and accountResult folds the two once. It logs as it goes but decides
 // nothing about exit codes: the doors do.
+
 
 
 
@@ -7004,8 +7022,8 @@ async function everyLinkedAccount(ctx) {
             throw cancelled();
         let listed;
         try {
-            const answered = await withinGrace(ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE), ctx.graceOver);
-            if (!answered)
+            const answered = await untilAborted(ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE), ctx.graceOver);
+            if (answered === ABORTED)
                 throw cancelled();
             listed = answered.value;
         }
@@ -7069,8 +7087,8 @@ async function triggerOne(ctx, account, key) {
     // Past the grace the answer no longer matters; its late failure must not go unhandled.
     sent.catch(() => undefined);
     try {
-        const answered = await withinGrace(sent, ctx.graceOver);
-        if (!answered)
+        const answered = await untilAborted(sent, ctx.graceOver);
+        if (answered === ABORTED)
             return { kind: 'unknown', durationMs: durationMs() };
         if (!answered.value.body.trim()) {
             ctx.log.warning(`Refold answered ${answered.value.status} with an empty body for ${account}: taken as accepted.`);
@@ -7090,30 +7108,15 @@ async function triggerOne(ctx, account, key) {
         return { kind: 'refused', error, hints, durationMs: durationMs() };
     }
 }
-/**
- * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
- * signal only while it waits: a race with a promise that lives as long as the run would keep every
- * account's answer (headers, body) reachable until the run ends.
- */
-function withinGrace(sent, graceOver) {
-    return new Promise((resolve, reject) => {
-        const over = () => resolve(undefined);
-        if (graceOver.aborted)
-            return over();
-        graceOver.addEventListener('abort', over, { once: true });
-        sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over));
-    });
-}
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
 async function hintsFor(ctx, error) {
     const hints = [hintFor(error, ctx.settings.apiKey, ctx.naming)].filter((hint) => !!hint);
     if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
         // Best effort and only after the failure: the happy path sends exactly one request.
         const names = await ctx.events().then(({ value }) => value.map(event => event.name), () => []);
-        const closest = closestEventNames(ctx.settings.event, names);
-        if (closest.length) {
-            hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`);
-        }
+        const closest = closestEventsHint(ctx.settings.event, names);
+        if (closest)
+            hints.push(closest);
     }
     return hints;
 }

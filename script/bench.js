@@ -128,8 +128,7 @@ async function coldStart() {
 
 async function fanOut() {
   console.log('## Fan-out against a fake that answers 429 above its rate\n')
-  const rssPath = path.join(dir, 'rss.mjs')
-  await writeFile(rssPath, RSS)
+  const rssPath = await rssScript()
   const cases = [
     { accounts: 200, rate: 20, burst: 5, concurrency: 5 },
     { accounts: 2000, rate: 200, burst: 20, concurrency: 20 }
@@ -209,8 +208,7 @@ async function gatedFanOut() {
   console.log(
     '## Gated fan-out: 200 accounts × 30 s workflows, fake at 20 requests/s, bursts of 5\n'
   )
-  const rssPath = path.join(dir, 'rss.mjs')
-  await writeFile(rssPath, RSS)
+  const rssPath = await rssScript()
   const accounts = 200
   const fake = await startFakeRefold({
     rateLimit: { perSecond: 20, burst: 5 },
@@ -255,8 +253,7 @@ async function gatedFanOut() {
 
 async function scale() {
   console.log("## Scale: outputs and summary within GitHub's limits, memory\n")
-  const rssPath = path.join(dir, 'rss.mjs')
-  await writeFile(rssPath, RSS)
+  const rssPath = await rssScript()
   const cases = [
     { label: '10,000 named accounts (linked_account_file)', accounts: 10_000, every: false },
     { label: '50,000 accounts via "*"', accounts: 50_000, every: true }
@@ -343,6 +340,13 @@ async function checkBeforeFiring() {
   } finally {
     await fake.close()
   }
+}
+
+/** Writes the preload that reports peak RSS beside the runs, and gives its path. */
+async function rssScript() {
+  const file = path.join(dir, 'rss.mjs')
+  await writeFile(file, RSS)
+  return file
 }
 
 function kib(/** @type {number} */ bytes) {

@@ -437,6 +437,22 @@ function sleepUnlessAborted(clock, ms, signal) {
         clock.sleep(ms, signal).then(done, done);
     });
 }
+const ABORTED = Symbol('aborted');
+/**
+ * `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. It listens
+ * to the signal only while it waits: a race with a promise that lives as long as the run would
+ * keep every answer reachable until the run ends.
+ */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const aborted = () => resolve(ABORTED);
+        if (signal.aborted)
+            return aborted();
+        signal.addEventListener('abort', aborted, { once: true });
+        // A failure after the abort settles nothing: the promise already resolved.
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+    });
+}
 function retryPolicy(retries) {
     return { retries, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 }
@@ -2097,12 +2113,7 @@ class RefoldClient {
         const request = {
             method: 'POST',
             url: `${this.options.baseUrl}${Paths.StopExecution.replace('{id}', encodeURIComponent(id))}`,
-            headers: {
-                'x-api-key': this.options.apiKey,
-                linked_account_id: account,
-                accept: 'application/json',
-                'user-agent': USER_AGENT
-            }
+            headers: this.headers(account)
         };
         return this.call('stop an execution', request, answer => answer, { retries: 0 });
     }
@@ -2112,9 +2123,11 @@ class RefoldClient {
         return this.get('list linked accounts', `${Paths.LinkedAccounts}?${params}`, undefined, readLinkedAccountPage);
     }
     get(action, path, account, read) {
-        const headers = apiHeaders(this.options.apiKey, account);
-        Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT });
-        const request = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers };
+        const request = {
+            method: 'GET',
+            url: `${this.options.baseUrl}${path}`,
+            headers: this.headers(account)
+        };
         return this.call(action, request, answer => {
             const json = readJson(answer.body);
             if (json === undefined) {
@@ -2125,6 +2138,14 @@ class RefoldClient {
                 throw malformed(answer, action, this.host, value);
             return value;
         });
+    }
+    /** The headers of every call but the trigger (which `triggerRequest` builds from the same). */
+    headers(account) {
+        return {
+            ...apiHeaders(this.options.apiKey, account),
+            accept: 'application/json',
+            'user-agent': USER_AGENT
+        };
     }
     /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
     call(action, request, read, { retries = this.options.retries, signal } = {}) {
@@ -2183,6 +2204,7 @@ function clientForRun(settings, host) {
 ;// CONCATENATED MODULE: ./src/core/hints.ts
 // What to tell the author after Refold refuses an event: the likely cause and the next step.
 
+
 /** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
 function hintFor(error, apiKey, naming) {
     const { status, errorCode } = error.details;
@@ -2225,6 +2247,16 @@ function hintFor(error, apiKey, naming) {
         return `Check ${named(Inputs.ApiKey)}, ${named(Inputs.LinkedAccountId)} and ${named(Inputs.Event)} against Refold.`;
     }
     return undefined;
+}
+/**
+ * The hint that names the events closest to `wanted` (server text, made safe for a log line), or
+ * undefined when none is close: what the 404 INVALID_EVENT and the check before firing both say.
+ */
+function closestEventsHint(wanted, names) {
+    const closest = closestEventNames(wanted, names);
+    if (!closest.length)
+        return undefined;
+    return `Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`;
 }
 /** The event names closest to `wanted`, best first: same name in another case, then small typos. */
 function closestEventNames(wanted, names, count = 3) {
@@ -2727,19 +2759,6 @@ function waitBroke(settings, error) {
             `unexpected error: ${failureText(error)}`
     };
 }
-const ABORTED = Symbol('aborted');
-/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const aborted = () => resolve(ABORTED);
-        if (signal.aborted)
-            aborted();
-        else
-            signal.addEventListener('abort', aborted, { once: true });
-        // A failure after the abort settles nothing: the promise already resolved.
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
-    });
-}
 /**
  * FAILED wins over everything; then nothing seen, still running or fewer than expected, or all
  * succeeded.
@@ -2877,6 +2896,7 @@ function failureText(error, hint) {
 
 
 
+
 const ACCOUNTS_PAGE_SIZE = 100;
 /** Pages of linked accounts read at most: 1,000 pages of 100 is far past any org's customers. */
 const MAX_ACCOUNT_PAGES = 1000;
@@ -2956,8 +2976,8 @@ async function everyLinkedAccount(ctx) {
             throw cancelled();
         let listed;
         try {
-            const answered = await withinGrace(ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE), ctx.graceOver);
-            if (!answered)
+            const answered = await untilAborted(ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE), ctx.graceOver);
+            if (answered === ABORTED)
                 throw cancelled();
             listed = answered.value;
         }
@@ -3021,8 +3041,8 @@ async function triggerOne(ctx, account, key) {
     // Past the grace the answer no longer matters; its late failure must not go unhandled.
     sent.catch(() => undefined);
     try {
-        const answered = await withinGrace(sent, ctx.graceOver);
-        if (!answered)
+        const answered = await untilAborted(sent, ctx.graceOver);
+        if (answered === ABORTED)
             return { kind: 'unknown', durationMs: durationMs() };
         if (!answered.value.body.trim()) {
             ctx.log.warning(`Refold answered ${answered.value.status} with an empty body for ${account}: taken as accepted.`);
@@ -3042,30 +3062,15 @@ async function triggerOne(ctx, account, key) {
         return { kind: 'refused', error, hints, durationMs: durationMs() };
     }
 }
-/**
- * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
- * signal only while it waits: a race with a promise that lives as long as the run would keep every
- * account's answer (headers, body) reachable until the run ends.
- */
-function withinGrace(sent, graceOver) {
-    return new Promise((resolve, reject) => {
-        const over = () => resolve(undefined);
-        if (graceOver.aborted)
-            return over();
-        graceOver.addEventListener('abort', over, { once: true });
-        sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over));
-    });
-}
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
 async function hintsFor(ctx, error) {
     const hints = [hintFor(error, ctx.settings.apiKey, ctx.naming)].filter((hint) => !!hint);
     if (error.status === 404 && error.details.errorCode === 'INVALID_EVENT') {
         // Best effort and only after the failure: the happy path sends exactly one request.
         const names = await ctx.events().then(({ value }) => value.map(event => event.name), () => []);
-        const closest = closestEventNames(ctx.settings.event, names);
-        if (closest.length) {
-            hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`);
-        }
+        const closest = closestEventsHint(ctx.settings.event, names);
+        if (closest)
+            hints.push(closest);
     }
     return hints;
 }
@@ -3996,10 +4001,8 @@ async function check(ctx, payload) {
     }
     const entry = events.find(candidate => candidate.name === event);
     if (!entry) {
-        const closest = closestEventNames(event, events.map(candidate => candidate.name));
-        const names = closest.length
-            ? ` Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`
-            : '';
+        const closest = closestEventsHint(event, events.map(candidate => candidate.name));
+        const names = closest ? ` ${closest}` : '';
         return {
             status: 'failed',
             failure: new preflight_PreflightError(`Event "${event}" is not in the org's events list in Refold, so nothing was fired. ` +

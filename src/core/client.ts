@@ -142,12 +142,7 @@ export class RefoldClient {
     const request: HttpRequest = {
       method: 'POST',
       url: `${this.options.baseUrl}${Paths.StopExecution.replace('{id}', encodeURIComponent(id))}`,
-      headers: {
-        'x-api-key': this.options.apiKey,
-        linked_account_id: account,
-        accept: 'application/json',
-        'user-agent': USER_AGENT
-      }
+      headers: this.headers(account)
     }
     return this.call('stop an execution', request, answer => answer, { retries: 0 })
   }
@@ -169,9 +164,11 @@ export class RefoldClient {
     account: string | undefined,
     read: (json: unknown) => T | string
   ): Promise<Attempted<T>> {
-    const headers = apiHeaders(this.options.apiKey, account)
-    Object.assign(headers, { accept: 'application/json', 'user-agent': USER_AGENT })
-    const request: HttpRequest = { method: 'GET', url: `${this.options.baseUrl}${path}`, headers }
+    const request: HttpRequest = {
+      method: 'GET',
+      url: `${this.options.baseUrl}${path}`,
+      headers: this.headers(account)
+    }
     return this.call(action, request, answer => {
       const json = readJson<unknown>(answer.body)
       if (json === undefined) {
@@ -186,6 +183,15 @@ export class RefoldClient {
       if (typeof value === 'string') throw malformed(answer, action, this.host, value)
       return value
     })
+  }
+
+  /** The headers of every call but the trigger (which `triggerRequest` builds from the same). */
+  private headers(account: string | undefined): Record<string, string> {
+    return {
+      ...apiHeaders(this.options.apiKey, account),
+      accept: 'application/json',
+      'user-agent': USER_AGENT
+    }
   }
 
   /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */

@@ -6,11 +6,11 @@ import { accountKey, compareCodePoints, shardSlice, type KeyRule } from './accou
 import { pageAfter, type RefoldEvent } from './answers.js'
 import type { RefoldClient, TriggerAnswer, TriggerParts } from './client.js'
 import { CallFailed, NotStarted, RefoldApiError, WaitError, type AttemptRecord } from './errors.js'
-import { closestEventNames, hintFor, ORG_KEY_HINT } from './hints.js'
+import { closestEventsHint, hintFor, ORG_KEY_HINT } from './hints.js'
 import { Inputs } from './names.js'
 import type { Naming } from './naming.js'
 import { printRequest, triggerRequest } from './request.js'
-import type { Attempted, Clock } from './retry.js'
+import { ABORTED, untilAborted, type Attempted, type Clock } from './retry.js'
 import type { Settings } from './settings.js'
 import { forLog } from './untrusted.js'
 import {
@@ -216,11 +216,11 @@ export async function everyLinkedAccount(
     if (ctx.signal.aborted) throw cancelled()
     let listed
     try {
-      const answered = await withinGrace(
+      const answered = await untilAborted(
         ctx.client.listLinkedAccounts(page, ACCOUNTS_PAGE_SIZE),
         ctx.graceOver
       )
-      if (!answered) throw cancelled()
+      if (answered === ABORTED) throw cancelled()
       listed = answered.value
     } catch (error) {
       if (ctx.signal.aborted) throw cancelled()
@@ -302,8 +302,8 @@ async function triggerOne(ctx: RunContext, account: string, key: string): Promis
   // Past the grace the answer no longer matters; its late failure must not go unhandled.
   sent.catch(() => undefined)
   try {
-    const answered = await withinGrace(sent, ctx.graceOver)
-    if (!answered) return { kind: 'unknown', durationMs: durationMs() }
+    const answered = await untilAborted(sent, ctx.graceOver)
+    if (answered === ABORTED) return { kind: 'unknown', durationMs: durationMs() }
     if (!answered.value.body.trim()) {
       ctx.log.warning(
         `Refold answered ${answered.value.status} with an empty body for ${account}: taken as accepted.`
@@ -323,20 +323,6 @@ async function triggerOne(ctx: RunContext, account: string, key: string): Promis
   }
 }
 
-/**
- * `sent`'s answer, or undefined once the grace after a cancel is over. It listens to the run's
- * signal only while it waits: a race with a promise that lives as long as the run would keep every
- * account's answer (headers, body) reachable until the run ends.
- */
-function withinGrace<T>(sent: Promise<T>, graceOver: AbortSignal): Promise<T | undefined> {
-  return new Promise<T | undefined>((resolve, reject) => {
-    const over = (): void => resolve(undefined)
-    if (graceOver.aborted) return over()
-    graceOver.addEventListener('abort', over, { once: true })
-    sent.then(resolve, reject).finally(() => graceOver.removeEventListener('abort', over))
-  })
-}
-
 /** What to check after a refusal; after a 404 INVALID_EVENT, the closest event names too. */
 async function hintsFor(ctx: RunContext, error: RefoldApiError): Promise<string[]> {
   const hints = [hintFor(error, ctx.settings.apiKey, ctx.naming)].filter(
@@ -348,10 +334,8 @@ async function hintsFor(ctx: RunContext, error: RefoldApiError): Promise<string[
       ({ value }) => value.map(event => event.name),
       () => []
     )
-    const closest = closestEventNames(ctx.settings.event, names)
-    if (closest.length) {
-      hints.push(`Closest event names: ${closest.map(name => JSON.stringify(name)).join(', ')}.`)
-    }
+    const closest = closestEventsHint(ctx.settings.event, names)
+    if (closest) hints.push(closest)
   }
   return hints
 }

@@ -2,6 +2,7 @@
 import { Inputs } from './names.js'
 import type { Naming } from './naming.js'
 import type { RefoldApiError } from './errors.js'
+import { forLog } from './untrusted.js'
 
 /** What to check after a refusal (every 3xx and 4xx has one); undefined for a server error. */
 export function hintFor(
@@ -57,6 +58,16 @@ export function hintFor(
     return `Check ${named(Inputs.ApiKey)}, ${named(Inputs.LinkedAccountId)} and ${named(Inputs.Event)} against Refold.`
   }
   return undefined
+}
+
+/**
+ * The hint that names the events closest to `wanted` (server text, made safe for a log line), or
+ * undefined when none is close: what the 404 INVALID_EVENT and the check before firing both say.
+ */
+export function closestEventsHint(wanted: string, names: readonly string[]): string | undefined {
+  const closest = closestEventNames(wanted, names)
+  if (!closest.length) return undefined
+  return `Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`
 }
 
 /** The event names closest to `wanted`, best first: same name in another case, then small typos. */

@@ -3,7 +3,7 @@
 // with the wait; the validator loads only when there is a schema to check.
 import type { AccountSelection } from './accounts.js'
 import { RefoldApiError, CallFailed } from './errors.js'
-import { closestEventNames } from './hints.js'
+import { closestEventsHint } from './hints.js'
 import { Inputs } from './names.js'
 import type { Naming } from './naming.js'
 import type { Payload } from './payload.js'
@@ -93,13 +93,11 @@ async function check(ctx: PreflightContext, payload: Payload): Promise<Preflight
   }
   const entry = events.find(candidate => candidate.name === event)
   if (!entry) {
-    const closest = closestEventNames(
+    const closest = closestEventsHint(
       event,
       events.map(candidate => candidate.name)
     )
-    const names = closest.length
-      ? ` Closest event names: ${closest.map(name => JSON.stringify(forLog(name))).join(', ')}.`
-      : ''
+    const names = closest ? ` ${closest}` : ''
     return {
       status: 'failed',
       failure: new PreflightError(

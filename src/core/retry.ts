@@ -46,6 +46,26 @@ export function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal
   })
 }
 
+export const ABORTED = Symbol('aborted')
+
+/**
+ * `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. It listens
+ * to the signal only while it waits: a race with a promise that lives as long as the run would
+ * keep every answer reachable until the run ends.
+ */
+export function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal
+): Promise<T | typeof ABORTED> {
+  return new Promise((resolve, reject) => {
+    const aborted = (): void => resolve(ABORTED)
+    if (signal.aborted) return aborted()
+    signal.addEventListener('abort', aborted, { once: true })
+    // A failure after the abort settles nothing: the promise already resolved.
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted))
+  })
+}
+
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   retries: number

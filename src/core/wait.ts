@@ -12,7 +12,7 @@ import {
 import type { ExecutionQuery, RefoldClient, TriggerAnswer } from './client.js'
 import { CallFailed, RefoldApiError } from './errors.js'
 import { ORG_KEY_HINT } from './hints.js'
-import { sleepUnlessAborted, type Attempted, type Clock } from './retry.js'
+import { ABORTED, sleepUnlessAborted, untilAborted, type Attempted, type Clock } from './retry.js'
 import type { Settings } from './settings.js'
 import { forLog } from './untrusted.js'
 
@@ -612,19 +612,6 @@ export function waitBroke(settings: Pick<Settings, 'event'>, error: unknown): Wa
       `Event "${settings.event}": stopped waiting for its executions: ` +
       `unexpected error: ${failureText(error)}`
   }
-}
-
-const ABORTED = Symbol('aborted')
-
-/** `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
-  return new Promise((resolve, reject) => {
-    const aborted = (): void => resolve(ABORTED)
-    if (signal.aborted) aborted()
-    else signal.addEventListener('abort', aborted, { once: true })
-    // A failure after the abort settles nothing: the promise already resolved.
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted))
-  })
 }
 
 /**

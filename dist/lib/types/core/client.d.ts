@@ -52,6 +52,8 @@ export declare class RefoldClient {
     /** One page of the org's linked accounts; an org-level call, without a linked account. */
     listLinkedAccounts(page: number, limit: number): Promise<Attempted<LinkedAccountPage>>;
     private get;
+    /** The headers of every call but the trigger (which `triggerRequest` builds from the same). */
+    private headers;
     /** Attempts `request` under the limiter and the retry policy; `read` may reject the answer. */
     private call;
     /** One attempt, bounded by the timeout from the proxy tunnel to the last byte of the body. */

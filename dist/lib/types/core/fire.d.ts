@@ -3,7 +3,7 @@ import { type RefoldEvent } from './answers.js';
 import type { RefoldClient, TriggerAnswer } from './client.js';
 import { CallFailed, type AttemptRecord } from './errors.js';
 import type { Naming } from './naming.js';
-import type { Attempted, Clock } from './retry.js';
+import { type Attempted, type Clock } from './retry.js';
 import type { Settings } from './settings.js';
 import { type DurationsSeen, type ExecutionStatus, type WaitResult } from './wait.js';
 /** The slice of Settings the triggers and waits need. */

@@ -9,6 +9,13 @@ export interface Clock {
 export declare const systemClock: Clock;
 /** Sleeps `ms` on `clock`, or less: it ends, without error, as soon as `signal` aborts. */
 export declare function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal): Promise<void>;
+export declare const ABORTED: unique symbol;
+/**
+ * `work`'s value, or ABORTED as soon as `signal` aborts; `work` is then left to itself. It listens
+ * to the signal only while it waits: a race with a promise that lives as long as the run would
+ * keep every answer reachable until the run ends.
+ */
+export declare function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED>;
 export interface RetryPolicy {
     /** Retries after the first attempt. */
     retries: number;
