@@ -6,7 +6,8 @@ import { InputError } from './core/errors.js'
 import { Inputs } from './core/names.js'
 import { libraryNaming, optionName, type InputName } from './core/naming.js'
 import { systemClock } from './core/retry.js'
-import { run, type Outcome, type RunLog } from './core/run.js'
+import type { Log } from './core/fire.js'
+import { run, type Outcome } from './core/run.js'
 import { readSettings } from './core/settings.js'
 
 export type { Outcome } from './core/run.js'
@@ -63,7 +64,7 @@ export interface FireOptions {
   /** Aborting it cancels the run as SIGINT does for the CLI: no new request, the Outcome so far. */
   signal?: AbortSignal
   /** Where the run's log lines go; default nowhere. */
-  log?: Partial<RunLog>
+  log?: Partial<Log>
 }
 
 /** The settings a library call has no say in: there is no GitHub context and no job summary. */

@@ -91,7 +91,7 @@ export function outcomeOutputs(outcome: Outcome): OutcomeOutputs {
 }
 
 /** GitHub keeps at most 1 MB of outputs per job: these bounds leave room for the other steps. */
-export const OUTPUT_LIMITS = {
+const OUTPUT_LIMITS = {
   results: 512 * 1024,
   executions: 256 * 1024,
   payload: 128 * 1024,

@@ -53,12 +53,10 @@ export interface Outcome {
   preflight: PreflightStatus
 }
 
-export type RunLog = Log
-
 /** What a door hands the core: its capabilities and its words. */
 export interface RunHost {
   clock: Clock
-  log: RunLog
+  log: Log
   /** Aborting it cancels the run as SIGINT does: no new request, a record of what happened. */
   signal?: AbortSignal
   /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the host has them (an empty object: no proxy). */
@@ -85,7 +83,7 @@ export interface ResultsFileRequest {
 }
 
 /** How long requests in flight may still answer after a cancel. */
-export const CANCEL_GRACE_MS = 2000
+const CANCEL_GRACE_MS = 2000
 /** Worst first: the order in which several accounts' execution statuses combine. */
 const STATUS_ORDER: readonly ExecutionStatus[] = ['FAILED', 'TIMED_OUT', 'NONE', 'COMPLETED']
 

@@ -1,4 +1,5 @@
-import { type Outcome, type RunLog } from './core/run.js';
+import type { Log } from './core/fire.js';
+import { type Outcome } from './core/run.js';
 export type { Outcome } from './core/run.js';
 export type { AccountResult } from './core/fire.js';
 export type { ExecutionStatus, ExecutionSummary, WaitResult } from './core/wait.js';
@@ -52,6 +53,6 @@ export interface FireOptions {
     /** Aborting it cancels the run as SIGINT does for the CLI: no new request, the Outcome so far. */
     signal?: AbortSignal;
     /** Where the run's log lines go; default nowhere. */
-    log?: Partial<RunLog>;
+    log?: Partial<Log>;
 }
 export declare function fire(options: FireOptions): Promise<Outcome>;

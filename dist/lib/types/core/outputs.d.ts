@@ -44,13 +44,6 @@ export interface ExecutionOutput {
     linked_account_id?: string;
 }
 export declare function outcomeOutputs(outcome: Outcome): OutcomeOutputs;
-/** GitHub keeps at most 1 MB of outputs per job: these bounds leave room for the other steps. */
-export declare const OUTPUT_LIMITS: {
-    readonly results: number;
-    readonly executions: number;
-    readonly payload: number;
-    readonly all: number;
-};
 /**
  * The outputs cut to fit GitHub's limits: `payload` left empty past its bound, and `results` and
  * `executions` holding as many whole entries as fit, failures first (within the bounds they keep

@@ -35,11 +35,10 @@ export interface Outcome {
     /** What the check before firing found. */
     preflight: PreflightStatus;
 }
-export type RunLog = Log;
 /** What a door hands the core: its capabilities and its words. */
 export interface RunHost {
     clock: Clock;
-    log: RunLog;
+    log: Log;
     /** Aborting it cancels the run as SIGINT does: no new request, a record of what happened. */
     signal?: AbortSignal;
     /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the host has them (an empty object: no proxy). */
@@ -63,8 +62,6 @@ export interface ResultsFileRequest {
     /** The action writes one only for several accounts; the CLI whenever asked. */
     severalOnly: boolean;
 }
-/** How long requests in flight may still answer after a cancel. */
-export declare const CANCEL_GRACE_MS = 2000;
 /**
  * One run. Input errors (a payload or accounts file that cannot be used) are thrown as InputError
  * before anything is sent; everything after that is in the Outcome.
